@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace KafkaInfra.Cli.Commands;
+
+/// <summary>Every subcommand of `kafka-infra`, in help order.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
+    {
+        _ = stdout;
+        _ = stderr;
+        yield break;
+    }
+}

@@ -1,0 +1,1 @@
+return KafkaInfra.Benchmarks.BenchmarkRunner.Run(args, Console.Out);
