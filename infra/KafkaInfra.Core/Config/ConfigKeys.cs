@@ -1,0 +1,25 @@
+namespace KafkaInfra.Core.Config;
+
+/// <summary>The stack config namespace and its top-level keys (the user-facing contract).</summary>
+public static class ConfigKeys
+{
+    /// <summary>The Pulumi config namespace (the project name).</summary>
+    public const string Namespace = "kafka-infra";
+
+    public const string Environment = "environment";
+    public const string Cluster = "cluster";
+    public const string TopicDefaults = "topicDefaults";
+    public const string Topics = "topics";
+    public const string Consumers = "consumers";
+    public const string Connect = "connect";
+    public const string KsqlDb = "ksqldb";
+
+    /// <summary>Every top-level key, in the order the contract documents them.</summary>
+    public static IReadOnlyList<string> All { get; } = [Environment, Cluster, TopicDefaults, Topics, Consumers, Connect, KsqlDb];
+
+    /// <summary>Keys whose values are structured (YAML mappings or lists, JSON text in raw form).</summary>
+    public static IReadOnlySet<string> Structured { get; } = new HashSet<string>(StringComparer.Ordinal) { Cluster, TopicDefaults, Topics, Consumers, Connect, KsqlDb };
+
+    /// <summary><c>kafka-infra:&lt;key&gt;</c>.</summary>
+    public static string Qualified(string key) => $"{Namespace}:{key}";
+}

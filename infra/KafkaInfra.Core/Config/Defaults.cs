@@ -1,0 +1,83 @@
+namespace KafkaInfra.Core.Config;
+
+/// <summary>
+/// Every default of the stack config, in one place. Each is documented in Pulumi.yaml and the README,
+/// and pinned by a test (DefaultsTests).
+/// </summary>
+public static class Defaults
+{
+    /// <summary><c>environment</c>: dev unless the stack says prod.</summary>
+    public const DeploymentEnvironment Environment = DeploymentEnvironment.Dev;
+
+    /// <summary><c>cluster.kafkaVersion</c>: Strimzi 1.2's default Kafka version.</summary>
+    public const string KafkaVersion = "4.3.1";
+
+    /// <summary><c>cluster.maxPartitionsPerBroker</c> on Strimzi: the general ceiling of leader + follower replicas per broker.</summary>
+    public const int MaxPartitionsPerBroker = 4000;
+
+    /// <summary>Fill ceiling for broker disks: planned storage is kept under this share of <c>storageGiB</c>.</summary>
+    public const double StorageFillCeiling = 0.70;
+
+    /// <summary><c>cluster.brokerIngressMBps</c>: write throughput (MB/s, incoming plus replication) one broker is assumed to sustain.</summary>
+    public const double BrokerIngressMBps = 30.0;
+
+    /// <summary>Partitions of <c>__consumer_offsets</c> (Kafka's <c>offsets.topic.num.partitions</c> default), counted in partitions per broker.</summary>
+    public const int ConsumerOffsetsPartitions = 50;
+
+    /// <summary><c>cluster.strimzi.namespace</c>.</summary>
+    public const string StrimziNamespace = "kafka";
+
+    /// <summary><c>cluster.strimzi.controllers</c>: KRaft controller quorum size.</summary>
+    public const int StrimziControllers = 3;
+
+    /// <summary><c>cluster.strimzi.controllerStorageGiB</c>: metadata volume per controller.</summary>
+    public const int StrimziControllerStorageGiB = 20;
+
+    /// <summary><c>cluster.msk.authentication</c>.</summary>
+    public const MskAuthentication MskAuthentication = Config.MskAuthentication.Iam;
+
+    /// <summary><c>cluster.msk.logRetentionDays</c>: CloudWatch broker-log retention.</summary>
+    public const int MskLogRetentionDays = 30;
+
+    /// <summary><c>cluster.msk.storageAutoscaling.targetUtilizationPercent</c> (AWS recommends 50-60).</summary>
+    public const int MskStorageTargetUtilizationPercent = 60;
+
+    /// <summary><c>topicDefaults.replicationFactor</c>.</summary>
+    public const int ReplicationFactor = 3;
+
+    /// <summary><c>topicDefaults.minInsyncReplicas</c>.</summary>
+    public const int MinInsyncReplicas = 2;
+
+    /// <summary><c>topicDefaults.retentionHours</c> (7 days, Kafka's own default).</summary>
+    public const int RetentionHours = 168;
+
+    /// <summary><c>topicDefaults.messageBytes</c>: average message size when a topic does not say.</summary>
+    public const int MessageBytes = 1024;
+
+    /// <summary><c>consumers[].namespace</c>.</summary>
+    public const string ConsumerNamespace = "default";
+
+    /// <summary><c>consumers[].minReplicas</c>.</summary>
+    public const int ConsumerMinReplicas = 1;
+
+    /// <summary><c>consumers[].lagThreshold</c> (KEDA's own default): target average lag per replica.</summary>
+    public const long LagThreshold = 10;
+
+    /// <summary><c>consumers[].activationLagThreshold</c> (KEDA's own default).</summary>
+    public const long ActivationLagThreshold = 0;
+
+    /// <summary><c>consumers[].offsetResetPolicy</c> (KEDA's own default).</summary>
+    public const string OffsetResetPolicy = "latest";
+
+    /// <summary><c>consumers[].kind</c>: what KEDA scales.</summary>
+    public const string ScaleTargetKind = "Deployment";
+
+    /// <summary><c>consumers[].apiVersion</c> of the scale target.</summary>
+    public const string ScaleTargetApiVersion = "apps/v1";
+
+    /// <summary><c>connect[].replicas</c> and <c>ksqldb[].replicas</c>.</summary>
+    public const int WorkerReplicas = 1;
+
+    /// <summary><c>connect[].lagThreshold</c>: target average lag per Connect worker when KEDA scales the group.</summary>
+    public const long ConnectLagThreshold = 1000;
+}

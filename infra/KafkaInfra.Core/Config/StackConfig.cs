@@ -1,0 +1,158 @@
+namespace KafkaInfra.Core.Config;
+
+/// <summary><c>kafka-infra:environment</c>. Prod turns unsafe settings into errors.</summary>
+public enum DeploymentEnvironment
+{
+    Dev,
+    Prod,
+}
+
+/// <summary>How clients authenticate to MSK (<c>cluster.msk.authentication</c>).</summary>
+public enum MskAuthentication
+{
+    Iam,
+    Scram,
+    Tls,
+}
+
+/// <summary>Whether a connector reads from Kafka (sink) or writes to it (source).</summary>
+public enum ConnectorKind
+{
+    Sink,
+    Source,
+}
+
+/// <summary>The whole validated stack config. Built only by <see cref="StackConfigLoader"/>.</summary>
+public sealed record StackConfig(
+    DeploymentEnvironment Environment,
+    ClusterConfig Cluster,
+    TopicDefaultsConfig TopicDefaults,
+    IReadOnlyList<TopicConfig> Topics,
+    IReadOnlyList<ConsumerConfig> Consumers,
+    IReadOnlyList<ConnectGroupConfig> Connect,
+    IReadOnlyList<KsqlDbGroupConfig> KsqlDb)
+{
+    public bool IsProd => Environment == DeploymentEnvironment.Prod;
+}
+
+/// <summary><c>kafka-infra:cluster</c>. Exactly one of <see cref="Strimzi"/> and <see cref="Msk"/> is set.</summary>
+public sealed record ClusterConfig(
+    string Name,
+    string KafkaVersion,
+    int Brokers,
+    int StorageGiB,
+    double? BrokerIngressMBps,
+    int? MaxPartitionsPerBroker,
+    StrimziConfig? Strimzi,
+    MskConfig? Msk);
+
+/// <summary>CPU and memory for a pod (Kubernetes quantity strings).</summary>
+public sealed record ResourcesConfig(string? RequestsCpu, string? RequestsMemory, string? LimitsCpu, string? LimitsMemory);
+
+/// <summary><c>kafka-infra:cluster.strimzi</c>.</summary>
+public sealed record StrimziConfig(
+    string Namespace,
+    int Controllers,
+    int ControllerStorageGiB,
+    string? StorageClass,
+    bool PlainListener,
+    string? RackTopologyKey,
+    ResourcesConfig? BrokerResources);
+
+/// <summary><c>kafka-infra:cluster.msk.storageAutoscaling</c>.</summary>
+public sealed record MskStorageAutoscalingConfig(int MaxGiB, int TargetUtilizationPercent);
+
+/// <summary><c>kafka-infra:cluster.msk</c>.</summary>
+public sealed record MskConfig(
+    string? InstanceType,
+    IReadOnlyList<string> ClientSubnets,
+    IReadOnlyList<string> SecurityGroups,
+    MskAuthentication Authentication,
+    MskStorageAutoscalingConfig? StorageAutoscaling,
+    bool Serverless,
+    int? ProvisionedThroughputMiBps,
+    string? KmsKeyArn,
+    int LogRetentionDays,
+    string? Region,
+    bool BrokersDrained)
+{
+    /// <summary>Express brokers (<c>express.m7g.*</c>): no storage to manage, RF 3 and min ISR 2 fixed.</summary>
+    public bool IsExpress => InstanceType is not null && InstanceType.StartsWith("express.", StringComparison.Ordinal);
+}
+
+/// <summary><c>kafka-infra:topicDefaults</c>.</summary>
+public sealed record TopicDefaultsConfig(int ReplicationFactor, int MinInsyncReplicas, int RetentionHours, int MessageBytes);
+
+/// <summary>One entry of <c>kafka-infra:topics</c>. <see cref="Index"/> is its position, for error paths.</summary>
+public sealed record TopicConfig(
+    int Index,
+    string Name,
+    long MessagesPerSecond,
+    long? MessagesPerSecondPerConsumer,
+    long? MessagesPerSecondPerPartition,
+    int? MaxConsumers,
+    int? MessageBytes,
+    int? Partitions,
+    int? RetentionHours,
+    int? ReplicationFactor,
+    int? MinInsyncReplicas,
+    IReadOnlyDictionary<string, string> Config)
+{
+    public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Topics)}[{Index}]";
+}
+
+/// <summary>One entry of <c>kafka-infra:consumers</c>: a workload KEDA scales on the lag of its group.</summary>
+public sealed record ConsumerConfig(
+    int Index,
+    string Name,
+    string Namespace,
+    string Topic,
+    string ConsumerGroup,
+    long LagThreshold,
+    long ActivationLagThreshold,
+    string OffsetResetPolicy,
+    int MinReplicas,
+    int MaxReplicas,
+    string Kind,
+    string ApiVersion)
+{
+    public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Consumers)}[{Index}]";
+}
+
+/// <summary>One connector of a Connect group.</summary>
+public sealed record ConnectorConfig(
+    int Index,
+    string Name,
+    string Class,
+    ConnectorKind Kind,
+    IReadOnlyList<string> Topics,
+    int? TasksMax,
+    IReadOnlyDictionary<string, string> Config);
+
+/// <summary>One entry of <c>kafka-infra:connect</c>: a Kafka Connect worker group.</summary>
+public sealed record ConnectGroupConfig(
+    int Index,
+    string Name,
+    int Replicas,
+    int? MaxReplicas,
+    long LagThreshold,
+    string? Image,
+    ResourcesConfig? Resources,
+    IReadOnlyList<ConnectorConfig> Connectors)
+{
+    public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Connect)}[{Index}]";
+}
+
+/// <summary>One entry of <c>kafka-infra:ksqldb</c>: a ksqlDB server group sharing one service id.</summary>
+public sealed record KsqlDbGroupConfig(
+    int Index,
+    string Name,
+    int Replicas,
+    string ServiceId,
+    IReadOnlyList<string> Topics,
+    string? Image,
+    bool Headless,
+    ResourcesConfig? Resources)
+{
+    public string Path => $"{ConfigKeys.Qualified(ConfigKeys.KsqlDb)}[{Index}]";
+}

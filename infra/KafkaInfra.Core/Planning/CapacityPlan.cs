@@ -1,0 +1,197 @@
+using KafkaInfra.Core.Config;
+
+namespace KafkaInfra.Core.Planning;
+
+/// <summary>Where a planned number came from: the formula and the inputs it was fed, so a reviewer can follow it.</summary>
+/// <param name="Formula">The rule in symbols, e.g. <c>max(⌈messagesPerSecond ÷ messagesPerSecondPerConsumer⌉, maxConsumers)</c>.</param>
+/// <param name="Explanation">The same rule with this stack's numbers, e.g. <c>max(⌈20,000 ÷ 5,000⌉ = 4, 4) = 4</c>.</param>
+public sealed record Derivation(string Formula, string Explanation)
+{
+    /// <inheritdoc />
+    public override string ToString() => Explanation;
+}
+
+/// <summary>What the stack deployed last time, for the rules that compare (partitions never shrink, storage only grows).</summary>
+/// <param name="TopicPartitions">Partitions per topic name as last deployed.</param>
+/// <param name="Brokers">Broker count as last deployed.</param>
+/// <param name="StorageGiB">Per-broker storage as last deployed.</param>
+public sealed record DeployedState(IReadOnlyDictionary<string, int> TopicPartitions, int? Brokers = null, int? StorageGiB = null)
+{
+    /// <summary>Nothing deployed yet (the first <c>pulumi up</c>).</summary>
+    public static DeployedState None { get; } = new(new Dictionary<string, int>());
+}
+
+/// <summary>Which platform runs the brokers.</summary>
+public enum Platform
+{
+    Strimzi,
+    MskProvisioned,
+    MskExpress,
+    MskServerless,
+}
+
+/// <summary>One topic's plan.</summary>
+public sealed record TopicPlan(
+    TopicConfig Config,
+    int Partitions,
+    int ComputedPartitions,
+    int? DeployedPartitions,
+    int ReplicationFactor,
+    int MinInsyncReplicas,
+    int RetentionHours,
+    int MessageBytes,
+    double IngressBytesPerSecond,
+    double StorageBytes,
+    IReadOnlyDictionary<string, string> KafkaConfig,
+    Derivation PartitionsDerivation,
+    Derivation StorageDerivation)
+{
+    public string Name => Config.Name;
+
+    public long MessagesPerSecond => Config.MessagesPerSecond;
+
+    /// <summary><c>retention.ms</c>.</summary>
+    public long RetentionMs => RetentionHours * 3_600_000L;
+}
+
+/// <summary>One consumer workload's KEDA range.</summary>
+public sealed record ConsumerPlan(
+    ConsumerConfig Config,
+    int MinReplicas,
+    int MaxReplicas,
+    int TopicPartitions,
+    Derivation MaxReplicasDerivation)
+{
+    public string Name => Config.Name;
+
+    public string Topic => Config.Topic;
+
+    /// <summary>True when the configured maxReplicas was above the topic's partitions and was lowered.</summary>
+    public bool Capped => MaxReplicas < Config.MaxReplicas;
+}
+
+/// <summary>One connector's plan.</summary>
+public sealed record ConnectorPlan(ConnectorConfig Config, int TasksMax, int TopicPartitions, Derivation TasksMaxDerivation)
+{
+    public string Name => Config.Name;
+
+    /// <summary>The consumer group Kafka Connect gives a sink connector: <c>connect-&lt;name&gt;</c>.</summary>
+    public string ConsumerGroup => "connect-" + Config.Name;
+}
+
+/// <summary>One Connect worker group's plan.</summary>
+public sealed record ConnectGroupPlan(
+    ConnectGroupConfig Config,
+    int Replicas,
+    int? MaxReplicas,
+    int SinkPartitions,
+    IReadOnlyList<ConnectorPlan> Connectors,
+    Derivation? MaxReplicasDerivation)
+{
+    public string Name => Config.Name;
+
+    /// <summary>True when KEDA scales the workers (the group set maxReplicas).</summary>
+    public bool Autoscaled => MaxReplicas is not null;
+
+    /// <summary>Connect's internal topics, prefixed with the group name.</summary>
+    public string GroupId => Config.Name;
+
+    public string ConfigStorageTopic => Config.Name + "-configs";
+
+    public string OffsetStorageTopic => Config.Name + "-offsets";
+
+    public string StatusStorageTopic => Config.Name + "-status";
+}
+
+/// <summary>One ksqlDB server group's plan.</summary>
+public sealed record KsqlDbGroupPlan(KsqlDbGroupConfig Config, int Replicas, int InternalReplicationFactor, Derivation InternalReplicationDerivation)
+{
+    public string Name => Config.Name;
+
+    public string ServiceId => Config.ServiceId;
+
+    /// <summary>ksqlDB names its internal topics <c>_confluent-ksql-&lt;service id&gt;</c>...; its command topic is <c>_confluent-ksql-&lt;id&gt;_command_topic</c>.</summary>
+    public string InternalTopicPrefix => "_confluent-ksql-" + Config.ServiceId;
+}
+
+/// <summary>Cluster-wide sizing.</summary>
+public sealed record ClusterPlan(
+    Platform Platform,
+    int Brokers,
+    int StorageGiB,
+    int? DeployedBrokers,
+    int NumPartitions,
+    double IngressMBps,
+    double WriteMBps,
+    double BrokerIngressMBps,
+    int MinBrokersForThroughput,
+    double StorageBytesPerBroker,
+    int StorageGiBNeededPerBroker,
+    int TotalReplicas,
+    int ReplicasPerBroker,
+    int? RecommendedReplicasPerBroker,
+    int? MaxReplicasPerBroker,
+    Derivation ThroughputDerivation,
+    Derivation StorageDerivation,
+    Derivation ReplicasDerivation);
+
+/// <summary>The capacity plan of a valid stack: every number the renderers and reports use.</summary>
+public sealed class CapacityPlan
+{
+    private readonly Dictionary<string, TopicPlan> _topicsByName;
+
+    public CapacityPlan(
+        StackConfig config,
+        ClusterPlan cluster,
+        IReadOnlyList<TopicPlan> topics,
+        IReadOnlyList<ConsumerPlan> consumers,
+        IReadOnlyList<ConnectGroupPlan> connect,
+        IReadOnlyList<KsqlDbGroupPlan> ksqlDb,
+        IReadOnlyList<Diagnostic> warnings,
+        IReadOnlyList<Diagnostic> advice)
+    {
+        Config = config;
+        Cluster = cluster;
+        Topics = topics;
+        Consumers = consumers;
+        Connect = connect;
+        KsqlDb = ksqlDb;
+        Warnings = warnings;
+        Advice = advice;
+        _topicsByName = topics.ToDictionary(t => t.Name, StringComparer.Ordinal);
+    }
+
+    public StackConfig Config { get; }
+
+    public ClusterPlan Cluster { get; }
+
+    public IReadOnlyList<TopicPlan> Topics { get; }
+
+    public IReadOnlyList<ConsumerPlan> Consumers { get; }
+
+    public IReadOnlyList<ConnectGroupPlan> Connect { get; }
+
+    public IReadOnlyList<KsqlDbGroupPlan> KsqlDb { get; }
+
+    /// <summary>Things that work but deserve a reviewer's attention (data, not log lines).</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; }
+
+    /// <summary>Suggestions, such as producer settings per topic.</summary>
+    public IReadOnlyList<Diagnostic> Advice { get; }
+
+    public TopicPlan Topic(string name) => _topicsByName[name];
+
+    public bool TryGetTopic(string name, out TopicPlan topic) => _topicsByName.TryGetValue(name, out topic!);
+
+    /// <summary>Partitions per topic name: the map the Pulumi program exports and reads back next time.</summary>
+    public IReadOnlyDictionary<string, int> TopicPartitions() => Topics.ToDictionary(t => t.Name, t => t.Partitions, StringComparer.Ordinal);
+}
+
+/// <summary>The outcome of planning: the plan when the config is valid, else every error; warnings either way.</summary>
+public sealed record PlanResult(CapacityPlan? Plan, IReadOnlyList<Diagnostic> Errors, IReadOnlyList<Diagnostic> Warnings, IReadOnlyList<Diagnostic> Advice)
+{
+    public bool IsValid => Plan is not null && Errors.Count == 0;
+
+    /// <summary>The plan, or a <see cref="StackConfigException"/> carrying every error.</summary>
+    public CapacityPlan GetOrThrow() => IsValid ? Plan! : throw new StackConfigException(Errors);
+}

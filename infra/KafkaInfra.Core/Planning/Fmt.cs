@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace KafkaInfra.Core.Planning;
+
+/// <summary>Number formatting for plan explanations: invariant, with thousands separators.</summary>
+internal static class Fmt
+{
+    public static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string D(double d, int decimals = 1) => d.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    public static string GiB(double bytes) => D(bytes / Units.GiB, 1) + " GiB";
+
+    public static string MBps(double bytesPerSecond) => D(bytesPerSecond / Units.MB, 2) + " MB/s";
+}
+
+/// <summary>Byte units.</summary>
+public static class Units
+{
+    public const double MB = 1_000_000d;
+    public const double GiB = 1024d * 1024 * 1024;
+}
