@@ -371,8 +371,8 @@ internal sealed class PlanContext(StackConfig config, DeployedState deployed)
         var minBrokers = CapacityPlanner.BrokersForThroughput(writeBytes, brokerIngress);
         var maxRf = Topics.Count == 0 ? 1 : Topics.Max(t => t.ReplicationFactor);
         var throughput = new Derivation(
-            "⌈Σ(messagesPerSecond × messageBytes × replicationFactor) ÷ brokerIngressMBps⌉",
-            $"⌈{Fmt.MBps(writeBytes)} ÷ {Fmt.D(brokerIngress)} MB/s per broker⌉ = {Fmt.N(minBrokers)}");
+            "max(⌈Σ(messagesPerSecond × messageBytes × replicationFactor) ÷ brokerIngressMBps⌉, largest replicationFactor)",
+            $"max(⌈{Fmt.MBps(writeBytes)} ÷ {Fmt.D(brokerIngress)} MB/s per broker⌉ = {Fmt.N(minBrokers)}, RF {maxRf}) = {Fmt.N(Math.Max(minBrokers, maxRf))}");
 
         var brokers = HasBrokers ? c.Brokers : 0;
         var totalStorage = Topics.Sum(t => t.StorageBytes);

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KafkaInfra.Core.Planning;
+
+namespace KafkaInfra.Core.Reports;
+
+/// <summary>Renders a plan for people (text) and machines (JSON).</summary>
+public static class PlanReport
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The readable report printed by <c>kafka-infra plan</c>.</summary>
+    public static string Text(PlanResult result, string stackName)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var sb = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        if (!result.IsValid)
+        {
+            sb.AppendLine(inv, $"Stack {stackName}: {result.Errors.Count} error{(result.Errors.Count == 1 ? "" : "s")}, nothing planned.");
+            foreach (var e in result.Errors)
+            {
+                sb.AppendLine(inv, $"  error: {e}");
+            }
+
+            AppendList(sb, "Warnings", result.Warnings);
+            return sb.ToString();
+        }
+
+        var plan = result.Plan!;
+        var c = plan.Config.Cluster;
+        var k = plan.Cluster;
+        sb.AppendLine(inv, $"Stack {stackName} ({plan.Config.Environment.ToString().ToLowerInvariant()}): cluster {c.Name} on {PlatformText(k.Platform, plan)}, Kafka {c.KafkaVersion}");
+        if (k.Platform != Platform.MskServerless)
+        {
+            sb.AppendLine(inv, $"  brokers            {k.Brokers} (throughput needs at least {k.MinBrokersForThroughput}: {k.ThroughputDerivation.Explanation})");
+            if (k.Platform != Platform.MskExpress)
+            {
+                sb.AppendLine(inv, $"  storage            {c.StorageGiB} GiB per broker; needed {k.StorageGiBNeededPerBroker} GiB ({k.StorageDerivation.Explanation})");
+            }
+
+            var limit = k.MaxReplicasPerBroker is { } max ? $" of {max:N0} max" + (k.RecommendedReplicasPerBroker is { } rec ? $", {rec:N0} recommended" : "") : "";
+            sb.AppendLine(inv, $"  replicas/broker    {k.ReplicasPerBroker:N0}{limit} ({k.ReplicasDerivation.Explanation})");
+        }
+
+        sb.AppendLine(inv, $"  ingress            {k.IngressMBps:N2} MB/s produced, {k.WriteMBps:N2} MB/s written with replication");
+        sb.AppendLine();
+        sb.AppendLine(inv, $"Topics ({plan.Topics.Count})");
+        foreach (var t in plan.Topics)
+        {
+            sb.AppendLine(inv, $"  {t.Name}: {t.Partitions:N0} partitions, RF {t.ReplicationFactor}, min ISR {t.MinInsyncReplicas}, retention {t.RetentionHours} h");
+            sb.AppendLine(inv, $"      partitions = {t.PartitionsDerivation.Explanation}");
+            sb.AppendLine(inv, $"      storage    = {t.StorageDerivation.Explanation}");
+        }
+
+        if (plan.Consumers.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine(inv, $"Consumers ({plan.Consumers.Count}, scaled by KEDA on lag)");
+            foreach (var cp in plan.Consumers)
+            {
+                sb.AppendLine(inv, $"  {cp.Config.Namespace}/{cp.Name} on {cp.Topic} (group {cp.Config.ConsumerGroup}): {cp.MinReplicas}-{cp.MaxReplicas} replicas, lagThreshold {cp.Config.LagThreshold:N0}; max = {cp.MaxReplicasDerivation.Explanation}");
+            }
+        }
+
+        if (plan.Connect.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine(inv, $"Kafka Connect ({plan.Connect.Count})");
+            foreach (var g in plan.Connect)
+            {
+                var scaling = g.MaxReplicas is { } m ? $"{g.Replicas}-{m} workers (KEDA on sink lag; max = {g.MaxReplicasDerivation})" : $"{g.Replicas} workers";
+                sb.AppendLine(inv, $"  {g.Name}: {scaling}");
+                foreach (var cn in g.Connectors)
+                {
+                    sb.AppendLine(inv, $"      {cn.Name} ({cn.Config.Kind.ToString().ToLowerInvariant()}, {cn.Config.Class}): tasksMax {cn.TasksMax} = {cn.TasksMaxDerivation.Explanation}");
+                }
+            }
+        }
+
+        if (plan.KsqlDb.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine(inv, $"ksqlDB ({plan.KsqlDb.Count})");
+            foreach (var g in plan.KsqlDb)
+            {
+                sb.AppendLine(inv, $"  {g.Name}: {g.Replicas} servers, service id {g.ServiceId}, internal topics RF {g.InternalReplicationFactor} ({g.InternalReplicationDerivation.Explanation})");
+            }
+        }
+
+        AppendList(sb, "Warnings", plan.Warnings);
+        AppendList(sb, "Advice", plan.Advice);
+        sb.AppendLine();
+        sb.AppendLine(inv, $"Plan OK: {plan.Topics.Count} topics, {plan.Consumers.Count} consumers, {plan.Warnings.Count} warning{(plan.Warnings.Count == 1 ? "" : "s")}.");
+        return sb.ToString();
+    }
+
+    /// <summary>The JSON object printed by <c>kafka-infra plan --output json</c>.</summary>
+    public static string Json(PlanResult result, string stackName)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var root = new JsonObject
+        {
+            ["stack"] = stackName,
+            ["valid"] = result.IsValid,
+        };
+        if (result.Plan is { } plan)
+        {
+            var k = plan.Cluster;
+            root["environment"] = plan.Config.Environment.ToString().ToLowerInvariant();
+            root["platform"] = k.Platform.ToString();
+            root["cluster"] = plan.Config.Cluster.Name;
+            root["brokers"] = k.Brokers;
+            root["storageGiB"] = k.StorageGiB;
+            root["sizing"] = new JsonObject
+            {
+                ["ingressMBps"] = Math.Round(k.IngressMBps, 3),
+                ["writeMBps"] = Math.Round(k.WriteMBps, 3),
+                ["brokerIngressMBps"] = k.BrokerIngressMBps,
+                ["minBrokersForThroughput"] = k.MinBrokersForThroughput,
+                ["storageGiBNeededPerBroker"] = k.StorageGiBNeededPerBroker,
+                ["replicasPerBroker"] = k.ReplicasPerBroker,
+                ["maxReplicasPerBroker"] = k.MaxReplicasPerBroker,
+                ["throughput"] = k.ThroughputDerivation.Explanation,
+                ["storage"] = k.StorageDerivation.Explanation,
+                ["replicas"] = k.ReplicasDerivation.Explanation,
+            };
+            root["topics"] = new JsonArray(plan.Topics.Select(t => (JsonNode)new JsonObject
+            {
+                ["name"] = t.Name,
+                ["partitions"] = t.Partitions,
+                ["computedPartitions"] = t.ComputedPartitions,
+                ["deployedPartitions"] = t.DeployedPartitions,
+                ["replicationFactor"] = t.ReplicationFactor,
+                ["minInsyncReplicas"] = t.MinInsyncReplicas,
+                ["retentionHours"] = t.RetentionHours,
+                ["partitionsFrom"] = t.PartitionsDerivation.Explanation,
+                ["storageGiB"] = Math.Round(t.StorageBytes / Units.GiB, 3),
+            }).ToArray());
+            root["consumers"] = new JsonArray(plan.Consumers.Select(c => (JsonNode)new JsonObject
+            {
+                ["name"] = c.Name,
+                ["namespace"] = c.Config.Namespace,
+                ["topic"] = c.Topic,
+                ["consumerGroup"] = c.Config.ConsumerGroup,
+                ["minReplicas"] = c.MinReplicas,
+                ["maxReplicas"] = c.MaxReplicas,
+                ["requestedMaxReplicas"] = c.Config.MaxReplicas,
+                ["lagThreshold"] = c.Config.LagThreshold,
+            }).ToArray());
+            root["connect"] = new JsonArray(plan.Connect.Select(g => (JsonNode)new JsonObject
+            {
+                ["name"] = g.Name,
+                ["replicas"] = g.Replicas,
+                ["maxReplicas"] = g.MaxReplicas,
+                ["connectors"] = new JsonArray(g.Connectors.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["tasksMax"] = c.TasksMax }).ToArray()),
+            }).ToArray());
+            root["ksqldb"] = new JsonArray(plan.KsqlDb.Select(g => (JsonNode)new JsonObject
+            {
+                ["name"] = g.Name,
+                ["replicas"] = g.Replicas,
+                ["serviceId"] = g.ServiceId,
+            }).ToArray());
+            root["advice"] = Diagnostics(plan.Advice);
+        }
+
+        root["warnings"] = Diagnostics(result.Warnings);
+        root["errors"] = Diagnostics(result.Errors);
+        return root.ToJsonString(Indented);
+    }
+
+    private static JsonArray Diagnostics(IEnumerable<Diagnostic> items) =>
+        new(items.Select(d => (JsonNode)new JsonObject { ["path"] = d.Path, ["message"] = d.Message }).ToArray());
+
+    private static string PlatformText(Platform platform, CapacityPlan plan) => platform switch
+    {
+        Platform.Strimzi => $"Strimzi (namespace {plan.Config.Cluster.Strimzi!.Namespace})",
+        Platform.MskServerless => "MSK Serverless",
+        _ => $"MSK ({plan.Config.Cluster.Msk!.InstanceType})",
+    };
+
+    private static void AppendList(StringBuilder sb, string title, IReadOnlyList<Diagnostic> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{title} ({items.Count})");
+        foreach (var item in items)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  - {item}");
+        }
+    }
+}
