@@ -8,5 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
         yield return PlanCommand.Create(stdout, stderr);
+        yield return RenderCommand.Create(stdout, stderr);
     }
 }

@@ -1,0 +1,15 @@
+using KafkaInfra.Core.Planning;
+
+namespace KafkaInfra.Core.Desired;
+
+/// <summary>Builds the desired state of a planned stack: Strimzi stacks render Kubernetes objects; MSK stacks render AWS and Kafka-provider resources plus the Kubernetes workloads on EKS.</summary>
+public static class DesiredStateBuilder
+{
+    public static DesiredState Build(CapacityPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Cluster.Platform == Platform.Strimzi
+            ? Strimzi.StrimziDesiredState.Build(plan)
+            : Msk.MskDesiredState.Build(plan);
+    }
+}
