@@ -76,6 +76,7 @@ public static partial class StackConfigLoader
         var prefix = ConfigKeys.Namespace + ":";
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var documents = new List<JsonDocument>();
+        var unparsable = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             foreach (var (key, value) in raw.OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -111,12 +112,13 @@ public static partial class StackConfigLoader
                 }
                 catch (JsonException)
                 {
+                    unparsable.Add(name);
                     var expected = name is ConfigKeys.Cluster or ConfigKeys.TopicDefaults ? "a mapping" : "a list";
                     errors.Add(key, $"must be {expected} (structured config: write it as YAML in Pulumi.<stack>.yaml or set it with `pulumi config set --path`), got {Describe.Quote(value)}");
                 }
             }
 
-            var config = Build(values, errors);
+            var config = Build(values, errors, unparsable);
             return new LoadResult(errors.Count == 0 ? config : null, errors.Errors);
         }
         finally
@@ -128,10 +130,10 @@ public static partial class StackConfigLoader
         }
     }
 
-    private static StackConfig? Build(Dictionary<string, JsonElement> values, ErrorBag errors)
+    private static StackConfig? Build(Dictionary<string, JsonElement> values, ErrorBag errors, HashSet<string> unparsable)
     {
         var environment = ReadEnvironment(values, errors);
-        var cluster = ReadCluster(values, errors);
+        var cluster = unparsable.Contains(ConfigKeys.Cluster) ? null : ReadCluster(values, errors);
         var defaults = ReadTopicDefaults(values, errors);
         var topics = ReadList(values, ConfigKeys.Topics, errors, ReadTopic);
         var consumers = ReadList(values, ConfigKeys.Consumers, errors, ReadConsumer);

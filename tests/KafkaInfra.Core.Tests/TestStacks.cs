@@ -1,0 +1,71 @@
+using KafkaInfra.Core.Config;
+using KafkaInfra.Core.Planning;
+
+namespace KafkaInfra.Core.Tests;
+
+/// <summary>Builds raw stack config the way the CLI does, from YAML text, and finds the repository's stack files.</summary>
+internal static class TestStacks
+{
+    /// <summary>A minimal valid Strimzi cluster block.</summary>
+    public const string StrimziCluster = """
+          kafka-infra:cluster:
+            name: events
+            brokers: 3
+            storageGiB: 500
+            strimzi: {}
+
+        """;
+
+    /// <summary>A minimal valid MSK cluster block over three subnets.</summary>
+    public const string MskCluster = """
+          kafka-infra:cluster:
+            name: events
+            kafkaVersion: 3.9.x
+            brokers: 3
+            storageGiB: 1000
+            msk:
+              instanceType: kafka.m7g.large
+              clientSubnets: [subnet-a, subnet-b, subnet-c]
+              securityGroups: [sg-1]
+
+        """;
+
+    /// <summary>Raw values from a YAML <c>config:</c> body (the lines under <c>config:</c>, indented by two).</summary>
+    public static IReadOnlyDictionary<string, string?> Raw(string configBody)
+    {
+        var text = "config:\n" + configBody;
+        var parsed = StackFile.Parse(text, "Pulumi.test.yaml");
+        Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
+        return parsed.Values;
+    }
+
+    public static LoadResult Load(string configBody) => StackConfigLoader.Load(Raw(configBody));
+
+    public static PlanResult Plan(string configBody, DeployedState? deployed = null) => CapacityPlanner.Plan(Raw(configBody), deployed);
+
+    /// <summary>The messages of a result's errors as "path: message" lines.</summary>
+    public static string[] Lines(IEnumerable<Diagnostic> diagnostics) => diagnostics.Select(d => d.ToString()).ToArray();
+
+    /// <summary>The repository root (the folder with KafkaInfra.sln).</summary>
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KafkaInfra.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("KafkaInfra.sln not found above the test output folder");
+    }
+
+    /// <summary>Raw values of a stack file in the repository (Pulumi.dev.yaml, Pulumi.prod.yaml).</summary>
+    public static IReadOnlyDictionary<string, string?> StackFileRaw(string stack)
+    {
+        var name = $"Pulumi.{stack}.yaml";
+        var parsed = StackFile.Parse(File.ReadAllText(Path.Combine(RepoRoot(), name)), name);
+        Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
+        return parsed.Values;
+    }
+}
