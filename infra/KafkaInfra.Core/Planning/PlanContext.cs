@@ -149,11 +149,12 @@ internal sealed class PlanContext(StackConfig config, DeployedState deployed)
             if (t.Partitions is { } explicitPartitions)
             {
                 partitions = explicitPartitions;
-                derivation = new Derivation("explicit partitions", $"{Fmt.N(explicitPartitions)} (explicit; the computed count is {derivation.Explanation})");
                 if (explicitPartitions < computed)
                 {
                     Warn($"{t.Path}.partitions", $"explicit {Fmt.N(explicitPartitions)} is below the computed {Fmt.N(computed)} ({derivation.Explanation}): consumers beyond {Fmt.N(explicitPartitions)} would idle and the throughput target may not be met");
                 }
+
+                derivation = new Derivation("explicit partitions", $"{Fmt.N(explicitPartitions)} (explicit; the computed count is {derivation.Explanation})");
             }
 
             int? deployedPartitions = deployed.TopicPartitions.TryGetValue(t.Name, out var old) ? old : null;
