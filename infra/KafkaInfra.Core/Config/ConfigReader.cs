@@ -272,8 +272,7 @@ internal sealed class ObjectReader
 
     private long? ReadInteger(string key, long min, long max, bool required, long? @default, bool exclusiveMinimum)
     {
-        var expected = exclusiveMinimum ? $"an integer > {min}" : $"an integer >= {min}";
-        if (!TryGet(key, required, expected, out var v))
+        if (!TryGet(key, required, null, out var v, exclusiveMinimum ? "an integer > " : "an integer >= ", min))
         {
             return @default;
         }
@@ -315,7 +314,7 @@ internal sealed class ObjectReader
         return n;
     }
 
-    private bool TryGet(string key, bool required, string expected, out JsonElement value)
+    private bool TryGet(string key, bool required, string? expected, out JsonElement value, string? expectedPrefix = null, long bound = 0)
     {
         if (_element.TryGetProperty(key, out value) && value.ValueKind != JsonValueKind.Null)
         {
@@ -324,7 +323,9 @@ internal sealed class ObjectReader
 
         if (required)
         {
-            _errors.Add(Child(key), $"is required; expected {expected}");
+            // The expectation text is built only when it is shown (this runs for every field of every entry).
+            var text = expected ?? expectedPrefix + bound.ToString(CultureInfo.InvariantCulture);
+            _errors.Add(Child(key), $"is required; expected {text}");
         }
 
         return false;
