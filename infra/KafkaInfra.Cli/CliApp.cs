@@ -42,6 +42,12 @@ public static class CliApp
             stderr.WriteLine($"error: {e.Message}");
             return ExitCodes.InvalidInput;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug, not bad input: say so plainly instead of dumping a stack trace on the user.
+            stderr.WriteLine($"error: kafka-infra failed unexpectedly ({e.GetType().Name}: {e.Message}). This is a bug; please report it with the command and the stack file.");
+            return ExitCodes.InvalidInput;
+        }
     }
 }
 

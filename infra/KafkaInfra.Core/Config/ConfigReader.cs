@@ -76,6 +76,21 @@ internal sealed class ObjectReader
 
     public bool Has(string key) => _element.TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.Null;
 
+    /// <summary>True when the key is present, even with an empty (null) value.</summary>
+    public bool HasKey(string key) => _element.TryGetProperty(key, out _);
+
+    /// <summary>Reads an object-typed child where an empty value means an empty mapping; null (with an error) when it is something else.</summary>
+    public ObjectReader? ObjectOrEmpty(string key, params string[] knownKeys)
+    {
+        if (_element.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Null)
+        {
+            using var empty = JsonDocument.Parse("{}");
+            return new ObjectReader(empty.RootElement.Clone(), Child(key), _errors, knownKeys);
+        }
+
+        return Object(key, required: true, knownKeys);
+    }
+
     /// <summary>Reads an object-typed child; null (with an error) when it is not a mapping.</summary>
     public ObjectReader? Object(string key, bool required, params string[] knownKeys)
     {

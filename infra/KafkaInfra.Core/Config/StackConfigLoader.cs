@@ -214,8 +214,8 @@ public static partial class StackConfigLoader
             errors.Add(r.Child("name"), nameProblem);
         }
 
-        var hasStrimzi = r.Has("strimzi");
-        var hasMsk = r.Has("msk");
+        var hasStrimzi = r.HasKey("strimzi");
+        var hasMsk = r.HasKey("msk");
         if (hasStrimzi == hasMsk)
         {
             errors.Add(path, hasStrimzi
@@ -275,9 +275,14 @@ public static partial class StackConfigLoader
         return name is null ? null : new ClusterConfig(name, version, brokers, storage, ingress, maxPerBroker, strimzi, msk);
     }
 
-    private static StrimziConfig ReadStrimzi(ObjectReader cluster)
+    private static StrimziConfig? ReadStrimzi(ObjectReader cluster)
     {
-        var r = cluster.Object("strimzi", required: true, StrimziKeys)!;
+        // `strimzi:` with nothing under it means "Strimzi with every default".
+        if (cluster.ObjectOrEmpty("strimzi", StrimziKeys) is not { } r)
+        {
+            return null;
+        }
+
         var ns = r.String("namespace", expected: "a Kubernetes namespace") ?? Defaults.StrimziNamespace;
         if (Names.KubernetesNameProblem(ns) is { } problem)
         {
@@ -293,9 +298,13 @@ public static partial class StackConfigLoader
         return new StrimziConfig(ns, controllers, controllerStorage, storageClass, plain, rack, resources);
     }
 
-    private static MskConfig ReadMsk(ObjectReader cluster)
+    private static MskConfig? ReadMsk(ObjectReader cluster)
     {
-        var r = cluster.Object("msk", required: true, MskKeys)!;
+        if (cluster.ObjectOrEmpty("msk", MskKeys) is not { } r)
+        {
+            return null;
+        }
+
         var serverless = r.Bool("serverless", false);
         var instanceType = r.String("instanceType", required: !serverless, expected: "an MSK broker type such as kafka.m7g.large or express.m7g.large");
         if (serverless)

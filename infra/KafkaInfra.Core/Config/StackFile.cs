@@ -76,7 +76,12 @@ public static partial class StackFile
 
         foreach (var (keyNode, valueNode) in config.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (keyNode is not YamlScalarNode { Value: { Length: > 0 } key })
+            {
+                errors.Add(new Diagnostic(Location(fileName, keyNode.Start), "config keys must be plain names such as kafka-infra:cluster"));
+                continue;
+            }
+
             if (valueNode is YamlMappingNode m && m.Children.ContainsKey(new YamlScalarNode("secure")))
             {
                 if (key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal))
