@@ -114,7 +114,7 @@ public sealed record KsqlDbGroupPlan(KsqlDbGroupConfig Config, int Replicas, int
     public string InternalTopicPrefix => "_confluent-ksql-" + Config.ServiceId;
 }
 
-/// <summary>Cluster-wide sizing.</summary>
+/// <summary>Cluster-wide sizing. <see cref="DeployedStorageGiB"/> is the per-broker storage configured at the last deploy (from <see cref="DeployedState.StorageGiB"/>).</summary>
 public sealed record ClusterPlan(
     Platform Platform,
     int Brokers,
@@ -133,7 +133,8 @@ public sealed record ClusterPlan(
     int? MaxReplicasPerBroker,
     Derivation ThroughputDerivation,
     Derivation StorageDerivation,
-    Derivation ReplicasDerivation);
+    Derivation ReplicasDerivation,
+    int? DeployedStorageGiB = null);
 
 /// <summary>The capacity plan of a valid stack: every number the renderers and reports use.</summary>
 public sealed class CapacityPlan
