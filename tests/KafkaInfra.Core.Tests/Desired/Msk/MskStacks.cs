@@ -104,6 +104,10 @@ internal static class MskStacks
         }).ToList();
     }
 
+    /// <summary>Statements as comparable lines: "Sid: action, action on arn, arn".</summary>
+    public static string[] Flat(IEnumerable<(string Sid, string[] Actions, string[] Resources)> statements) =>
+        statements.Select(s => $"{s.Sid}: {string.Join(", ", s.Actions)} on {string.Join(", ", s.Resources)}").ToArray();
+
     /// <summary>Resolves a value the way the Pulumi program does, with every reference pointing at the cluster ARN.</summary>
     public static object Resolve(object value) => value switch
     {
