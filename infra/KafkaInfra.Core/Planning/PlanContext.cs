@@ -104,6 +104,15 @@ internal sealed class PlanContext(StackConfig config, DeployedState deployed)
         {
             CheckMskConnect(mskConnect);
         }
+        else
+        {
+            WarnMskOnlySettings();
+        }
+
+        if (c.Msk is { Serverless: false, IsExpress: false, StorageAutoscaling: not null } && deployed.StorageGiB is { } floor && c.StorageGiB > floor)
+        {
+            Warn($"{ClusterPath}.storageGiB", $"grows from {floor} to {c.StorageGiB} GiB with storage auto scaling on: this run applies {c.StorageGiB} GiB to every broker (the volume size is not ignored for this one run) and raises the auto-scaling minimum. If auto scaling has already grown the volumes beyond {c.StorageGiB} GiB, MSK refuses the smaller size: check the current size first (`pulumi preview --refresh` shows it) and set storageGiB at or above it");
+        }
 
         if (HasBrokers && deployed.Brokers is { } oldBrokers && c.Brokers < oldBrokers)
         {
@@ -147,6 +156,33 @@ internal sealed class PlanContext(StackConfig config, DeployedState deployed)
             {
                 Error($"{g.Path}.maxReplicas", $"must be <= {MskConnectMaxWorkers} on msk: stacks (MSK Connect auto scaling runs 1-{MskConnectMaxWorkers} workers per connector); got {max}");
             }
+        }
+    }
+
+    /// <summary>Settings that only an msk: stack uses are ignored elsewhere; say so rather than drop them silently.</summary>
+    private void WarnMskOnlySettings()
+    {
+        foreach (var c in config.Consumers.Where(c => c.AwsRoleArn is not null))
+        {
+            Warn($"{c.Path}.awsRoleArn", "applies to msk: stacks only (IAM access to MSK); ignored on Strimzi");
+        }
+
+        foreach (var g in config.Connect)
+        {
+            if (g.AwsRoleArn is not null)
+            {
+                Warn($"{g.Path}.awsRoleArn", "applies to msk: stacks only (the MSK Connect service execution role); ignored on Strimzi");
+            }
+
+            if (g.Plugin is not null)
+            {
+                Warn($"{g.Path}.plugin", "applies to msk: stacks only (the MSK Connect custom plugin); on Strimzi connectors come from the Connect image; ignored");
+            }
+        }
+
+        foreach (var g in config.KsqlDb.Where(g => g.AwsRoleArn is not null))
+        {
+            Warn($"{g.Path}.awsRoleArn", "applies to msk: stacks only (IAM access to MSK); ignored on Strimzi");
         }
     }
 

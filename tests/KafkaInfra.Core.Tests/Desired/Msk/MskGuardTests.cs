@@ -140,3 +140,54 @@ public class MskGuardTests
         AssertErrors((MskStacks.Prod + extra).Replace(anchor, replacement, StringComparison.Ordinal),
             $"kafka-infra:{entry}.awsRoleArn: must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>), got \"order-service\"");
 }
+
+public class MskWarningTests
+{
+    [Fact]
+    public void Raising_storage_under_autoscaling_warns_how_the_new_size_is_applied()
+    {
+        var yaml = MskStacks.Prod
+            .Replace("storageGiB: 1000", "storageGiB: 1500", StringComparison.Ordinal)
+            .Replace("      region: eu-west-1\n", "      region: eu-west-1\n      storageAutoscaling:\n        maxGiB: 4000\n", StringComparison.Ordinal);
+        var result = MskStacks.Plan(yaml, new DeployedState(new Dictionary<string, int>(), StorageGiB: 1000));
+        Assert.True(result.IsValid);
+        Assert.Contains(
+            "kafka-infra:cluster.storageGiB: grows from 1000 to 1500 GiB with storage auto scaling on: this run applies 1500 GiB to every broker (the volume size is not ignored for this one run) and raises the auto-scaling minimum. If auto scaling has already grown the volumes beyond 1500 GiB, MSK refuses the smaller size: check the current size first (`pulumi preview --refresh` shows it) and set storageGiB at or above it",
+            MskStacks.Lines(result.Warnings));
+        Assert.DoesNotContain(MskStacks.Lines(MskStacks.Plan(yaml, new DeployedState(new Dictionary<string, int>(), StorageGiB: 1500)).Warnings), w => w.StartsWith("kafka-infra:cluster.storageGiB: grows", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Msk_only_settings_on_a_strimzi_stack_are_reported_as_ignored()
+    {
+        var yaml = """
+              kafka-infra:cluster:
+                name: events
+                brokers: 3
+                storageGiB: 500
+                strimzi: {}
+              kafka-infra:topics:
+                - name: orders
+                  messagesPerSecond: 100
+                  messagesPerSecondPerConsumer: 50
+              kafka-infra:consumers:
+                - name: order-service
+                  topic: orders
+                  maxReplicas: 2
+                  awsRoleArn: arn:aws:iam::123456789012:role/a
+              kafka-infra:connect:
+                - name: sinks
+                  awsRoleArn: arn:aws:iam::123456789012:role/b
+                  plugin: { s3BucketArn: "arn:aws:s3:::plugins", s3FileKey: a.zip }
+              kafka-infra:ksqldb:
+                - name: analytics
+                  awsRoleArn: arn:aws:iam::123456789012:role/c
+
+            """;
+        var warnings = MskStacks.Lines(MskStacks.Plan(yaml).GetOrThrow().Warnings);
+        Assert.Contains("kafka-infra:consumers[0].awsRoleArn: applies to msk: stacks only (IAM access to MSK); ignored on Strimzi", warnings);
+        Assert.Contains("kafka-infra:connect[0].awsRoleArn: applies to msk: stacks only (the MSK Connect service execution role); ignored on Strimzi", warnings);
+        Assert.Contains("kafka-infra:connect[0].plugin: applies to msk: stacks only (the MSK Connect custom plugin); on Strimzi connectors come from the Connect image; ignored", warnings);
+        Assert.Contains("kafka-infra:ksqldb[0].awsRoleArn: applies to msk: stacks only (IAM access to MSK); ignored on Strimzi", warnings);
+    }
+}
