@@ -41,12 +41,16 @@ public class MskClusterResourceTests
     [Fact]
     public void Configuration_carries_the_planned_server_properties()
     {
-        var resources = MskStacks.Build(MskStacks.Prod.Replace("kafka-infra:topics:", "kafka-infra:topicDefaults:\n    replicationFactor: 3\n    minInsyncReplicas: 2\n  kafka-infra:topics:", StringComparison.Ordinal));
+        var resources = MskStacks.Build(MskStacks.Prod
+            .Replace("environment: prod", "environment: dev", StringComparison.Ordinal)
+            .Replace("brokers: 3", "brokers: 6", StringComparison.Ordinal)
+            .Replace("kafka-infra:topics:", "kafka-infra:topicDefaults:\n    replicationFactor: 2\n    minInsyncReplicas: 1\n  kafka-infra:topics:", StringComparison.Ordinal));
         var config = resources.Named("events-config");
         Assert.Equal(MskTypes.Configuration, config.Type);
         Assert.Equal("events-config", config.Properties["name"]);
+        Assert.False(config.Properties.ContainsKey("kafkaVersions"));
         Assert.Equal(
-            "auto.create.topics.enable=false\ndefault.replication.factor=3\nmin.insync.replicas=2\nnum.partitions=3\nunclean.leader.election.enable=false\n",
+            "auto.create.topics.enable=false\ndefault.replication.factor=2\nmin.insync.replicas=1\nnum.partitions=6\nunclean.leader.election.enable=false\n",
             config.Properties["serverProperties"]);
     }
 
@@ -280,6 +284,20 @@ public class MskClusterResourceTests
         var state = DesiredStateBuilder.Build(plan);
         Assert.Empty(state.Kubernetes);
         Assert.Equal(MskCloudResources.Build(plan).Select(r => r.Name), state.Cloud.Select(r => r.Name));
+    }
+
+    [Fact]
+    public void Only_msk_plans_build_msk_resources()
+    {
+        var strimzi = CapacityPlanner.Plan(MskStacks.Raw("""
+              kafka-infra:cluster:
+                name: events
+                brokers: 3
+                storageGiB: 500
+                strimzi: {}
+
+            """)).GetOrThrow();
+        Assert.Equal("MskCloudResources needs an msk: stack (Parameter 'plan')", Assert.Throws<ArgumentException>(() => MskCloudResources.Build(strimzi)).Message);
     }
 
     [Theory]
