@@ -80,4 +80,25 @@ public static class Defaults
 
     /// <summary><c>connect[].lagThreshold</c>: target average lag per Connect worker when KEDA scales the group.</summary>
     public const long ConnectLagThreshold = 1000;
+
+    /// <summary><c>connect[].plugin.contentType</c> on MSK: the plugin archive format.</summary>
+    public const string MskConnectPluginContentType = "ZIP";
+
+    /// <summary>MSK Connect <c>kafkaconnectVersion</c> of every connector.</summary>
+    public const string MskConnectVersion = "3.7.x";
+
+    /// <summary>MSK Connect capacity units (1 vCPU and 4 GiB each) per worker.</summary>
+    public const int MskConnectMcuCount = 1;
+
+    /// <summary>MSK Connect auto scaling removes a worker when average CPU falls below this percentage.</summary>
+    public const int MskConnectScaleInCpuPercent = 20;
+
+    /// <summary>MSK Connect auto scaling adds a worker when average CPU rises above this percentage.</summary>
+    public const int MskConnectScaleOutCpuPercent = 80;
+
+    /// <summary>MSK Connect worker <c>key.converter</c> (connectors may override it in their config).</summary>
+    public const string MskConnectKeyConverter = "org.apache.kafka.connect.storage.StringConverter";
+
+    /// <summary>MSK Connect worker <c>value.converter</c> (connectors may override it in their config).</summary>
+    public const string MskConnectValueConverter = "org.apache.kafka.connect.json.JsonConverter";
 }

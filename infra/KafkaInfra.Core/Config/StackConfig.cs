@@ -74,7 +74,8 @@ public sealed record MskConfig(
     string? KmsKeyArn,
     int LogRetentionDays,
     string? Region,
-    bool BrokersDrained)
+    bool BrokersDrained,
+    IReadOnlyList<string>? CertificateAuthorityArns = null)
 {
     /// <summary>Express brokers (<c>express.m7g.*</c>): no storage to manage, RF 3 and min ISR 2 fixed.</summary>
     public bool IsExpress => InstanceType is not null && InstanceType.StartsWith("express.", StringComparison.Ordinal);
@@ -114,7 +115,8 @@ public sealed record ConsumerConfig(
     int MinReplicas,
     int MaxReplicas,
     string Kind,
-    string ApiVersion)
+    string ApiVersion,
+    string? AwsRoleArn = null)
 {
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Consumers)}[{Index}]";
 }
@@ -129,6 +131,12 @@ public sealed record ConnectorConfig(
     int? TasksMax,
     IReadOnlyDictionary<string, string> Config);
 
+/// <summary><c>kafka-infra:connect[].plugin</c>: the connector plugin archive MSK Connect runs (required on msk: stacks).</summary>
+/// <param name="S3BucketArn">ARN of the S3 bucket holding the archive (arn:aws:s3:::bucket).</param>
+/// <param name="S3FileKey">Object key of the archive in that bucket.</param>
+/// <param name="ContentType">ZIP or JAR.</param>
+public sealed record ConnectPluginConfig(string S3BucketArn, string S3FileKey, string ContentType);
+
 /// <summary>One entry of <c>kafka-infra:connect</c>: a Kafka Connect worker group.</summary>
 public sealed record ConnectGroupConfig(
     int Index,
@@ -138,7 +146,9 @@ public sealed record ConnectGroupConfig(
     long LagThreshold,
     string? Image,
     ResourcesConfig? Resources,
-    IReadOnlyList<ConnectorConfig> Connectors)
+    IReadOnlyList<ConnectorConfig> Connectors,
+    string? AwsRoleArn = null,
+    ConnectPluginConfig? Plugin = null)
 {
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Connect)}[{Index}]";
 }
@@ -152,7 +162,8 @@ public sealed record KsqlDbGroupConfig(
     IReadOnlyList<string> Topics,
     string? Image,
     bool Headless,
-    ResourcesConfig? Resources)
+    ResourcesConfig? Resources,
+    string? AwsRoleArn = null)
 {
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.KsqlDb)}[{Index}]";
 }

@@ -22,14 +22,15 @@ public static partial class StackConfigLoader
 {
     private static readonly string[] ClusterKeys = ["name", "kafkaVersion", "brokers", "storageGiB", "brokerIngressMBps", "maxPartitionsPerBroker", "strimzi", "msk"];
     private static readonly string[] StrimziKeys = ["namespace", "controllers", "controllerStorageGiB", "storageClass", "plainListener", "rackTopologyKey", "brokerResources"];
-    private static readonly string[] MskKeys = ["instanceType", "clientSubnets", "securityGroups", "authentication", "storageAutoscaling", "serverless", "provisionedThroughputMiBps", "kmsKeyArn", "logRetentionDays", "region", "brokersDrained"];
+    private static readonly string[] MskKeys = ["instanceType", "clientSubnets", "securityGroups", "authentication", "storageAutoscaling", "serverless", "provisionedThroughputMiBps", "kmsKeyArn", "logRetentionDays", "region", "brokersDrained", "certificateAuthorityArns"];
     private static readonly string[] AutoscalingKeys = ["maxGiB", "targetUtilizationPercent"];
     private static readonly string[] TopicDefaultKeys = ["replicationFactor", "minInsyncReplicas", "retentionHours", "messageBytes"];
     private static readonly string[] TopicKeys = ["name", "messagesPerSecond", "messagesPerSecondPerConsumer", "messagesPerSecondPerPartition", "maxConsumers", "messageBytes", "partitions", "retentionHours", "replicationFactor", "minInsyncReplicas", "config"];
-    private static readonly string[] ConsumerKeys = ["name", "namespace", "topic", "consumerGroup", "lagThreshold", "activationLagThreshold", "offsetResetPolicy", "minReplicas", "maxReplicas", "kind", "apiVersion"];
-    private static readonly string[] ConnectKeys = ["name", "replicas", "maxReplicas", "lagThreshold", "image", "resources", "connectors"];
+    private static readonly string[] ConsumerKeys = ["name", "namespace", "topic", "consumerGroup", "lagThreshold", "activationLagThreshold", "offsetResetPolicy", "minReplicas", "maxReplicas", "kind", "apiVersion", "awsRoleArn"];
+    private static readonly string[] ConnectKeys = ["name", "replicas", "maxReplicas", "lagThreshold", "image", "resources", "connectors", "awsRoleArn", "plugin"];
     private static readonly string[] ConnectorKeys = ["name", "class", "kind", "topics", "tasksMax", "config"];
-    private static readonly string[] KsqlKeys = ["name", "replicas", "serviceId", "topics", "image", "headless", "resources"];
+    private static readonly string[] KsqlKeys = ["name", "replicas", "serviceId", "topics", "image", "headless", "resources", "awsRoleArn"];
+    private static readonly string[] PluginKeys = ["s3BucketArn", "s3FileKey", "contentType"];
     private static readonly string[] ResourcesKeys = ["requests", "limits"];
     private static readonly string[] QuantityKeys = ["cpu", "memory"];
 
@@ -66,6 +67,15 @@ public static partial class StackConfigLoader
 
     [GeneratedRegex(@"^[0-9]+\.[0-9]+(\.[0-9]+|\.x)?(\.kraft)?$", RegexOptions.CultureInvariant)]
     private static partial Regex MskKafkaVersionPattern();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\w+=,.@/-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex RoleArnPattern();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex BucketArnPattern();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:acm-pca:[a-z0-9-]+:[0-9]{12}:certificate-authority/.+$", RegexOptions.CultureInvariant)]
+    private static partial Regex PrivateCaArnPattern();
 
     /// <summary>Loads and validates; never throws for bad input.</summary>
     /// <param name="raw">Fully qualified config keys (<c>kafka-infra:topics</c>) to raw values. Keys of other namespaces are ignored.</param>
@@ -370,7 +380,25 @@ public static partial class StackConfigLoader
 
         var region = r.String("region", expected: "an AWS region such as eu-west-1");
         var drained = r.Bool("brokersDrained", false);
-        var config = new MskConfig(instanceType, subnets, groups, auth, autoscaling, serverless, throughput, kms, retention, region, drained);
+        var caArns = r.StringList("certificateAuthorityArns");
+        for (var i = 0; i < caArns.Count; i++)
+        {
+            if (!PrivateCaArnPattern().IsMatch(caArns[i]))
+            {
+                r.Errors.Add($"{r.Child("certificateAuthorityArns")}[{i}]", $"must be an AWS Private CA ARN (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>), got {Describe.Quote(caArns[i])}");
+            }
+        }
+
+        if (auth == MskAuthentication.Tls && !serverless && !r.Has("certificateAuthorityArns"))
+        {
+            r.Errors.Add(r.Child("certificateAuthorityArns"), "is required when authentication is tls: MSK trusts client certificates issued by these AWS Private CAs; expected a list of certificate-authority ARNs");
+        }
+        else if (auth != MskAuthentication.Tls && r.Has("certificateAuthorityArns"))
+        {
+            r.Errors.Add(r.Child("certificateAuthorityArns"), $"applies only when authentication is tls (mutual TLS); authentication is {Describe.Quote(auth.ToString().ToLowerInvariant())}");
+        }
+
+        var config = new MskConfig(instanceType, subnets, groups, auth, autoscaling, serverless, throughput, kms, retention, region, drained, caArns);
         if (config.IsExpress)
         {
             if (autoscaling is not null)
@@ -473,9 +501,10 @@ public static partial class StackConfigLoader
             errors.Add(r.Child("kind"), "must not be KafkaConnector: its scale subresource has no label selector, so KEDA and the HPA cannot scale it; scale the KafkaConnect workers instead (kafka-infra:connect[].maxReplicas)");
         }
 
+        var roleArn = ReadRoleArn(r);
         return name is null || topic is null || max is null || group is null
             ? null
-            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion);
+            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn);
     }
 
     private static ConnectGroupConfig? ReadConnectGroup(JsonElement element, string path, int index, ErrorBag errors)
@@ -509,7 +538,9 @@ public static partial class StackConfigLoader
             i++;
         }
 
-        return name is null ? null : new ConnectGroupConfig(index, name, replicas, max, lag, image, resources, connectors);
+        var roleArn = ReadRoleArn(r);
+        var plugin = ReadPlugin(r);
+        return name is null ? null : new ConnectGroupConfig(index, name, replicas, max, lag, image, resources, connectors, roleArn, plugin);
     }
 
     private static ConnectorConfig? ReadConnector(ObjectReader r, int index)
@@ -549,7 +580,45 @@ public static partial class StackConfigLoader
         var image = r.String("image", expected: "a container image");
         var headless = r.Bool("headless", false);
         var resources = ReadResources(r, "resources");
-        return name is null || serviceId is null ? null : new KsqlDbGroupConfig(index, name, replicas, serviceId, topics, image, headless, resources);
+        var roleArn = ReadRoleArn(r);
+        return name is null || serviceId is null ? null : new KsqlDbGroupConfig(index, name, replicas, serviceId, topics, image, headless, resources, roleArn);
+    }
+
+    /// <summary>Optional <c>awsRoleArn</c> of a consumer, Connect group or ksqlDB group (MSK: the IAM role its policy is attached to).</summary>
+    private static string? ReadRoleArn(ObjectReader r)
+    {
+        var arn = r.String("awsRoleArn", expected: "an IAM role ARN such as arn:aws:iam::123456789012:role/name");
+        if (arn is not null && !RoleArnPattern().IsMatch(arn))
+        {
+            r.Errors.Add(r.Child("awsRoleArn"), $"must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>), got {Describe.Quote(arn)}");
+            return null;
+        }
+
+        return arn;
+    }
+
+    /// <summary>Optional <c>plugin</c> of a Connect group: the archive MSK Connect runs.</summary>
+    private static ConnectPluginConfig? ReadPlugin(ObjectReader group)
+    {
+        if (group.Object("plugin", required: false, PluginKeys) is not { } r)
+        {
+            return null;
+        }
+
+        var bucket = r.String("s3BucketArn", required: true, expected: "an S3 bucket ARN such as arn:aws:s3:::my-plugins");
+        if (bucket is { Length: > 0 } && !BucketArnPattern().IsMatch(bucket))
+        {
+            r.Errors.Add(r.Child("s3BucketArn"), $"must be an S3 bucket ARN (arn:aws:s3:::<bucket>), got {Describe.Quote(bucket)}");
+        }
+
+        var key = r.String("s3FileKey", required: true, expected: "the object key of the plugin archive in the bucket");
+        var contentType = r.String("contentType", expected: "ZIP or JAR") ?? Defaults.MskConnectPluginContentType;
+        if (contentType is not ("ZIP" or "JAR"))
+        {
+            r.Errors.Add(r.Child("contentType"), $"must be one of ZIP, JAR; got {Describe.Quote(contentType)}");
+        }
+
+        return bucket is null || key is null ? null : new ConnectPluginConfig(bucket, key, contentType);
     }
 
     private static ResourcesConfig? ReadResources(ObjectReader parent, string key)

@@ -14,7 +14,8 @@ public sealed record Derivation(string Formula, string Explanation)
 /// <summary>What the stack deployed last time, for the rules that compare (partitions never shrink, storage only grows).</summary>
 /// <param name="TopicPartitions">Partitions per topic name as last deployed.</param>
 /// <param name="Brokers">Broker count as last deployed.</param>
-/// <param name="StorageGiB">Per-broker storage as last deployed.</param>
+/// <param name="StorageGiB">Per-broker storage as last deployed: the <c>storageGiB</c> configured at the last successful deploy,
+/// not the live volume size (which MSK storage auto scaling may have grown since).</param>
 public sealed record DeployedState(IReadOnlyDictionary<string, int> TopicPartitions, int? Brokers = null, int? StorageGiB = null)
 {
     /// <summary>Nothing deployed yet (the first <c>pulumi up</c>).</summary>
@@ -114,7 +115,7 @@ public sealed record KsqlDbGroupPlan(KsqlDbGroupConfig Config, int Replicas, int
     public string InternalTopicPrefix => "_confluent-ksql-" + Config.ServiceId;
 }
 
-/// <summary>Cluster-wide sizing.</summary>
+/// <summary>Cluster-wide sizing. <see cref="DeployedStorageGiB"/> is the per-broker storage configured at the last deploy (from <see cref="DeployedState.StorageGiB"/>).</summary>
 public sealed record ClusterPlan(
     Platform Platform,
     int Brokers,
@@ -133,7 +134,8 @@ public sealed record ClusterPlan(
     int? MaxReplicasPerBroker,
     Derivation ThroughputDerivation,
     Derivation StorageDerivation,
-    Derivation ReplicasDerivation);
+    Derivation ReplicasDerivation,
+    int? DeployedStorageGiB = null);
 
 /// <summary>The capacity plan of a valid stack: every number the renderers and reports use.</summary>
 public sealed class CapacityPlan

@@ -100,6 +100,20 @@ internal sealed class PlanContext(StackConfig config, DeployedState deployed)
             }
         }
 
+        if (c.Msk is { } mskConnect)
+        {
+            CheckMskConnect(mskConnect);
+        }
+        else
+        {
+            WarnMskOnlySettings();
+        }
+
+        if (c.Msk is { Serverless: false, IsExpress: false, StorageAutoscaling: not null } && deployed.StorageGiB is { } floor && c.StorageGiB > floor)
+        {
+            Warn($"{ClusterPath}.storageGiB", $"grows from {floor} to {c.StorageGiB} GiB with storage auto scaling on: this run applies {c.StorageGiB} GiB to every broker (the volume size is not ignored for this one run) and raises the auto-scaling minimum. If auto scaling has already grown the volumes beyond {c.StorageGiB} GiB, MSK refuses the smaller size: check the current size first (`pulumi preview --refresh` shows it) and set storageGiB at or above it");
+        }
+
         if (HasBrokers && deployed.Brokers is { } oldBrokers && c.Brokers < oldBrokers)
         {
             if (c.Msk is { } msk && !msk.BrokersDrained)
@@ -117,6 +131,63 @@ internal sealed class PlanContext(StackConfig config, DeployedState deployed)
             Error($"{ClusterPath}.storageGiB", $"decreases from {oldStorage} to {c.StorageGiB} GiB: broker storage can only grow (neither Kafka volumes on Kubernetes nor MSK EBS volumes can shrink)");
         }
     }
+
+    /// <summary>MSK Connect runs each connector as its own worker cluster from a custom plugin, authenticated with IAM.</summary>
+    private void CheckMskConnect(MskConfig msk)
+    {
+        if (config.Connect.Count > 0 && msk.Authentication != MskAuthentication.Iam)
+        {
+            Error($"{ClusterPath}.msk.authentication", $"must be iam when kafka-infra:connect lists worker groups: MSK Connect reaches MSK only with IAM or unauthenticated, and kafka-infra never allows unauthenticated access; got {Describe.Quote(msk.Authentication.ToString().ToLowerInvariant())}");
+        }
+
+        foreach (var g in config.Connect)
+        {
+            if (g.Plugin is null)
+            {
+                Error($"{g.Path}.plugin", "is required on msk: stacks: MSK Connect runs connectors from a plugin archive in S3; set plugin: { s3BucketArn: arn:aws:s3:::<bucket>, s3FileKey: <key of the .zip or .jar>, contentType: ZIP | JAR }");
+            }
+
+            if (g.Replicas > MskConnectMaxWorkers)
+            {
+                Error($"{g.Path}.replicas", $"must be <= {MskConnectMaxWorkers} on msk: stacks (MSK Connect runs 1-{MskConnectMaxWorkers} workers per connector); got {g.Replicas}");
+            }
+
+            if (g.MaxReplicas is { } max && max > MskConnectMaxWorkers)
+            {
+                Error($"{g.Path}.maxReplicas", $"must be <= {MskConnectMaxWorkers} on msk: stacks (MSK Connect auto scaling runs 1-{MskConnectMaxWorkers} workers per connector); got {max}");
+            }
+        }
+    }
+
+    /// <summary>Settings that only an msk: stack uses are ignored elsewhere; say so rather than drop them silently.</summary>
+    private void WarnMskOnlySettings()
+    {
+        foreach (var c in config.Consumers.Where(c => c.AwsRoleArn is not null))
+        {
+            Warn($"{c.Path}.awsRoleArn", "applies to msk: stacks only (IAM access to MSK); ignored on Strimzi");
+        }
+
+        foreach (var g in config.Connect)
+        {
+            if (g.AwsRoleArn is not null)
+            {
+                Warn($"{g.Path}.awsRoleArn", "applies to msk: stacks only (the MSK Connect service execution role); ignored on Strimzi");
+            }
+
+            if (g.Plugin is not null)
+            {
+                Warn($"{g.Path}.plugin", "applies to msk: stacks only (the MSK Connect custom plugin); on Strimzi connectors come from the Connect image; ignored");
+            }
+        }
+
+        foreach (var g in config.KsqlDb.Where(g => g.AwsRoleArn is not null))
+        {
+            Warn($"{g.Path}.awsRoleArn", "applies to msk: stacks only (IAM access to MSK); ignored on Strimzi");
+        }
+    }
+
+    /// <summary>MSK Connect's worker-count limit per connector (provisioned and auto-scaled capacity alike).</summary>
+    internal const int MskConnectMaxWorkers = 10;
 
     private static string NearestMultiples(int brokers, int subnets)
     {
@@ -431,6 +502,6 @@ internal sealed class PlanContext(StackConfig config, DeployedState deployed)
         var numPartitions = Math.Max(1, brokers);
         Cluster = new ClusterPlan(Platform, brokers, HasBrokers && Platform != Platform.MskExpress ? c.StorageGiB : 0, deployed.Brokers, numPartitions,
             ingressBytes / Units.MB, writeBytes / Units.MB, brokerIngress, Math.Max(minBrokers, maxRf), perBroker, needed,
-            (int)Math.Min(int.MaxValue, totalReplicas), replicasPerBroker, recommended, max, throughput, storageDerivation, replicasDerivation);
+            (int)Math.Min(int.MaxValue, totalReplicas), replicasPerBroker, recommended, max, throughput, storageDerivation, replicasDerivation, deployed.StorageGiB);
     }
 }

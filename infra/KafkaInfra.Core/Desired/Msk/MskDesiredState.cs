@@ -8,6 +8,6 @@ public static class MskDesiredState
     public static DesiredState Build(CapacityPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return DesiredState.Empty;
+        return new DesiredState([], MskCloudResources.Build(plan));
     }
 }

@@ -1,0 +1,112 @@
+using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Msk;
+
+namespace KafkaInfra.Core.Tests.Desired.Msk;
+
+public class MskIamResourceTests
+{
+    private const string Topic = "arn:aws:kafka:eu-west-1:123456789012:topic/events/0f1e2d3c-aaaa-bbbb-cccc-123456789abc-3/";
+    private const string Group = "arn:aws:kafka:eu-west-1:123456789012:group/events/0f1e2d3c-aaaa-bbbb-cccc-123456789abc-3/";
+
+    [Fact]
+    public void Consumer_policy_grants_only_connect_read_and_its_group_on_exact_arns()
+    {
+        var resources = MskStacks.Build(MskStacks.Prod);
+        var policy = resources.Named("events-consumer-apps.order-service-policy");
+        Assert.Equal(MskTypes.IamPolicy, policy.Type);
+        Assert.Equal("keda/order-service", policy.Component);
+
+        Assert.Equal(
+            MskStacks.Flat([
+                ("Cluster", new[] { "kafka-cluster:Connect", "kafka-cluster:DescribeCluster" }, new[] { MskStacks.ClusterArn }),
+                ("ReadTopic", new[] { "kafka-cluster:DescribeTopic", "kafka-cluster:ReadData" }, new[] { Topic + "orders" }),
+                ("ConsumerGroup", new[] { "kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup" }, new[] { Group + "order-service" }),
+            ]),
+            MskStacks.Flat(MskStacks.Statements(policy)));
+    }
+
+    [Fact]
+    public void Consumer_without_a_role_gets_a_pod_identity_role_and_an_attachment()
+    {
+        var resources = MskStacks.Build(MskStacks.Prod);
+        var role = resources.Named("events-consumer-apps.order-service-role");
+        Assert.Equal(MskTypes.IamRole, role.Type);
+        var trust = role.Properties.Child("assumeRolePolicy");
+        Assert.Equal("2012-10-17", trust["Version"]);
+        var statement = Assert.IsType<Tree>(Assert.Single((IReadOnlyList<object>)trust["Statement"]!));
+        Assert.Equal("Allow", statement["Effect"]);
+        Assert.Equal("pods.eks.amazonaws.com", statement.At("Principal.Service"));
+        Assert.Equal(new object[] { "sts:AssumeRole", "sts:TagSession" }, statement["Action"]);
+
+        var attachment = resources.Named("events-consumer-apps.order-service-attachment");
+        Assert.Equal(MskTypes.RolePolicyAttachment, attachment.Type);
+        Assert.Equal(new ResourceRef("events-consumer-apps.order-service-role", "name"), attachment.Properties["role"]);
+        Assert.Equal(new ResourceRef("events-consumer-apps.order-service-policy", "arn"), attachment.Properties["policyArn"]);
+    }
+
+    [Fact]
+    public void Consumer_with_a_role_arn_gets_the_policy_attached_to_that_role_by_name()
+    {
+        var resources = MskStacks.Build(MskStacks.Prod.Replace("      maxReplicas: 4\n", "      maxReplicas: 4\n      awsRoleArn: arn:aws:iam::123456789012:role/workloads/order-service\n", StringComparison.Ordinal));
+        Assert.DoesNotContain(resources, r => r.Name == "events-consumer-apps.order-service-role");
+        var attachment = resources.Named("events-consumer-apps.order-service-attachment");
+        Assert.Equal("order-service", attachment.Properties["role"]);
+    }
+
+    [Fact]
+    public void Ksqldb_policy_covers_its_topics_and_only_its_own_internal_topics_groups_and_transactions()
+    {
+        var resources = MskStacks.Build(MskStacks.Prod + MskStacks.KsqlGroup);
+        var policy = resources.Named("events-ksqldb-analytics-policy");
+        Assert.Equal("ksqldb/analytics", policy.Component);
+        Assert.Equal(
+            MskStacks.Flat([
+                ("Cluster", new[] { "kafka-cluster:Connect", "kafka-cluster:DescribeCluster", "kafka-cluster:DescribeClusterDynamicConfiguration" }, new[] { MskStacks.ClusterArn }),
+                ("Topics", new[] { "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData" }, new[] { Topic + "orders" }),
+                ("InternalTopics", new[] { "kafka-cluster:CreateTopic", "kafka-cluster:DeleteTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData" }, new[] { Topic + "_confluent-ksql-analytics*" }),
+                ("Groups", new[] { "kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup", "kafka-cluster:DeleteGroup" }, new[] { Group + "_confluent-ksql-analytics*" }),
+                ("CommandTopicTransactions", new[] { "kafka-cluster:DescribeTransactionalId", "kafka-cluster:AlterTransactionalId" }, new[] { "arn:aws:kafka:eu-west-1:123456789012:transactional-id/events/0f1e2d3c-aaaa-bbbb-cccc-123456789abc-3/analytics" }),
+            ]),
+            MskStacks.Flat(MskStacks.Statements(policy)));
+        Assert.Equal(MskTypes.IamRole, resources.Named("events-ksqldb-analytics-role").Type);
+    }
+
+    [Fact]
+    public void No_policy_grants_a_wildcard_action_or_a_whole_cluster_resource_beyond_connect()
+    {
+        var resources = MskStacks.Build(MskStacks.Prod + MskStacks.ConnectGroup + MskStacks.KsqlGroup);
+        foreach (var policy in resources.OfType(MskTypes.IamPolicy))
+        {
+            foreach (var (sid, actions, arns) in MskStacks.Statements(policy))
+            {
+                Assert.All(actions, a => Assert.DoesNotContain("*", a, StringComparison.Ordinal));
+                Assert.All(actions, a => Assert.StartsWith("kafka-cluster:", a, StringComparison.Ordinal));
+                Assert.All(arns, a => Assert.StartsWith("arn:aws:kafka:eu-west-1:123456789012:", a, StringComparison.Ordinal));
+                if (sid != "Cluster")
+                {
+                    Assert.All(arns, a => Assert.DoesNotContain(":cluster/", a, StringComparison.Ordinal));
+                    Assert.All(arns, a => Assert.False(a.EndsWith("/*", StringComparison.Ordinal), $"{policy.Name} {sid} grants a whole cluster: {a}"));
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("scram")]
+    [InlineData("tls")]
+    public void Without_iam_authentication_no_consumer_or_ksqldb_policies_are_made(string authentication)
+    {
+        var extra = authentication == "tls"
+            ? "      certificateAuthorityArns: [arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/ca-1]\n"
+            : "";
+        var resources = MskStacks.Build(MskStacks.Prod.Replace("      region: eu-west-1\n", $"      region: eu-west-1\n      authentication: {authentication}\n{extra}", StringComparison.Ordinal) + MskStacks.KsqlGroup);
+        Assert.Empty(resources.OfType(MskTypes.IamPolicy));
+        Assert.Empty(resources.OfType(MskTypes.IamRole));
+    }
+
+    [Theory]
+    [InlineData("arn:aws:iam::123456789012:role/name", "name")]
+    [InlineData("arn:aws:iam::123456789012:role/path/to/name", "name")]
+    public void Role_name_is_the_last_segment_of_the_arn(string arn, string name) =>
+        Assert.Equal(name, MskCloudResources.RoleName(arn));
+}

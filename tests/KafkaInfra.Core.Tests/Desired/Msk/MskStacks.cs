@@ -1,0 +1,136 @@
+using KafkaInfra.Core.Config;
+using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Msk;
+using KafkaInfra.Core.Planning;
+
+namespace KafkaInfra.Core.Tests.Desired.Msk;
+
+/// <summary>MSK stacks for the desired-state tests, written as stack-file YAML, and helpers to inspect resources.</summary>
+internal static class MskStacks
+{
+    /// <summary>A cluster ARN as AWS reports it, to resolve references the way the Pulumi program does.</summary>
+    public const string ClusterArn = "arn:aws:kafka:eu-west-1:123456789012:cluster/events/0f1e2d3c-aaaa-bbbb-cccc-123456789abc-3";
+
+    /// <summary>prod, Standard brokers over three subnets, IAM, one topic read by one consumer, one Connect group, one ksqlDB group.</summary>
+    public const string Prod = """
+          kafka-infra:environment: prod
+          kafka-infra:cluster:
+            name: events
+            kafkaVersion: 3.9.x
+            brokers: 3
+            storageGiB: 1000
+            msk:
+              instanceType: kafka.m7g.large
+              clientSubnets: [subnet-a, subnet-b, subnet-c]
+              securityGroups: [sg-1]
+              region: eu-west-1
+          kafka-infra:topics:
+            - name: orders
+              messagesPerSecond: 1000
+              messagesPerSecondPerConsumer: 100
+            - name: payments
+              messagesPerSecond: 300
+              messagesPerSecondPerConsumer: 100
+          kafka-infra:consumers:
+            - name: order-service
+              namespace: apps
+              topic: orders
+              maxReplicas: 4
+
+        """;
+
+    public const string ConnectGroup = """
+          kafka-infra:connect:
+            - name: sinks
+              replicas: 2
+              maxReplicas: 6
+              plugin:
+                s3BucketArn: arn:aws:s3:::plugins
+                s3FileKey: s3-sink.zip
+              connectors:
+                - name: archive
+                  class: io.confluent.connect.s3.S3SinkConnector
+                  topics: [orders]
+                  config:
+                    s3.bucket.name: archive
+                - name: payments-in
+                  class: io.debezium.connector.postgresql.PostgresConnector
+                  topics: [payments]
+
+        """;
+
+    public const string KsqlGroup = """
+          kafka-infra:ksqldb:
+            - name: analytics
+              topics: [orders]
+
+        """;
+
+    public static IReadOnlyDictionary<string, string?> Raw(string configBody)
+    {
+        var parsed = StackFile.Parse("config:\n" + configBody, "Pulumi.test.yaml");
+        Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
+        return parsed.Values;
+    }
+
+    public static PlanResult Plan(string configBody, DeployedState? deployed = null) => CapacityPlanner.Plan(Raw(configBody), deployed);
+
+    public static IReadOnlyList<CloudResource> Build(string configBody, DeployedState? deployed = null)
+    {
+        var result = Plan(configBody, deployed);
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        return MskCloudResources.Build(result.Plan!);
+    }
+
+    public static string[] Lines(IEnumerable<Diagnostic> diagnostics) => diagnostics.Select(d => d.ToString()).ToArray();
+
+    public static CloudResource Named(this IReadOnlyList<CloudResource> resources, string name) =>
+        resources.Single(r => r.Name == name);
+
+    public static IReadOnlyList<CloudResource> OfType(this IReadOnlyList<CloudResource> resources, string type) =>
+        resources.Where(r => r.Type == type).ToList();
+
+    /// <summary>A policy document's statements as (Sid, actions, resolved resource ARNs), references resolved against <see cref="ClusterArn"/>.</summary>
+    public static IReadOnlyList<(string Sid, string[] Actions, string[] Resources)> Statements(CloudResource policy)
+    {
+        var doc = policy.Properties.Child("policy");
+        Assert.Equal("2012-10-17", doc["Version"]);
+        return ((IReadOnlyList<object>)doc["Statement"]!).Cast<Tree>().Select(s =>
+        {
+            Assert.Equal("Allow", s["Effect"]);
+            var actions = ((IReadOnlyList<object>)s["Action"]!).Cast<string>().ToArray();
+            var resources = ((IReadOnlyList<object>)s["Resource"]!).Select(r => (string)Resolve(r)).ToArray();
+            return ((string)s["Sid"]!, actions, resources);
+        }).ToList();
+    }
+
+    /// <summary>Statements as comparable lines: "Sid: action, action on arn, arn".</summary>
+    public static string[] Flat(IEnumerable<(string Sid, string[] Actions, string[] Resources)> statements) =>
+        statements.Select(s => $"{s.Sid}: {string.Join(", ", s.Actions)} on {string.Join(", ", s.Resources)}").ToArray();
+
+    /// <summary>Resolves a value the way the Pulumi program does, with every reference pointing at the cluster ARN.</summary>
+    public static object Resolve(object value) => value switch
+    {
+        ResourceRef r => r.Resource == MskCloudResources.ClusterResourceName("events") && r.Output == "arn"
+            ? MskRefFormat.Apply(r.Format, ClusterArn)
+            : throw new InvalidOperationException($"unexpected reference {r}"),
+        _ => value,
+    };
+
+    /// <summary>Every reference anywhere in a tree.</summary>
+    public static IEnumerable<ResourceRef> Refs(object value) => value switch
+    {
+        ResourceRef r => [r],
+        Tree t => t.SelectMany(kv => Refs(kv.Value)),
+        IReadOnlyList<object> list => list.SelectMany(Refs),
+        _ => [],
+    };
+
+    /// <summary>Every dotted property path of a tree (lists as [i]).</summary>
+    public static IEnumerable<string> Paths(object value, string prefix = "") => value switch
+    {
+        Tree t => t.SelectMany(kv => Paths(kv.Value, prefix.Length == 0 ? kv.Key : $"{prefix}.{kv.Key}").Prepend(prefix.Length == 0 ? kv.Key : $"{prefix}.{kv.Key}")),
+        IReadOnlyList<object> list => list.SelectMany((item, i) => Paths(item, $"{prefix}[{i}]")),
+        _ => [],
+    };
+}
