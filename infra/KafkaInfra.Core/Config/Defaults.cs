@@ -80,4 +80,10 @@ public static class Defaults
 
     /// <summary><c>connect[].lagThreshold</c>: target average lag per Connect worker when KEDA scales the group.</summary>
     public const long ConnectLagThreshold = 1000;
+
+    /// <summary>
+    /// Replication throttle (MB/s) that <c>kafka-infra diff</c> assumes when it estimates how long a broker-count
+    /// or replication-factor change takes to move data: hours = bytes ÷ (throttle × 10⁶) ÷ 3600. Not a config key.
+    /// </summary>
+    public const double ReassignmentThrottleMBps = 50.0;
 }
