@@ -290,7 +290,7 @@ public sealed partial class ImpactReport
                 unique = $"{id}_{i.ToString(CultureInfo.InvariantCulture)}";
             }
 
-            nodes.Add($"    {unique}[\"{Label(label)}\"]");
+            nodes.Add($"    {unique}[\"{MermaidLabel(label)}\"]");
             return unique;
         }
 
@@ -332,8 +332,8 @@ public sealed partial class ImpactReport
                 foreach (var topic in c.Config.Topics.Where(topicIds.ContainsKey).Distinct(StringComparer.Ordinal))
                 {
                     edges.Add(c.Config.Kind == ConnectorKind.Sink
-                        ? $"    {topicIds[topic]} -->|\"{Label(c.Name)}\"| {id}"
-                        : $"    {id} -->|\"{Label(c.Name)}\"| {topicIds[topic]}");
+                        ? $"    {topicIds[topic]} -->|\"{MermaidLabel(c.Name)}\"| {id}"
+                        : $"    {id} -->|\"{MermaidLabel(c.Name)}\"| {topicIds[topic]}");
                 }
             }
         }
@@ -362,8 +362,8 @@ public sealed partial class ImpactReport
         return sb.ToString();
     }
 
-    /// <summary>A Mermaid label inside double quotes: quotes and angle brackets as entity codes.</summary>
-    internal static string Label(string s) => s
+    /// <summary>A Mermaid label for use inside double quotes: <c>#</c>, quotes and angle brackets as entity codes, line breaks as spaces.</summary>
+    public static string MermaidLabel(string s) => s
         .Replace("#", "#35;", StringComparison.Ordinal)
         .Replace("\"", "#quot;", StringComparison.Ordinal)
         .Replace("<", "#lt;", StringComparison.Ordinal)
