@@ -86,4 +86,13 @@ public static class Defaults
     /// or replication-factor change takes to move data: hours = bytes ÷ (throttle × 10⁶) ÷ 3600. Not a config key.
     /// </summary>
     public const double ReassignmentThrottleMBps = 50.0;
+
+    /// <summary>
+    /// Size budget of <c>kafka-infra diff --output markdown</c>, in characters: GitHub rejects pull-request comments over
+    /// 65,536 characters, so longer change lists are cut with a note pointing to the full text or JSON output.
+    /// </summary>
+    public const int DiffMarkdownMaxCharacters = 60_000;
+
+    /// <summary>Topics drawn one by one in the diff's Mermaid chart; the rest are folded into one node (Mermaid limits a chart's size and edges).</summary>
+    public const int DiffMermaidMaxTopics = 40;
 }

@@ -97,82 +97,95 @@ public sealed partial class ImpactReport
         return sb.ToString();
     }
 
-    /// <summary>The pull-request comment of <c>kafka-infra diff --output markdown</c>.</summary>
-    public string Markdown(string stackName, string baseName)
+    /// <summary>
+    /// The pull-request comment of <c>kafka-infra diff --output markdown</c>: heading, summary table, unsafe changes,
+    /// every change, new planner warnings and a Mermaid chart of the platform after the change. Lists are cut (with a
+    /// note) so the comment stays under <paramref name="maxCharacters"/>.
+    /// </summary>
+    public string Markdown(string stackName, string baseName, int maxCharacters = Defaults.DiffMarkdownMaxCharacters)
     {
         var inv = CultureInfo.InvariantCulture;
-        var sb = new StringBuilder();
-        sb.AppendLine(inv, $"## Scaling impact: stack `{stackName}`");
-        sb.AppendLine();
+        var head = new StringBuilder();
+        head.AppendLine(inv, $"## Scaling impact: stack `{Inline(stackName)}`");
+        head.AppendLine();
         var status = HasUnsafe
             ? $"**{Summary()}.** This change must not be applied as is: each unsafe change says how to resolve or acknowledge it."
             : Changes.Count == 0 ? "**No changes** to the planned platform." : $"**{Summary()}.**";
-        sb.AppendLine(inv, $"Compared with `{Inline(baseName)}`{(IsNewStack ? " (the stack file does not exist there: everything is new)" : "")}. {status}");
-        sb.AppendLine();
+        head.AppendLine(inv, $"Compared with `{Inline(baseName)}`{(IsNewStack ? " (the stack file does not exist there: everything is new)" : "")}. {status}");
+        head.AppendLine();
         if (Changes.Count > 0)
         {
-            sb.AppendLine("| Change | Count | Unsafe |");
-            sb.AppendLine("|---|---:|---:|");
+            head.AppendLine("| Change | Count | Unsafe |");
+            head.AppendLine("|---|---:|---:|");
             foreach (var group in Changes.GroupBy(c => c.Kind).OrderBy(g => g.Key))
             {
-                sb.AppendLine(inv, $"| {KindLabel(group.Key)} | {group.Count()} | {group.Count(c => c.Unsafe)} |");
+                head.AppendLine(inv, $"| {KindLabel(group.Key)} | {group.Count()} | {group.Count(c => c.Unsafe)} |");
             }
 
-            sb.AppendLine(inv, $"| **total** | **{Changes.Count}** | **{UnsafeCount}** |");
-            sb.AppendLine();
+            head.AppendLine(inv, $"| **total** | **{Changes.Count}** | **{UnsafeCount}** |");
+            head.AppendLine();
         }
 
-        if (HasUnsafe)
+        var unsafeLines = new List<string>();
+        foreach (var r in Refusals)
         {
-            sb.AppendLine("### Unsafe changes");
-            sb.AppendLine();
-            foreach (var r in Refusals)
-            {
-                sb.AppendLine(inv, $"- **Refused by the planner** `{Inline(r.Path)}`: {Escape(r.Message)}");
-            }
-
-            foreach (var c in Changes.Where(c => c.Unsafe))
-            {
-                sb.AppendLine(inv, $"- **{Escape(KindLabel(c.Kind))} `{Inline(c.Subject)}`** {Escape(c.Transition)}: {Escape(c.Consequence)}");
-                if (c.Acknowledge is { } ack)
-                {
-                    sb.AppendLine(inv, $"  - To proceed: {Escape(ack)}");
-                }
-            }
-
-            sb.AppendLine();
+            unsafeLines.Add($"- **Refused by the planner** `{Inline(r.Path)}`: {Escape(r.Message)}");
         }
 
-        if (Changes.Count > 0)
+        foreach (var c in Changes.Where(c => c.Unsafe))
         {
-            sb.AppendLine("### Every change");
-            sb.AppendLine();
-            foreach (var c in Ordered)
-            {
-                sb.AppendLine(inv, $"- {(c.Unsafe ? "**unsafe** " : "")}{Escape(KindLabel(c.Kind))} `{Inline(c.Subject)}` {Escape(c.Transition)}: {Escape(c.Consequence)}");
-            }
-
-            sb.AppendLine();
+            var line = $"- **{Escape(KindLabel(c.Kind))} `{Inline(c.Subject)}`** {Escape(c.Transition)}: {Escape(c.Consequence)}";
+            unsafeLines.Add(c.Acknowledge is { } ack ? $"{line}\n  - To proceed: {Escape(ack)}" : line);
         }
 
-        if (NewWarnings.Count > 0)
-        {
-            sb.AppendLine("### New planner warnings");
-            sb.AppendLine();
-            foreach (var w in NewWarnings)
-            {
-                sb.AppendLine(inv, $"- `{Inline(w.Path)}`: {Escape(w.Message)}");
-            }
+        var everyLines = Ordered.Select(c => $"- {(c.Unsafe ? "**unsafe** " : "")}{Escape(KindLabel(c.Kind))} `{Inline(c.Subject)}` {Escape(c.Transition)}: {Escape(c.Consequence)}").ToList();
+        var warningLines = NewWarnings.Select(w => $"- `{Inline(w.Path)}`: {Escape(w.Message)}").ToList();
+        var chart = new StringBuilder();
+        chart.AppendLine("### Platform after the change");
+        chart.AppendLine();
+        chart.AppendLine("```mermaid");
+        chart.Append(Mermaid(NewPlan));
+        chart.AppendLine("```");
 
-            sb.AppendLine();
-        }
-
-        sb.AppendLine("### Platform after the change");
-        sb.AppendLine();
-        sb.AppendLine("```mermaid");
-        sb.Append(Mermaid(NewPlan));
-        sb.AppendLine("```");
+        // Budget: the heading, table and chart always fit; the lists share what is left, unsafe changes first.
+        var budget = maxCharacters - head.Length - chart.Length - 600;
+        var sb = new StringBuilder(head.ToString());
+        AppendSection(sb, "### Unsafe changes", unsafeLines, ref budget);
+        AppendSection(sb, "### Every change", everyLines, ref budget);
+        AppendSection(sb, "### New planner warnings", warningLines, ref budget);
+        sb.Append(chart);
         return sb.ToString();
+    }
+
+    private static void AppendSection(StringBuilder sb, string title, List<string> lines, ref int budget)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        sb.AppendLine(title);
+        sb.AppendLine();
+        var shown = 0;
+        foreach (var line in lines)
+        {
+            if (line.Length + 1 > budget)
+            {
+                break;
+            }
+
+            sb.AppendLine(line);
+            budget -= line.Length + 1;
+            shown++;
+        }
+
+        if (shown < lines.Count)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- … and {Fmt.N(lines.Count - shown)} more, cut to fit a pull-request comment: run `kafka-infra diff` (text or `--output json`) for the full list");
+            budget = 0;
+        }
+
+        sb.AppendLine();
     }
 
     /// <summary>The machine-readable report of <c>kafka-infra diff --output json</c>.</summary>
@@ -275,7 +288,7 @@ public sealed partial class ImpactReport
     /// with their KEDA ranges, Connect and ksqlDB groups. Node ids use only <c>[A-Za-z0-9_]</c>; labels are quoted
     /// with quotes and angle brackets escaped as Mermaid entities.
     /// </summary>
-    public static string Mermaid(CapacityPlan plan)
+    public static string Mermaid(CapacityPlan plan, int maxTopics = Defaults.DiffMermaidMaxTopics)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -310,14 +323,34 @@ public sealed partial class ImpactReport
         };
         var cluster = Node("cluster", plan.Config.Cluster.Name, $"{plan.Config.Cluster.Name}: {platform}{size}");
         var topicIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var t in plan.Topics)
+        foreach (var t in plan.Topics.Take(maxTopics))
         {
             var id = Node("topic", t.Name, $"{t.Name}: {Fmt.N(t.Partitions)} partitions, RF {t.ReplicationFactor}");
             topicIds[t.Name] = id;
             edges.Add($"    {cluster} --> {id}");
         }
 
-        foreach (var c in plan.Consumers)
+        // Topics beyond the limit share one node, and so do the consumers that read them.
+        var drawn = new HashSet<string>(plan.Topics.Take(maxTopics).Select(t => t.Name), StringComparer.Ordinal);
+        var folded = plan.Topics.Skip(maxTopics).ToList();
+        if (folded.Count > 0)
+        {
+            var more = Node("topics", "more", $"{Fmt.N(folded.Count)} more topics, {Fmt.N(folded.Sum(t => (long)t.Partitions))} partitions");
+            foreach (var t in folded)
+            {
+                topicIds[t.Name] = more;
+            }
+
+            edges.Add($"    {cluster} --> {more}");
+            var foldedConsumers = plan.Consumers.Where(c => !drawn.Contains(c.Topic)).ToList();
+            if (foldedConsumers.Count > 0)
+            {
+                var consumers = Node("consumers", "more", $"{Fmt.N(foldedConsumers.Count)} more consumers (KEDA)");
+                edges.Add($"    {more} --> {consumers}");
+            }
+        }
+
+        foreach (var c in plan.Consumers.Where(c => drawn.Contains(c.Topic)))
         {
             var id = Node("consumer", $"{c.Config.Namespace}_{c.Name}", $"{c.Config.Namespace}/{c.Name} (group {c.Config.ConsumerGroup}): KEDA {Fmt.N(c.MinReplicas)}-{Fmt.N(c.MaxReplicas)}");
             edges.Add($"    {topicIds[c.Topic]} --> {id}");
@@ -354,7 +387,7 @@ public sealed partial class ImpactReport
             sb.AppendLine(n);
         }
 
-        foreach (var e in edges)
+        foreach (var e in edges.Distinct(StringComparer.Ordinal))
         {
             sb.AppendLine(e);
         }

@@ -92,9 +92,11 @@ public sealed partial class ImpactReport
         NewPlan = newPlan;
         Changes = changes;
         // A refusal that an unsafe change already explains (same config key) is not listed twice.
-        Refusals = [.. refusals.Where(r => !changes.Any(c => c.Unsafe && c.ConfigPath == r.Path))];
+        var unsafePaths = changes.Where(c => c.Unsafe && c.ConfigPath is not null).Select(c => c.ConfigPath!).ToHashSet(StringComparer.Ordinal);
+        Refusals = [.. refusals.Where(r => !unsafePaths.Contains(r.Path))];
         // A warning at the key of a listed change (e.g. "grows partitions") repeats that change.
-        NewWarnings = [.. (newWarnings ?? []).Where(w => !changes.Any(c => c.ConfigPath == w.Path))];
+        var paths = changes.Where(c => c.ConfigPath is not null).Select(c => c.ConfigPath!).ToHashSet(StringComparer.Ordinal);
+        NewWarnings = [.. (newWarnings ?? []).Where(w => !paths.Contains(w.Path))];
         IsNewStack = isNewStack;
         FromDeployedOnly = fromDeployedOnly;
     }
@@ -146,33 +148,53 @@ public sealed partial class ImpactReport
         }
 
         // The new config must be valid on its own; errors that appear only against the deployed state are refusals.
-        var alone = CapacityPlanner.Plan(newRaw);
-        if (!alone.IsValid)
+        // The config is loaded once; the common case (same platform, no refusal) plans it once.
+        var load = StackConfigLoader.Load(newRaw);
+        if (!load.IsValid)
         {
-            return new ImpactPlans(oldPlan, null, [], alone.Errors, [], oldPlan is null);
+            return new ImpactPlans(oldPlan, null, [], load.Errors, [], oldPlan is null);
         }
 
-        if (oldPlan is null || oldPlan.Cluster.Platform != alone.Plan!.Cluster.Platform)
+        var config = load.Config!;
+        if (oldPlan is null || oldPlan.Cluster.Platform != PlatformOf(config))
         {
-            return new ImpactPlans(oldPlan, alone.Plan, [], [], [], oldPlan is null);
+            var fresh = CapacityPlanner.Plan(config);
+            return fresh.IsValid
+                ? new ImpactPlans(oldPlan, fresh.Plan, [], [], [], oldPlan is null)
+                : new ImpactPlans(oldPlan, null, [], fresh.Errors, [], oldPlan is null);
         }
 
         var deployed = DeployedOf(oldPlan);
-        var against = CapacityPlanner.Plan(newRaw, deployed);
+        var against = CapacityPlanner.Plan(config, deployed);
         if (against.IsValid)
         {
             return new ImpactPlans(oldPlan, against.Plan, [], [], [], false);
         }
 
+        var alone = CapacityPlanner.Plan(config);
+        if (!alone.IsValid)
+        {
+            return new ImpactPlans(oldPlan, null, [], alone.Errors, [], false);
+        }
+
         // Refused: plan again without the refused comparisons, so the report still shows every other change with
         // the partitions the planner keeps (a computed count never drops below what is deployed).
-        var newConfig = alone.Plan.Config;
+        var explicitCounts = config.Topics.Where(t => t.Partitions is not null).ToDictionary(t => t.Name, t => t.Partitions!.Value, StringComparer.Ordinal);
         var keep = deployed.TopicPartitions
-            .Where(p => newConfig.Topics.FirstOrDefault(t => t.Name == p.Key) is not { Partitions: { } explicitPartitions } || explicitPartitions >= p.Value)
+            .Where(p => !explicitCounts.TryGetValue(p.Key, out var explicitPartitions) || explicitPartitions >= p.Value)
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var relaxed = CapacityPlanner.Plan(newRaw, new DeployedState(keep));
+        var relaxed = CapacityPlanner.Plan(config, new DeployedState(keep));
         return new ImpactPlans(oldPlan, relaxed.IsValid ? relaxed.Plan : alone.Plan, [], [], against.Errors, false);
     }
+
+    /// <summary>The platform a validated config runs on (the planner's rule).</summary>
+    private static Platform PlatformOf(StackConfig config) => config.Cluster.Msk switch
+    {
+        null => Planning.Platform.Strimzi,
+        { Serverless: true } => Planning.Platform.MskServerless,
+        { IsExpress: true } => Planning.Platform.MskExpress,
+        _ => Planning.Platform.MskProvisioned,
+    };
 
     /// <summary>What a plan deploys: its partitions per topic, broker count and per-broker storage.</summary>
     public static DeployedState DeployedOf(CapacityPlan plan)

@@ -174,4 +174,39 @@ public partial class ImpactMarkdownTests
         Assert.Equal("say #quot;hi#quot; #lt;b#gt; #35;1", ImpactReport.MermaidLabel("say \"hi\" <b> #1"));
         Assert.Empty(MermaidProblems($"flowchart LR\n    n[\"{ImpactReport.MermaidLabel("a \"quoted\" [label]\nnext")}\"]\n"));
     }
+
+    [Fact]
+    public void Long_change_lists_are_cut_to_fit_a_pull_request_comment_with_unsafe_changes_kept()
+    {
+        var topics = string.Concat(Enumerable.Range(0, 60).Select(i => $"    - name: topic-{i}\n      messagesPerSecond: 100\n      messagesPerSecondPerConsumer: 100\n      partitions: 2\n"));
+        var before = Edit(Strimzi, "  kafka-infra:consumers:=>" + topics + "  kafka-infra:consumers:");
+        var after = Edit(before, "partitions: 6=>partitions: 5").Replace("      partitions: 2\n", "      partitions: 4\n", StringComparison.Ordinal);
+        var report = Report(before, after);
+        Assert.Equal(61, report.Changes.Count);
+
+        var full = report.Markdown("dev", "main");
+        Assert.DoesNotContain("cut to fit", full, StringComparison.Ordinal);
+
+        var cut = report.Markdown("dev", "main", maxCharacters: 9000);
+        Assert.True(cut.Length <= 9000, $"{cut.Length} characters");
+        Assert.Contains("- **partitions `orders`** 6 → 5", cut, StringComparison.Ordinal); // the unsafe change survives the cut
+        Assert.Matches(@"- … and \d+ more, cut to fit a pull-request comment: run `kafka-infra diff`", cut);
+        Assert.Contains("```mermaid", cut, StringComparison.Ordinal);
+        Assert.Empty(MermaidProblems(cut[(cut.IndexOf("```mermaid\n", StringComparison.Ordinal) + 11)..cut.LastIndexOf("```", StringComparison.Ordinal)]));
+    }
+
+    [Fact]
+    public void Mermaid_folds_topics_beyond_the_limit_into_one_node_with_their_consumers()
+    {
+        var plan = PlanOf(Edit(Strimzi, NewConsumerOnAudit));
+        var chart = ImpactReport.Mermaid(plan, maxTopics: 1);
+        Assert.Empty(MermaidProblems(chart));
+        Assert.Contains("    topics_more[\"1 more topics, 1 partitions\"]", chart, StringComparison.Ordinal);
+        Assert.Contains("    consumers_more[\"1 more consumers (KEDA)\"]", chart, StringComparison.Ordinal);
+        Assert.Contains("    topics_more --> consumers_more", chart, StringComparison.Ordinal);
+        Assert.DoesNotContain("topic_audit", chart, StringComparison.Ordinal);
+        Assert.Contains("    topic_orders --> consumer_apps_order_service", chart, StringComparison.Ordinal);
+    }
+
+    private const string NewConsumerOnAudit = "  kafka-infra:connect:=>    - name: audit-reader\n      namespace: apps\n      topic: audit\n      maxReplicas: 1\n  kafka-infra:connect:";
 }
