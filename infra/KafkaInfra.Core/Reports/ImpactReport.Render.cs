@@ -237,7 +237,7 @@ public sealed partial class ImpactReport
         ArgumentNullException.ThrowIfNull(plans);
         var (side, errors) = InvalidSide(plans, baseName);
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"## Scaling impact: stack `{stackName}`");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"## Scaling impact: stack `{Inline(stackName)}`");
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"**{Escape(side)}**; nothing compared.");
         sb.AppendLine();

@@ -10,6 +10,7 @@ public class ImpactReportTests
 {
     private const string NewTopic = "  kafka-infra:consumers:=>    - name: payments\\n      messagesPerSecond: 200\\n      messagesPerSecondPerConsumer: 100\\n  kafka-infra:consumers:";
     private const string Fraud = "    - name: analytics\\n      replicas: 1=>    - name: fraud\\n      replicas: 2\\n      topics: [orders]\\n    - name: analytics\\n      replicas: 1";
+    private const string Express = "kafka.m7g.large=>express.m7g.large;;    storageGiB: 1000\\n=>";
     private const string NewConsumer = "  kafka-infra:connect:=>    - name: audit-reader\\n      namespace: apps\\n      topic: audit\\n      maxReplicas: 1\\n  kafka-infra:connect:";
 
     /// <summary>
@@ -39,6 +40,7 @@ public class ImpactReportTests
         { "strimzi", "brokers: 3=>brokers: 6", "brokers: 3=>brokers: 4", ChangeKind.Brokers, "events", false, "Cruise Control's remove-brokers auto-rebalance drains them before Strimzi deletes them (safe but slow)" },
         { "msk", "", "brokers: 3=>brokers: 6", ChangeKind.Brokers, "events", false, "at least 3/6 = 50% of the data moves onto the new brokers" },
         { "msk", "", "brokers: 3=>brokers: 6", ChangeKind.Brokers, "events", false, "MSK does not move existing partitions onto new brokers: they stay empty until a reassignment runs (`kafka-infra rebalance` writes one)" },
+        { "msk", Express, Express + ";;brokers: 3=>brokers: 6", ChangeKind.Brokers, "events", false, "MSK Express intelligent rebalancing moves it automatically (rebalancing ACTIVE)" },
         { "msk", "brokers: 3=>brokers: 6", "", ChangeKind.Brokers, "events", true, "MSK removes a broker only once no partition replica is left on it, so this is refused until the brokers are drained" },
         { "msk", "brokers: 3=>brokers: 6", "securityGroups: [sg-1]=>securityGroups: [sg-1]\\n      brokersDrained: true", ChangeKind.Brokers, "events", false, "acknowledged with cluster.msk.brokersDrained: true" },
         { "strimzi", "", "storageGiB: 100=>storageGiB: 200", ChangeKind.Storage, "events", false, "grows per-broker storage: each broker's persistent volume is expanded (the StorageClass must allow volume expansion), then Strimzi restarts the brokers one at a time; cluster capacity 300 → 600 GiB at 3 brokers" },
@@ -50,7 +52,7 @@ public class ImpactReportTests
 
         // Platform and environment.
         { "strimzi", "", "kafka-infra:environment: dev=>kafka-infra:environment: prod", ChangeKind.Environment, "events", false, "prod turns the dev warnings into errors" },
-        { "msk", "kafka.m7g.large=>express.m7g.large;;    storageGiB: 1000\\n=>", "", ChangeKind.Platform, "events", true, "a new cluster: MSK Express cannot become MSK Standard in place" },
+        { "msk", Express, "", ChangeKind.Platform, "events", true, "a new cluster: MSK Express cannot become MSK Standard in place" },
 
         // Topics.
         { "strimzi", "", NewTopic, ChangeKind.TopicAdded, "payments", false, "creates the topic: 2 partitions × RF 3 = 6 replicas, min.insync.replicas 2, retention 24 h, about 49.4 GiB at full retention (16.5 GiB per broker)" },
