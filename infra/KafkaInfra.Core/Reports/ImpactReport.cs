@@ -104,7 +104,7 @@ public sealed partial class ImpactReport
     /// <summary>The platform after the change (drawn in the markdown's Mermaid chart).</summary>
     public CapacityPlan NewPlan { get; }
 
-    /// <summary>Every change, in a fixed order: cluster, then topics by name, consumers, Connect, ksqlDB.</summary>
+    /// <summary>Every change, in a fixed order: cluster, then topics (config order, removed ones last), consumers, Connect, ksqlDB.</summary>
     public IReadOnlyList<Change> Changes { get; }
 
     /// <summary>Planner errors caused only by the transition (see <see cref="ImpactPlans.Refusals"/>).</summary>
