@@ -25,6 +25,13 @@ internal sealed class StackInput
     /// <summary>Resolves the stack file and returns (display name, raw values). Throws Usage/Input exceptions with clear messages.</summary>
     public (string StackName, IReadOnlyDictionary<string, string?> Raw) Read(ParseResult parse)
     {
+        var (stack, path) = ResolvePath(parse);
+        return (stack, ReadFile(path));
+    }
+
+    /// <summary>Resolves the stack file without reading it: (display name, path). Throws a UsageException on a bad command line.</summary>
+    public (string StackName, string Path) ResolvePath(ParseResult parse)
+    {
         var stack = parse.GetValue(Stack);
         var file = parse.GetValue(ConfigFile);
         if (stack is null && file is null)
@@ -53,8 +60,7 @@ internal sealed class StackInput
             path = Path.Combine(root ?? Directory.GetCurrentDirectory(), $"Pulumi.{stack}.yaml");
         }
 
-        var display = stack ?? Path.GetFileName(path);
-        return (stack ?? display, ReadFile(path));
+        return (stack ?? Path.GetFileName(path), path);
     }
 
     /// <summary>Reads and parses one stack file; an <see cref="InputException"/> carries every problem.</summary>

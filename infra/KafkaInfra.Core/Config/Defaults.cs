@@ -101,4 +101,19 @@ public static class Defaults
 
     /// <summary>MSK Connect worker <c>value.converter</c> (connectors may override it in their config).</summary>
     public const string MskConnectValueConverter = "org.apache.kafka.connect.json.JsonConverter";
+
+    /// <summary>
+    /// Replication throttle (MB/s) that <c>kafka-infra diff</c> assumes when it estimates how long a broker-count
+    /// or replication-factor change takes to move data: hours = bytes ÷ (throttle × 10⁶) ÷ 3600. Not a config key.
+    /// </summary>
+    public const double ReassignmentThrottleMBps = 50.0;
+
+    /// <summary>
+    /// Size budget of <c>kafka-infra diff --output markdown</c>, in characters: GitHub rejects pull-request comments over
+    /// 65,536 characters, so longer change lists are cut with a note pointing to the full text or JSON output.
+    /// </summary>
+    public const int DiffMarkdownMaxCharacters = 60_000;
+
+    /// <summary>Topics drawn one by one in the diff's Mermaid chart; the rest are folded into one node (Mermaid limits a chart's size and edges).</summary>
+    public const int DiffMermaidMaxTopics = 40;
 }
