@@ -7,8 +7,6 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
-        _ = stdout;
-        _ = stderr;
-        yield break;
+        yield return RebalanceCommand.Create(stdout, stderr);
     }
 }

@@ -1,0 +1,807 @@
+using System.Globalization;
+
+namespace KafkaInfra.Core.Reassignment;
+
+/// <summary>
+/// Plans a minimal-movement partition reassignment: every partition keeps its replication factor, removed brokers
+/// are drained, replicas and preferred leaders per broker end within floor/ceil of the mean, replicas of a partition
+/// sit in distinct racks when racks are given, and as few replicas as possible are copied.
+/// Deterministic: the same request always gives the same plan, and planning from a plan's own output moves nothing.
+/// </summary>
+public static class ReassignmentPlanner
+{
+    /// <summary>Validates the request and plans; returns every input error instead of a plan when the request is invalid.</summary>
+    public static InputResult<ReassignmentPlan> Plan(ReassignmentRequest request)
+    {
+        var errors = Validate(request);
+        if (errors.Count > 0)
+        {
+            return InputResult.Fail<ReassignmentPlan>(errors);
+        }
+
+        var state = new PlannerState(request);
+        var targetErrors = state.ComputeReplicaTargets();
+        if (targetErrors.Count > 0)
+        {
+            return InputResult.Fail<ReassignmentPlan>(targetErrors);
+        }
+
+        state.Run();
+        return InputResult.Ok<ReassignmentPlan>(state.BuildPlan());
+    }
+
+    private static List<string> Validate(ReassignmentRequest request)
+    {
+        var errors = new List<string>();
+        var brokersText = "[" + string.Join(',', request.Brokers) + "]";
+        var known = new HashSet<int>(request.Brokers);
+        if (request.Brokers.Count == 0)
+        {
+            errors.Add($"{request.BrokersOption}: expected at least one broker id, got an empty list");
+        }
+
+        foreach (var r in request.Remove.Where(r => !known.Contains(r)).Distinct())
+        {
+            errors.Add(Inv($"{request.RemoveOption}: broker {r} is not in {request.BrokersOption} {brokersText}"));
+        }
+
+        var removed = new HashSet<int>(request.Remove);
+        var targets = request.Brokers.Where(b => !removed.Contains(b)).ToList();
+        if (request.Brokers.Count > 0 && targets.Count == 0)
+        {
+            errors.Add($"{request.RemoveOption}: removes every broker in {request.BrokersOption} {brokersText}; at least one must stay");
+        }
+
+        // Every broker holding a replica must be named in --brokers: a typo must not silently drain a broker.
+        var unknownBrokers = new SortedDictionary<int, (int FirstIndex, int Count)>();
+        var tooLarge = new List<int>();
+        var maxRf = 0;
+        for (var i = 0; i < request.Current.Count; i++)
+        {
+            var p = request.Current[i];
+            maxRf = Math.Max(maxRf, p.Replicas.Count);
+            foreach (var b in p.Replicas.Where(b => !known.Contains(b)))
+            {
+                unknownBrokers[b] = unknownBrokers.TryGetValue(b, out var seen) ? (seen.FirstIndex, seen.Count + 1) : (i, 1);
+            }
+
+            if (targets.Count > 0 && p.Replicas.Count > targets.Count)
+            {
+                tooLarge.Add(i);
+            }
+        }
+
+        foreach (var (broker, (first, count)) in unknownBrokers)
+        {
+            var more = count > 1 ? Inv($" (and {count - 1} more partitions)") : "";
+            errors.Add(Inv($"{request.CurrentSource}: partitions[{first}].replicas: broker {broker} is not in {request.BrokersOption} {brokersText}{more}; list every current broker there, and in {request.RemoveOption} to drain it"));
+        }
+
+        if (tooLarge.Count > 0)
+        {
+            var p = request.Current[tooLarge[0]];
+            var more = tooLarge.Count > 1 ? Inv($" (and {tooLarge.Count - 1} more partitions)") : "";
+            errors.Add(Inv($"{request.CurrentSource}: partitions[{tooLarge[0]}] ({p.Name}): replication factor {p.Replicas.Count} is more than the {targets.Count} target brokers [{string.Join(',', targets)}]{more}"));
+        }
+
+        if (request.Racks is { } racks)
+        {
+            foreach (var b in racks.Keys.Where(b => !known.Contains(b)))
+            {
+                errors.Add(Inv($"{request.RacksOption}: broker {b} is not in {request.BrokersOption} {brokersText}"));
+            }
+
+            var missing = targets.Where(b => !racks.ContainsKey(b)).ToList();
+            if (missing.Count > 0)
+            {
+                errors.Add($"{request.RacksOption}: no rack given for broker{(missing.Count > 1 ? "s" : "")} {string.Join(',', missing)}; give a rack for every broker that stays, or none");
+            }
+            else if (targets.Count > 0)
+            {
+                var rackNames = targets.Select(b => racks[b]).Distinct().Order(StringComparer.Ordinal).ToList();
+                if (rackNames.Count < maxRf)
+                {
+                    var index = request.Current.ToList().FindIndex(p => p.Replicas.Count == maxRf);
+                    errors.Add(Inv($"{request.RacksOption}: the target brokers span {rackNames.Count} rack{(rackNames.Count > 1 ? "s" : "")} ({string.Join(", ", rackNames)}) but {request.CurrentSource} partitions[{index}] ({request.Current[index].Name}) has replication factor {maxRf}; spreading replicas across racks needs at least {maxRf} racks"));
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    internal static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Mutable working state over dense broker and partition indices.</summary>
+    private sealed class PlannerState
+    {
+        private readonly ReassignmentRequest request;
+        private readonly int[] brokerIds;          // dense index -> broker id (sorted)
+        private readonly bool[] isTarget;
+        private readonly int[] rackOf;             // dense index -> rack index, -1 for none
+        private readonly string[] rackNames;
+        private readonly PartitionReplicas[] partitions; // sorted by topic, partition
+        private readonly int[][] original;
+        private readonly int[][] reps;
+        private readonly int[] load;
+        private readonly int[] leaders;
+        private readonly int[] loadBefore;
+        private readonly int[] leadersBefore;
+        private readonly int[] replicaTarget;
+        private readonly int[] leaderTarget;
+        private readonly List<int>[] partitionsOf;
+        private readonly List<string> warnings = [];
+        private readonly int targetCount;
+        private readonly int totalReplicas;
+        private int lowerBound;
+
+        public PlannerState(ReassignmentRequest request)
+        {
+            this.request = request;
+            brokerIds = request.Brokers.Order().ToArray();
+            var index = new Dictionary<int, int>();
+            for (var i = 0; i < brokerIds.Length; i++)
+            {
+                index[brokerIds[i]] = i;
+            }
+
+            var removed = new HashSet<int>(request.Remove);
+            isTarget = brokerIds.Select(b => !removed.Contains(b)).ToArray();
+            targetCount = isTarget.Count(t => t);
+            rackNames = request.Racks is null ? [] : request.Racks.Values.Distinct().Order(StringComparer.Ordinal).ToArray();
+            rackOf = brokerIds.Select(b => request.Racks is not null && request.Racks.TryGetValue(b, out var r) ? Array.IndexOf(rackNames, r) : -1).ToArray();
+
+            partitions = request.Current
+                .OrderBy(p => p.Topic, StringComparer.Ordinal)
+                .ThenBy(p => p.Partition)
+                .ToArray();
+            original = partitions.Select(p => p.Replicas.Select(b => index[b]).ToArray()).ToArray();
+            reps = original.Select(r => (int[])r.Clone()).ToArray();
+            var n = brokerIds.Length;
+            load = new int[n];
+            leaders = new int[n];
+            partitionsOf = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
+            for (var p = 0; p < reps.Length; p++)
+            {
+                leaders[reps[p][0]]++;
+                foreach (var b in reps[p])
+                {
+                    load[b]++;
+                    partitionsOf[b].Add(p);
+                }
+            }
+
+            totalReplicas = load.Sum();
+            loadBefore = (int[])load.Clone();
+            leadersBefore = (int[])leaders.Clone();
+            replicaTarget = new int[n];
+            leaderTarget = new int[n];
+        }
+
+        private int N => brokerIds.Length;
+
+        /// <summary>
+        /// floor/ceil of replicas per target broker, the ceil going to the brokers that hold the most (fewest moves),
+        /// skipping a broker when its rack could then not be filled without two replicas of a partition in one rack.
+        /// </summary>
+        public List<string> ComputeReplicaTargets()
+        {
+            var errors = new List<string>();
+            var floor = totalReplicas / targetCount;
+            var extras = totalReplicas % targetCount;
+            var order = Enumerable.Range(0, N).Where(b => isTarget[b]).OrderByDescending(b => load[b]).ThenBy(b => b).ToList();
+            foreach (var b in order)
+            {
+                replicaTarget[b] = floor;
+            }
+
+            long[]? capacity = rackNames.Length > 0 ? RackCapacities() : null;
+            foreach (var b in order)
+            {
+                if (extras == 0)
+                {
+                    break;
+                }
+
+                replicaTarget[b]++;
+                if (capacity is not null && RackOverload(capacity) is not null)
+                {
+                    replicaTarget[b]--;
+                    continue;
+                }
+
+                extras--;
+            }
+
+            if (capacity is not null && (extras > 0 || RackOverload(capacity) is not null))
+            {
+                if (extras > 0)
+                {
+                    // Nowhere left to put the ceil slots: report with every target at ceil for the rack that overflows.
+                    foreach (var b in order.Where(b => replicaTarget[b] == floor).Take(extras))
+                    {
+                        replicaTarget[b]++;
+                    }
+                }
+
+                var (racks, need, room) = RackOverload(capacity)!.Value;
+                var perBroker = totalReplicas % targetCount == 0 ? Inv($"{floor}") : Inv($"{floor}..{floor + 1}");
+                errors.Add(Inv($"{request.RacksOption}: racks are too uneven: rack{(racks.Count > 1 ? "s" : "")} {string.Join(", ", racks)} would need {need} replicas to keep {perBroker} replicas per broker, but at most {room} fit without two replicas of a partition in one rack"));
+                return errors;
+            }
+
+            var excess = 0;
+            for (var b = 0; b < N; b++)
+            {
+                excess += Math.Max(0, load[b] - replicaTarget[b]);
+            }
+
+            var rackFixes = 0;
+            if (rackNames.Length > 0)
+            {
+                foreach (var r in reps)
+                {
+                    rackFixes += r.Length - r.Select(b => rackOf[b] < 0 ? -1 - b : rackOf[b]).Distinct().Count();
+                }
+            }
+
+            lowerBound = Math.Max(excess, rackFixes);
+            return errors;
+        }
+
+        /// <summary>capacity[s-1] = how many replicas any s racks can hold in total: sum over partitions of min(RF, s).</summary>
+        private long[] RackCapacities()
+        {
+            var capacity = new long[rackNames.Length];
+            foreach (var r in reps)
+            {
+                for (var s = 1; s <= rackNames.Length; s++)
+                {
+                    capacity[s - 1] += Math.Min(r.Length, s);
+                }
+            }
+
+            return capacity;
+        }
+
+        /// <summary>The heaviest racks whose targets cannot be met (Gale-Ryser condition), or null when the rack loads are feasible.</summary>
+        private (List<string> Racks, long Need, long Room)? RackOverload(long[] capacity)
+        {
+            var rackLoad = new long[rackNames.Length];
+            for (var b = 0; b < N; b++)
+            {
+                if (isTarget[b])
+                {
+                    rackLoad[rackOf[b]] += replicaTarget[b];
+                }
+            }
+
+            var heaviest = Enumerable.Range(0, rackNames.Length).OrderByDescending(k => rackLoad[k]).ThenBy(k => k).ToList();
+            long sum = 0;
+            for (var s = 1; s <= heaviest.Count; s++)
+            {
+                sum += rackLoad[heaviest[s - 1]];
+                if (sum > capacity[s - 1])
+                {
+                    return (heaviest.Take(s).Select(k => rackNames[k]).ToList(), sum, capacity[s - 1]);
+                }
+            }
+
+            return null;
+        }
+
+        public void Run()
+        {
+            if (rackNames.Length > 0)
+            {
+                FixRackSpread();
+            }
+
+            DrainDonors();
+            ComputeLeaderTargets();
+            BalanceLeaders();
+        }
+
+        private bool Contains(int p, int b) => Array.IndexOf(reps[p], b) >= 0;
+
+        /// <summary>Whether broker <paramref name="to"/> may take position <paramref name="pos"/> of partition <paramref name="p"/>.</summary>
+        private bool CanPlace(int p, int pos, int to)
+        {
+            if (!isTarget[to])
+            {
+                return false;
+            }
+
+            var r = reps[p];
+            var rack = rackOf[to];
+            for (var i = 0; i < r.Length; i++)
+            {
+                if (r[i] == to || (i != pos && rack >= 0 && rackOf[r[i]] == rack))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void Move(int p, int pos, int to)
+        {
+            var from = reps[p][pos];
+            reps[p][pos] = to;
+            load[from]--;
+            load[to]++;
+            if (pos == 0)
+            {
+                leaders[from]--;
+                leaders[to]++;
+            }
+
+            partitionsOf[to].Add(p);
+        }
+
+        /// <summary>Moves one replica of each same-rack pair to a broker in an unused rack, preferring the most loaded replica and the least loaded receiver.</summary>
+        private void FixRackSpread()
+        {
+            for (var p = 0; p < reps.Length; p++)
+            {
+                while (true)
+                {
+                    var r = reps[p];
+                    var pos = -1;
+                    for (var i = 0; i < r.Length; i++)
+                    {
+                        var rack = rackOf[r[i]];
+                        if (rack < 0 || !r.Where((b, j) => j != i && rackOf[b] == rack).Any())
+                        {
+                            continue;
+                        }
+
+                        // Among replicas sharing a rack, move the one on the most over-target broker; keep the leader on ties.
+                        if (pos < 0 || Excess(r[i]) > Excess(r[pos]) || (Excess(r[i]) == Excess(r[pos]) && pos == 0))
+                        {
+                            pos = i;
+                        }
+                    }
+
+                    if (pos < 0)
+                    {
+                        break;
+                    }
+
+                    var to = BestReceiver(p, pos, requireDeficit: false);
+                    if (to < 0)
+                    {
+                        break; // reported by the final check
+                    }
+
+                    Move(p, pos, to);
+                }
+            }
+        }
+
+        private int Excess(int b) => load[b] - replicaTarget[b];
+
+        private int BestReceiver(int p, int pos, bool requireDeficit)
+        {
+            var best = -1;
+            for (var b = 0; b < N; b++)
+            {
+                if ((requireDeficit && load[b] >= replicaTarget[b]) || !CanPlace(p, pos, b))
+                {
+                    continue;
+                }
+
+                if (best < 0 || Excess(b) < Excess(best) || (Excess(b) == Excess(best) && pos == 0 && leaders[b] < leaders[best]))
+                {
+                    best = b;
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>Moves replicas off removed and over-target brokers onto under-target brokers, one replica per unit of excess.</summary>
+        private void DrainDonors()
+        {
+            var leaderCeil = (reps.Length + targetCount - 1) / targetCount;
+            for (var d = 0; d < N; d++)
+            {
+                if (load[d] <= replicaTarget[d])
+                {
+                    continue;
+                }
+
+                // Pass 0 moves the kind of replica that also helps leader balance (a leader while the donor leads too many, else a follower); pass 1 any.
+                for (var pass = 0; pass < 2 && load[d] > replicaTarget[d]; pass++)
+                {
+                    var list = partitionsOf[d];
+                    for (var k = 0; k < list.Count && load[d] > replicaTarget[d]; k++)
+                    {
+                        var p = list[k];
+                        var pos = Array.IndexOf(reps[p], d);
+                        if (pos < 0)
+                        {
+                            continue;
+                        }
+
+                        var wantLeader = !isTarget[d] || leaders[d] > leaderCeil;
+                        if (pass == 0 && (pos == 0) != wantLeader)
+                        {
+                            continue;
+                        }
+
+                        var to = BestReceiver(p, pos, requireDeficit: true);
+                        if (to >= 0)
+                        {
+                            Move(p, pos, to);
+                        }
+                    }
+
+                    if (pass == 1)
+                    {
+                        CompactPartitionList(d);
+                    }
+                }
+
+                while (load[d] > replicaTarget[d] && TwoHop(d))
+                {
+                }
+            }
+        }
+
+        private void CompactPartitionList(int b) => partitionsOf[b].RemoveAll(p => !Contains(p, b));
+
+        /// <summary>When no partition of donor <paramref name="d"/> can go straight to an under-target broker: d → x on one partition, x → r on another.</summary>
+        private bool TwoHop(int d)
+        {
+            for (var r = 0; r < N; r++)
+            {
+                if (load[r] >= replicaTarget[r])
+                {
+                    continue;
+                }
+
+                for (var q = 0; q < reps.Length; q++)
+                {
+                    if (Contains(q, r) || Contains(q, d))
+                    {
+                        continue;
+                    }
+
+                    for (var j = 0; j < reps[q].Length; j++)
+                    {
+                        var x = reps[q][j];
+                        if (!CanPlace(q, j, r))
+                        {
+                            continue;
+                        }
+
+                        foreach (var p in partitionsOf[d])
+                        {
+                            var pos = Array.IndexOf(reps[p], d);
+                            if (pos >= 0 && p != q && CanPlace(p, pos, x))
+                            {
+                                Move(p, pos, x);
+                                Move(q, j, r);
+                                CompactPartitionList(d);
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>floor/ceil of partitions per target broker, the ceil going to the brokers that lead the most (fewest changes).</summary>
+        private void ComputeLeaderTargets()
+        {
+            var floor = reps.Length / targetCount;
+            var extras = reps.Length % targetCount;
+            foreach (var b in Enumerable.Range(0, N).Where(b => isTarget[b]).OrderByDescending(b => leaders[b]).ThenBy(b => b))
+            {
+                leaderTarget[b] = floor + (extras-- > 0 ? 1 : 0);
+            }
+        }
+
+        /// <summary>Balances preferred leaders by reordering replica lists (no data movement); moves data only when reordering cannot reach the targets.</summary>
+        private void BalanceLeaders()
+        {
+            var ledBy = Enumerable.Range(0, N).Select(_ => new List<int>()).ToArray();
+            for (var p = 0; p < reps.Length; p++)
+            {
+                ledBy[reps[p][0]].Add(p);
+            }
+
+            // Direct swaps: an over-target leader hands leadership to a follower that leads too few.
+            for (var a = 0; a < N; a++)
+            {
+                var list = ledBy[a];
+                for (var k = 0; k < list.Count && leaders[a] > leaderTarget[a]; k++)
+                {
+                    var p = list[k];
+                    if (reps[p][0] != a)
+                    {
+                        continue;
+                    }
+
+                    var best = -1;
+                    for (var j = 1; j < reps[p].Length; j++)
+                    {
+                        var b = reps[p][j];
+                        if (leaders[b] < leaderTarget[b] && (best < 0 || leaderTarget[b] - leaders[b] > leaderTarget[reps[p][best]] - leaders[reps[p][best]]))
+                        {
+                            best = j;
+                        }
+                    }
+
+                    if (best > 0)
+                    {
+                        SwapLeader(p, best, ledBy, null);
+                    }
+                }
+            }
+
+            // Augmenting paths: a → x → ... → b, each step a reorder inside one partition.
+            var edges = new int[N, N];
+            for (var p = 0; p < reps.Length; p++)
+            {
+                for (var j = 1; j < reps[p].Length; j++)
+                {
+                    edges[reps[p][0], reps[p][j]]++;
+                }
+            }
+
+            var dataMoves = 0;
+            while (Enumerable.Range(0, N).Any(b => leaders[b] > leaderTarget[b]))
+            {
+                var path = FindLeaderPath(edges);
+                if (path is not null)
+                {
+                    for (var i = path.Count - 2; i >= 0; i--)
+                    {
+                        var x = path[i];
+                        var y = path[i + 1];
+                        var p = ledBy[x].First(p => reps[p][0] == x && Array.IndexOf(reps[p], y) > 0);
+                        SwapLeader(p, Array.IndexOf(reps[p], y), ledBy, edges);
+                    }
+
+                    continue;
+                }
+
+                // Reordering cannot reach the targets: trade a led replica of an over broker for a follower replica of an under broker.
+                if (dataMoves++ > reps.Length || !TradeForLeadership(ledBy, edges))
+                {
+                    break;
+                }
+            }
+        }
+
+        private void SwapLeader(int p, int j, List<int>[] ledBy, int[,]? edges)
+        {
+            var r = reps[p];
+            if (edges is not null)
+            {
+                UpdateEdges(r, edges, -1);
+            }
+
+            (r[0], r[j]) = (r[j], r[0]);
+            leaders[r[j]]--;
+            leaders[r[0]]++;
+            ledBy[r[0]].Add(p);
+            if (edges is not null)
+            {
+                UpdateEdges(r, edges, +1);
+            }
+        }
+
+        private static void UpdateEdges(int[] r, int[,] edges, int delta)
+        {
+            for (var j = 1; j < r.Length; j++)
+            {
+                edges[r[0], r[j]] += delta;
+            }
+        }
+
+        private List<int>? FindLeaderPath(int[,] edges)
+        {
+            var parent = Enumerable.Repeat(-2, N).ToArray();
+            var queue = new Queue<int>();
+            for (var b = 0; b < N; b++)
+            {
+                if (leaders[b] > leaderTarget[b])
+                {
+                    parent[b] = -1;
+                    queue.Enqueue(b);
+                }
+            }
+
+            while (queue.Count > 0)
+            {
+                var x = queue.Dequeue();
+                for (var y = 0; y < N; y++)
+                {
+                    if (parent[y] != -2 || edges[x, y] == 0)
+                    {
+                        continue;
+                    }
+
+                    parent[y] = x;
+                    if (leaders[y] < leaderTarget[y])
+                    {
+                        var path = new List<int>();
+                        for (var v = y; v >= 0; v = parent[v])
+                        {
+                            path.Add(v);
+                        }
+
+                        path.Reverse();
+                        return path;
+                    }
+
+                    queue.Enqueue(y);
+                }
+            }
+
+            return null;
+        }
+
+        private bool TradeForLeadership(List<int>[] ledBy, int[,] edges)
+        {
+            for (var a = 0; a < N; a++)
+            {
+                if (leaders[a] <= leaderTarget[a])
+                {
+                    continue;
+                }
+
+                for (var b = 0; b < N; b++)
+                {
+                    if (leaders[b] >= leaderTarget[b])
+                    {
+                        continue;
+                    }
+
+                    foreach (var p in ledBy[a])
+                    {
+                        if (reps[p][0] != a || !CanPlace(p, 0, b))
+                        {
+                            continue;
+                        }
+
+                        foreach (var q in partitionsOf[b])
+                        {
+                            var j = Array.IndexOf(reps[q], b);
+                            if (q == p || j <= 0 || !CanPlace(q, j, a))
+                            {
+                                continue;
+                            }
+
+                            UpdateEdges(reps[p], edges, -1);
+                            UpdateEdges(reps[q], edges, -1);
+                            Move(p, 0, b);
+                            Move(q, j, a);
+                            ledBy[b].Add(p);
+                            UpdateEdges(reps[p], edges, +1);
+                            UpdateEdges(reps[q], edges, +1);
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        public ReassignmentPlan BuildPlan()
+        {
+            var proposed = new List<PartitionReplicas>(reps.Length);
+            var changes = new List<PartitionReplicas>();
+            int moves = 0, leaderOnly = 0, leaderChanges = 0, withoutSize = 0;
+            long bytes = 0;
+            for (var p = 0; p < reps.Length; p++)
+            {
+                var before = original[p];
+                var after = reps[p];
+                var entry = partitions[p] with { Replicas = after.Select(b => brokerIds[b]).ToArray() };
+                proposed.Add(entry);
+                if (before.AsSpan().SequenceEqual(after))
+                {
+                    continue;
+                }
+
+                changes.Add(entry);
+                var moved = after.Count(b => Array.IndexOf(before, b) < 0);
+                moves += moved;
+                if (moved == 0)
+                {
+                    leaderOnly++;
+                }
+
+                if (before[0] != after[0])
+                {
+                    leaderChanges++;
+                }
+
+                if (moved > 0 && request.Sizes is { } sizes)
+                {
+                    if (sizes.SizeOf(partitions[p].Topic, partitions[p].Partition) is { } size)
+                    {
+                        bytes += size * moved;
+                    }
+                    else
+                    {
+                        withoutSize += moved;
+                    }
+                }
+            }
+
+            CheckGuarantees();
+            var replicaFloor = totalReplicas / targetCount;
+            var leaderFloor = reps.Length / targetCount;
+            var summary = new ReassignmentSummary
+            {
+                Partitions = reps.Length,
+                Replicas = totalReplicas,
+                ReplicaMoves = moves,
+                LowerBound = lowerBound,
+                PartitionsChanged = changes.Count,
+                LeaderOnlyChanges = leaderOnly,
+                PreferredLeaderChanges = leaderChanges,
+                BytesMoved = request.Sizes is null ? null : bytes,
+                MovesWithoutSize = withoutSize,
+                ReplicaTargetMin = replicaFloor,
+                ReplicaTargetMax = replicaFloor + (totalReplicas % targetCount == 0 ? 0 : 1),
+                LeaderTargetMin = leaderFloor,
+                LeaderTargetMax = leaderFloor + (reps.Length % targetCount == 0 ? 0 : 1),
+                Brokers = Enumerable.Range(0, N).Select(b => new BrokerBalance(
+                    brokerIds[b],
+                    rackOf[b] >= 0 ? rackNames[rackOf[b]] : null,
+                    !isTarget[b],
+                    loadBefore[b],
+                    load[b],
+                    replicaTarget[b],
+                    leadersBefore[b],
+                    leaders[b],
+                    leaderTarget[b])).ToList(),
+                Warnings = warnings,
+            };
+            return new ReassignmentPlan(proposed, changes, summary);
+        }
+
+        private void CheckGuarantees()
+        {
+            var replicaFloor = totalReplicas / targetCount;
+            var replicaCeil = replicaFloor + (totalReplicas % targetCount == 0 ? 0 : 1);
+            var leaderFloor = reps.Length / targetCount;
+            var leaderCeil = leaderFloor + (reps.Length % targetCount == 0 ? 0 : 1);
+            for (var b = 0; b < N; b++)
+            {
+                if (!isTarget[b] && load[b] > 0)
+                {
+                    warnings.Add(Inv($"broker {brokerIds[b]} is to be removed but still holds {load[b]} replicas"));
+                }
+                else if (isTarget[b] && (load[b] < replicaFloor || load[b] > replicaCeil))
+                {
+                    warnings.Add(Inv($"broker {brokerIds[b]} holds {load[b]} replicas, outside the balanced range {replicaFloor}..{replicaCeil}"));
+                }
+
+                if (isTarget[b] && (leaders[b] < leaderFloor || leaders[b] > leaderCeil))
+                {
+                    warnings.Add(Inv($"broker {brokerIds[b]} is preferred leader of {leaders[b]} partitions, outside the balanced range {leaderFloor}..{leaderCeil}"));
+                }
+            }
+
+            if (rackNames.Length > 0)
+            {
+                var unspread = reps.Count(r => r.Select(b => rackOf[b] < 0 ? -1 - b : rackOf[b]).Distinct().Count() < r.Length);
+                if (unspread > 0)
+                {
+                    warnings.Add(Inv($"{unspread} partitions still have two replicas in one rack"));
+                }
+            }
+        }
+    }
+}
