@@ -46,8 +46,7 @@ public sealed record BrokerBalance(
     int ReplicasAfter,
     int ReplicaTarget,
     int LeadersBefore,
-    int LeadersAfter,
-    int LeaderTarget);
+    int LeadersAfter);
 
 /// <summary>What the plan costs and how balanced the result is.</summary>
 public sealed record ReassignmentSummary

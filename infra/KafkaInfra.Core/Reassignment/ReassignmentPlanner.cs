@@ -128,8 +128,8 @@ public static class ReassignmentPlanner
         private readonly int[] loadBefore;
         private readonly int[] leadersBefore;
         private readonly int[] replicaTarget;
-        private readonly int[] leaderTarget;
         private readonly List<int>[] partitionsOf;
+        private readonly bool[] touched;           // partition already had a replica moved
         private readonly List<string> warnings = [];
         private readonly int targetCount;
         private readonly int totalReplicas;
@@ -157,6 +157,7 @@ public static class ReassignmentPlanner
                 .ToArray();
             original = partitions.Select(p => p.Replicas.Select(b => index[b]).ToArray()).ToArray();
             reps = original.Select(r => (int[])r.Clone()).ToArray();
+            touched = new bool[reps.Length];
             var n = brokerIds.Length;
             load = new int[n];
             leaders = new int[n];
@@ -175,7 +176,6 @@ public static class ReassignmentPlanner
             loadBefore = (int[])load.Clone();
             leadersBefore = (int[])leaders.Clone();
             replicaTarget = new int[n];
-            leaderTarget = new int[n];
         }
 
         private int N => brokerIds.Length;
@@ -298,7 +298,6 @@ public static class ReassignmentPlanner
             }
 
             DrainDonors();
-            ComputeLeaderTargets();
             BalanceLeaders();
         }
 
@@ -329,6 +328,7 @@ public static class ReassignmentPlanner
         {
             var from = reps[p][pos];
             reps[p][pos] = to;
+            touched[p] = true;
             load[from]--;
             load[to]++;
             if (pos == 0)
@@ -412,15 +412,17 @@ public static class ReassignmentPlanner
                     continue;
                 }
 
-                // Pass 0 moves the kind of replica that also helps leader balance (a leader while the donor leads too many, else a follower); pass 1 any.
-                for (var pass = 0; pass < 2 && load[d] > replicaTarget[d]; pass++)
+                // Pass 0 moves the kind of replica that also helps leader balance (a leader while the donor leads too many,
+                // else a follower) from partitions not yet touched; pass 1 any replica of an untouched partition; pass 2 any.
+                // Spreading moves over distinct partitions keeps leaders free to be balanced by reordering later.
+                for (var pass = 0; pass < 3 && load[d] > replicaTarget[d]; pass++)
                 {
                     var list = partitionsOf[d];
                     for (var k = 0; k < list.Count && load[d] > replicaTarget[d]; k++)
                     {
                         var p = list[k];
                         var pos = Array.IndexOf(reps[p], d);
-                        if (pos < 0)
+                        if (pos < 0 || (pass < 2 && touched[p]))
                         {
                             continue;
                         }
@@ -437,13 +439,9 @@ public static class ReassignmentPlanner
                             Move(p, pos, to);
                         }
                     }
-
-                    if (pass == 1)
-                    {
-                        CompactPartitionList(d);
-                    }
                 }
 
+                CompactPartitionList(d);
                 while (load[d] > replicaTarget[d] && TwoHop(d))
                 {
                 }
@@ -495,18 +493,14 @@ public static class ReassignmentPlanner
             return false;
         }
 
-        /// <summary>floor/ceil of partitions per target broker, the ceil going to the brokers that lead the most (fewest changes).</summary>
-        private void ComputeLeaderTargets()
-        {
-            var floor = reps.Length / targetCount;
-            var extras = reps.Length % targetCount;
-            foreach (var b in Enumerable.Range(0, N).Where(b => isTarget[b]).OrderByDescending(b => leaders[b]).ThenBy(b => b))
-            {
-                leaderTarget[b] = floor + (extras-- > 0 ? 1 : 0);
-            }
-        }
+        private int LeaderLo(int b) => isTarget[b] ? reps.Length / targetCount : 0;
 
-        /// <summary>Balances preferred leaders by reordering replica lists (no data movement); moves data only when reordering cannot reach the targets.</summary>
+        private int LeaderHi(int b) => isTarget[b] ? (reps.Length + targetCount - 1) / targetCount : 0;
+
+        /// <summary>
+        /// Balances preferred leaders to floor/ceil of the mean by reordering replica lists (no data movement); moves data only
+        /// when no reordering can reach the range. Leadership only leaves brokers above the range or enters brokers below it.
+        /// </summary>
         private void BalanceLeaders()
         {
             var ledBy = Enumerable.Range(0, N).Select(_ => new List<int>()).ToArray();
@@ -515,11 +509,11 @@ public static class ReassignmentPlanner
                 ledBy[reps[p][0]].Add(p);
             }
 
-            // Direct swaps: an over-target leader hands leadership to a follower that leads too few.
+            // Brokers above the ceil hand leadership to the follower that leads the fewest (relative to the floor).
             for (var a = 0; a < N; a++)
             {
                 var list = ledBy[a];
-                for (var k = 0; k < list.Count && leaders[a] > leaderTarget[a]; k++)
+                for (var k = 0; k < list.Count && leaders[a] > LeaderHi(a); k++)
                 {
                     var p = list[k];
                     if (reps[p][0] != a)
@@ -531,7 +525,7 @@ public static class ReassignmentPlanner
                     for (var j = 1; j < reps[p].Length; j++)
                     {
                         var b = reps[p][j];
-                        if (leaders[b] < leaderTarget[b] && (best < 0 || leaderTarget[b] - leaders[b] > leaderTarget[reps[p][best]] - leaders[reps[p][best]]))
+                        if (leaders[b] < LeaderHi(b) && (best < 0 || leaders[b] - LeaderLo(b) < leaders[reps[p][best]] - LeaderLo(reps[p][best])))
                         {
                             best = j;
                         }
@@ -544,37 +538,66 @@ public static class ReassignmentPlanner
                 }
             }
 
-            // Augmenting paths: a → x → ... → b, each step a reorder inside one partition.
-            var edges = new int[N, N];
-            for (var p = 0; p < reps.Length; p++)
+            // Brokers below the floor take leadership of partitions they follow whose leader is above the floor.
+            for (var u = 0; u < N; u++)
             {
-                for (var j = 1; j < reps[p].Length; j++)
+                var list = partitionsOf[u];
+                for (var k = 0; k < list.Count && leaders[u] < LeaderLo(u); k++)
                 {
-                    edges[reps[p][0], reps[p][j]]++;
+                    var p = list[k];
+                    var j = Array.IndexOf(reps[p], u);
+                    if (j > 0 && leaders[reps[p][0]] > LeaderLo(reps[p][0]))
+                    {
+                        SwapLeader(p, j, ledBy, null);
+                    }
                 }
             }
 
-            var dataMoves = 0;
-            while (Enumerable.Range(0, N).Any(b => leaders[b] > leaderTarget[b]))
+            // Augmenting paths a -> x -> ... -> u, each step a reorder inside one partition led by the step's source.
+            var edges = new int[N, N];
+            for (var p = 0; p < reps.Length; p++)
             {
-                var path = FindLeaderPath(edges);
+                UpdateEdges(reps[p], edges, +1);
+            }
+
+            var dataMoves = 0;
+            while (true)
+            {
+                bool[] sources, sinks;
+                if (Enumerable.Range(0, N).Any(b => leaders[b] < LeaderLo(b)))
+                {
+                    sources = Enumerable.Range(0, N).Select(b => leaders[b] > LeaderLo(b)).ToArray();
+                    sinks = Enumerable.Range(0, N).Select(b => leaders[b] < LeaderLo(b)).ToArray();
+                }
+                else if (Enumerable.Range(0, N).Any(b => leaders[b] > LeaderHi(b)))
+                {
+                    sources = Enumerable.Range(0, N).Select(b => leaders[b] > LeaderHi(b)).ToArray();
+                    sinks = Enumerable.Range(0, N).Select(b => leaders[b] < LeaderHi(b)).ToArray();
+                }
+                else
+                {
+                    return;
+                }
+
+                var path = FindLeaderPath(edges, sources, sinks);
                 if (path is not null)
                 {
                     for (var i = path.Count - 2; i >= 0; i--)
                     {
                         var x = path[i];
                         var y = path[i + 1];
-                        var p = ledBy[x].First(p => reps[p][0] == x && Array.IndexOf(reps[p], y) > 0);
+                        ledBy[x].RemoveAll(p => reps[p][0] != x);
+                        var p = ledBy[x].First(p => Array.IndexOf(reps[p], y) > 0);
                         SwapLeader(p, Array.IndexOf(reps[p], y), ledBy, edges);
                     }
 
                     continue;
                 }
 
-                // Reordering cannot reach the targets: trade a led replica of an over broker for a follower replica of an under broker.
-                if (dataMoves++ > reps.Length || !TradeForLeadership(ledBy, edges))
+                // Reordering cannot reach the range: trade a led replica of a source for a follower replica of a sink.
+                if (dataMoves++ > reps.Length || !TradeForLeadership(ledBy, edges, sources, sinks))
                 {
-                    break;
+                    return;
                 }
             }
         }
@@ -605,13 +628,13 @@ public static class ReassignmentPlanner
             }
         }
 
-        private List<int>? FindLeaderPath(int[,] edges)
+        private List<int>? FindLeaderPath(int[,] edges, bool[] sources, bool[] sinks)
         {
             var parent = Enumerable.Repeat(-2, N).ToArray();
             var queue = new Queue<int>();
             for (var b = 0; b < N; b++)
             {
-                if (leaders[b] > leaderTarget[b])
+                if (sources[b])
                 {
                     parent[b] = -1;
                     queue.Enqueue(b);
@@ -629,7 +652,7 @@ public static class ReassignmentPlanner
                     }
 
                     parent[y] = x;
-                    if (leaders[y] < leaderTarget[y])
+                    if (sinks[y])
                     {
                         var path = new List<int>();
                         for (var v = y; v >= 0; v = parent[v])
@@ -648,18 +671,18 @@ public static class ReassignmentPlanner
             return null;
         }
 
-        private bool TradeForLeadership(List<int>[] ledBy, int[,] edges)
+        private bool TradeForLeadership(List<int>[] ledBy, int[,] edges, bool[] sources, bool[] sinks)
         {
             for (var a = 0; a < N; a++)
             {
-                if (leaders[a] <= leaderTarget[a])
+                if (!sources[a])
                 {
                     continue;
                 }
 
                 for (var b = 0; b < N; b++)
                 {
-                    if (leaders[b] >= leaderTarget[b])
+                    if (!sinks[b])
                     {
                         continue;
                     }
@@ -764,8 +787,7 @@ public static class ReassignmentPlanner
                     load[b],
                     replicaTarget[b],
                     leadersBefore[b],
-                    leaders[b],
-                    leaderTarget[b])).ToList(),
+                    leaders[b])).ToList(),
                 Warnings = warnings,
             };
             return new ReassignmentPlan(proposed, changes, summary);
