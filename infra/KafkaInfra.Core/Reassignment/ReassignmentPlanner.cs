@@ -241,7 +241,7 @@ public static class ReassignmentPlanner
             {
                 foreach (var r in reps)
                 {
-                    rackFixes += r.Length - r.Select(b => rackOf[b] < 0 ? -1 - b : rackOf[b]).Distinct().Count();
+                    rackFixes += SharedRackReplicas(r);
                 }
             }
 
@@ -340,6 +340,40 @@ public static class ReassignmentPlanner
             partitionsOf[to].Add(p);
         }
 
+        /// <summary>How many replicas of a replica list must change rack for every replica to be in its own rack.</summary>
+        private int SharedRackReplicas(int[] r)
+        {
+            var count = 0;
+            for (var i = 1; i < r.Length; i++)
+            {
+                var rack = rackOf[r[i]];
+                for (var j = 0; j < i; j++)
+                {
+                    if (rack >= 0 && rackOf[r[j]] == rack)
+                    {
+                        count++;
+                        break;
+                    }
+                }
+            }
+
+            return count;
+        }
+
+        private bool SharesRack(int[] r, int i)
+        {
+            var rack = rackOf[r[i]];
+            for (var j = 0; j < r.Length; j++)
+            {
+                if (j != i && rack >= 0 && rackOf[r[j]] == rack)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Moves one replica of each same-rack pair to a broker in an unused rack, preferring the most loaded replica and the least loaded receiver.</summary>
         private void FixRackSpread()
         {
@@ -352,7 +386,7 @@ public static class ReassignmentPlanner
                     for (var i = 0; i < r.Length; i++)
                     {
                         var rack = rackOf[r[i]];
-                        if (rack < 0 || !r.Where((b, j) => j != i && rackOf[b] == rack).Any())
+                        if (rack < 0 || !SharesRack(r, i))
                         {
                             continue;
                         }
@@ -560,7 +594,8 @@ public static class ReassignmentPlanner
                 UpdateEdges(reps[p], edges, +1);
             }
 
-            var dataMoves = 0;
+            var trades = 0;
+            var traded = new HashSet<(int, int)>();
             while (true)
             {
                 bool[] sources, sinks;
@@ -595,7 +630,7 @@ public static class ReassignmentPlanner
                 }
 
                 // Reordering cannot reach the range: trade a led replica of a source for a follower replica of a sink.
-                if (dataMoves++ > reps.Length || !TradeForLeadership(ledBy, edges, sources, sinks))
+                if (trades++ > 4 * N * N || !TradeForLeadership(ledBy, edges, sources, sinks, traded))
                 {
                     return;
                 }
@@ -671,8 +706,19 @@ public static class ReassignmentPlanner
             return null;
         }
 
-        private bool TradeForLeadership(List<int>[] ledBy, int[,] edges, bool[] sources, bool[] sinks)
+        /// <summary>
+        /// Data-moving fallback: a source broker a gives the leader replica of one partition to a broker c that leads fewer
+        /// than the ceil, and takes a follower replica of c's in another partition, so replica counts stay put.
+        /// Sinks are tried first; otherwise any broker below the ceil (often one in a's rack, the only rack-safe choice).
+        /// </summary>
+        private bool TradeForLeadership(List<int>[] ledBy, int[,] edges, bool[] sources, bool[] sinks, HashSet<(int, int)> traded)
         {
+            var receivers = Enumerable.Range(0, N)
+                .Where(c => isTarget[c] && leaders[c] < LeaderHi(c))
+                .OrderByDescending(c => sinks[c])
+                .ThenBy(c => leaders[c] - LeaderLo(c))
+                .ThenBy(c => c)
+                .ToList();
             for (var a = 0; a < N; a++)
             {
                 if (!sources[a])
@@ -680,23 +726,24 @@ public static class ReassignmentPlanner
                     continue;
                 }
 
-                for (var b = 0; b < N; b++)
+                ledBy[a].RemoveAll(p => reps[p][0] != a);
+                foreach (var c in receivers)
                 {
-                    if (!sinks[b])
+                    if (c == a || traded.Contains((c, a)))
                     {
-                        continue;
+                        continue; // never trade back: that could cycle
                     }
 
                     foreach (var p in ledBy[a])
                     {
-                        if (reps[p][0] != a || !CanPlace(p, 0, b))
+                        if (!CanPlace(p, 0, c))
                         {
                             continue;
                         }
 
-                        foreach (var q in partitionsOf[b])
+                        foreach (var q in partitionsOf[c])
                         {
-                            var j = Array.IndexOf(reps[q], b);
+                            var j = Array.IndexOf(reps[q], c);
                             if (q == p || j <= 0 || !CanPlace(q, j, a))
                             {
                                 continue;
@@ -704,13 +751,16 @@ public static class ReassignmentPlanner
 
                             UpdateEdges(reps[p], edges, -1);
                             UpdateEdges(reps[q], edges, -1);
-                            Move(p, 0, b);
+                            Move(p, 0, c);
                             Move(q, j, a);
-                            ledBy[b].Add(p);
+                            ledBy[c].Add(p);
+                            traded.Add((a, c));
                             UpdateEdges(reps[p], edges, +1);
                             UpdateEdges(reps[q], edges, +1);
                             return true;
                         }
+
+                        break; // the follower side does not depend on p beyond q != p; try the next receiver
                     }
                 }
             }
@@ -818,7 +868,7 @@ public static class ReassignmentPlanner
 
             if (rackNames.Length > 0)
             {
-                var unspread = reps.Count(r => r.Select(b => rackOf[b] < 0 ? -1 - b : rackOf[b]).Distinct().Count() < r.Length);
+                var unspread = reps.Count(r => SharedRackReplicas(r) > 0);
                 if (unspread > 0)
                 {
                     warnings.Add(Inv($"{unspread} partitions still have two replicas in one rack"));
