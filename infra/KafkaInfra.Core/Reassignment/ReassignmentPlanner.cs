@@ -588,10 +588,10 @@ public static class ReassignmentPlanner
             }
 
             // Augmenting paths a -> x -> ... -> u, each step a reorder inside one partition led by the step's source.
-            var edges = new int[N, N];
+            var edges = new LeaderEdges(N);
             for (var p = 0; p < reps.Length; p++)
             {
-                UpdateEdges(reps[p], edges, +1);
+                edges.Add(p, reps[p]);
             }
 
             var trades = 0;
@@ -621,8 +621,7 @@ public static class ReassignmentPlanner
                     {
                         var x = path[i];
                         var y = path[i + 1];
-                        ledBy[x].RemoveAll(p => reps[p][0] != x);
-                        var p = ledBy[x].First(p => Array.IndexOf(reps[p], y) > 0);
+                        var p = edges.Find(x, y, reps);
                         SwapLeader(p, Array.IndexOf(reps[p], y), ledBy, edges);
                     }
 
@@ -637,33 +636,18 @@ public static class ReassignmentPlanner
             }
         }
 
-        private void SwapLeader(int p, int j, List<int>[] ledBy, int[,]? edges)
+        private void SwapLeader(int p, int j, List<int>[] ledBy, LeaderEdges? edges)
         {
             var r = reps[p];
-            if (edges is not null)
-            {
-                UpdateEdges(r, edges, -1);
-            }
-
+            edges?.Remove(r);
             (r[0], r[j]) = (r[j], r[0]);
             leaders[r[j]]--;
             leaders[r[0]]++;
             ledBy[r[0]].Add(p);
-            if (edges is not null)
-            {
-                UpdateEdges(r, edges, +1);
-            }
+            edges?.Add(p, r);
         }
 
-        private static void UpdateEdges(int[] r, int[,] edges, int delta)
-        {
-            for (var j = 1; j < r.Length; j++)
-            {
-                edges[r[0], r[j]] += delta;
-            }
-        }
-
-        private List<int>? FindLeaderPath(int[,] edges, bool[] sources, bool[] sinks)
+        private List<int>? FindLeaderPath(LeaderEdges edges, bool[] sources, bool[] sinks)
         {
             var parent = Enumerable.Repeat(-2, N).ToArray();
             var queue = new Queue<int>();
@@ -681,7 +665,7 @@ public static class ReassignmentPlanner
                 var x = queue.Dequeue();
                 for (var y = 0; y < N; y++)
                 {
-                    if (parent[y] != -2 || edges[x, y] == 0)
+                    if (parent[y] != -2 || edges.Count[x, y] == 0)
                     {
                         continue;
                     }
@@ -711,7 +695,7 @@ public static class ReassignmentPlanner
         /// than the ceil, and takes a follower replica of c's in another partition, so replica counts stay put.
         /// Sinks are tried first; otherwise any broker below the ceil (often one in a's rack, the only rack-safe choice).
         /// </summary>
-        private bool TradeForLeadership(List<int>[] ledBy, int[,] edges, bool[] sources, bool[] sinks, HashSet<(int, int)> traded)
+        private bool TradeForLeadership(List<int>[] ledBy, LeaderEdges edges, bool[] sources, bool[] sinks, HashSet<(int, int)> traded)
         {
             var receivers = Enumerable.Range(0, N)
                 .Where(c => isTarget[c] && leaders[c] < LeaderHi(c))
@@ -749,14 +733,14 @@ public static class ReassignmentPlanner
                                 continue;
                             }
 
-                            UpdateEdges(reps[p], edges, -1);
-                            UpdateEdges(reps[q], edges, -1);
+                            edges.Remove(reps[p]);
+                            edges.Remove(reps[q]);
                             Move(p, 0, c);
                             Move(q, j, a);
                             ledBy[c].Add(p);
                             traded.Add((a, c));
-                            UpdateEdges(reps[p], edges, +1);
-                            UpdateEdges(reps[q], edges, +1);
+                            edges.Add(p, reps[p]);
+                            edges.Add(q, reps[q]);
                             return true;
                         }
 
@@ -873,6 +857,47 @@ public static class ReassignmentPlanner
                 {
                     warnings.Add(Inv($"{unspread} partitions still have two replicas in one rack"));
                 }
+            }
+        }
+    }
+
+    /// <summary>Leader -> follower edges: how many partitions broker x leads with broker y as a follower, and which.</summary>
+    private sealed class LeaderEdges(int n)
+    {
+        private readonly List<int>?[] partitions = new List<int>?[n * n];
+
+        public int[,] Count { get; } = new int[n, n];
+
+        public void Add(int p, int[] replicas)
+        {
+            for (var j = 1; j < replicas.Length; j++)
+            {
+                Count[replicas[0], replicas[j]]++;
+                (partitions[(replicas[0] * n) + replicas[j]] ??= []).Add(p);
+            }
+        }
+
+        public void Remove(int[] replicas)
+        {
+            for (var j = 1; j < replicas.Length; j++)
+            {
+                Count[replicas[0], replicas[j]]--;
+            }
+        }
+
+        /// <summary>A partition led by x with y as a follower; stale entries are dropped on the way.</summary>
+        public int Find(int x, int y, int[][] reps)
+        {
+            var list = partitions[(x * n) + y]!;
+            while (true)
+            {
+                var p = list[^1];
+                if (reps[p][0] == x && Array.IndexOf(reps[p], y) > 0)
+                {
+                    return p;
+                }
+
+                list.RemoveAt(list.Count - 1);
             }
         }
     }
