@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using KafkaInfra.Core.Reassignment;
 
@@ -18,8 +19,8 @@ internal sealed class RebalanceBenchmark : IBenchmarkSuite
 
     public void Run(TextWriter output)
     {
-        output.WriteLine("| scenario | partitions | replicas | lower bound | planner moves | moves / bound | --generate moves | planner / generate | leader-only reorders | warnings | wall time (median) | allocated |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| scenario | partitions | replicas | lower bound | planner moves | moves / bound | --generate moves | planner / generate | leader-only reorders | warnings | wall time (median) | fastest run | allocated |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var timings = new Dictionary<string, double>();
         foreach (var partitions in new[] { 1_000, 10_000, 100_000 })
         {
@@ -40,20 +41,30 @@ internal sealed class RebalanceBenchmark : IBenchmarkSuite
                     Racks = scenario.Racks,
                 };
                 ReassignmentPlan? plan = null;
-                var (median, allocated) = BenchmarkRunner.Measure(() => plan = ReassignmentPlanner.Plan(request).Value, warmups: 1, iterations: partitions > 10_000 ? 5 : 7);
+                var fastest = TimeSpan.MaxValue;
+                var (median, allocated) = BenchmarkRunner.Measure(
+                    () =>
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        plan = ReassignmentPlanner.Plan(request).Value;
+                        var elapsed = Stopwatch.GetElapsedTime(started);
+                        fastest = elapsed < fastest ? elapsed : fastest;
+                    },
+                    warmups: 2,
+                    iterations: partitions > 10_000 ? 9 : 15);
                 var summary = plan!.Summary;
                 var targets = scenario.Brokers.Except(scenario.Remove).ToList();
                 var generated = KafkaGenerateBaseline.Generate(current, targets, scenario.Racks, new Random(Seed));
                 var generateMoves = KafkaGenerateBaseline.CountMoves(current, generated);
-                timings[$"{scenario.Name}/{partitions}"] = median.TotalMilliseconds;
+                timings[$"{scenario.Name}/{partitions}"] = fastest.TotalMilliseconds;
                 output.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {scenario.Name} | {partitions:N0} | {summary.Replicas:N0} | {summary.LowerBound:N0} | {summary.ReplicaMoves:N0} | {Ratio(summary.ReplicaMoves, summary.LowerBound)} | {generateMoves:N0} | {Ratio(summary.ReplicaMoves, generateMoves)} | {summary.LeaderOnlyChanges:N0} | {summary.Warnings.Count} | {median.TotalMilliseconds:F1} ms | {allocated / 1024.0 / 1024.0:F1} MiB |"));
+                    $"| {scenario.Name} | {partitions:N0} | {summary.Replicas:N0} | {summary.LowerBound:N0} | {summary.ReplicaMoves:N0} | {Ratio(summary.ReplicaMoves, summary.LowerBound)} | {generateMoves:N0} | {Ratio(summary.ReplicaMoves, generateMoves)} | {summary.LeaderOnlyChanges:N0} | {summary.Warnings.Count} | {median.TotalMilliseconds:F1} ms | {fastest.TotalMilliseconds:F1} ms | {allocated / 1024.0 / 1024.0:F1} MiB |"));
             }
         }
 
         output.WriteLine();
-        output.WriteLine("Time ratio for 10x the partitions (1,000 -> 10,000 and 10,000 -> 100,000):");
+        output.WriteLine("Time ratio (fastest runs) for 10x the partitions (1,000 -> 10,000 and 10,000 -> 100,000):");
         output.WriteLine();
         foreach (var scenario in Scenarios())
         {

@@ -762,13 +762,14 @@ public static class ReassignmentPlanner
             {
                 var before = original[p];
                 var after = reps[p];
-                var entry = partitions[p] with { Replicas = after.Select(b => brokerIds[b]).ToArray() };
-                proposed.Add(entry);
                 if (before.AsSpan().SequenceEqual(after))
                 {
+                    proposed.Add(partitions[p]);
                     continue;
                 }
 
+                var entry = partitions[p] with { Replicas = after.Select(b => brokerIds[b]).ToArray() };
+                proposed.Add(entry);
                 changes.Add(entry);
                 var moved = after.Count(b => Array.IndexOf(before, b) < 0);
                 moves += moved;
