@@ -87,15 +87,25 @@ internal static class RebalanceCommand
             return Fail(errors, stderr);
         }
 
-        var result = ReassignmentPlanner.Plan(new ReassignmentRequest
+        InputResult<ReassignmentPlan> result;
+        try
         {
-            Current = assignment,
-            Brokers = brokerList,
-            Remove = removeList,
-            Racks = rackMap,
-            Sizes = partitionSizes,
-            CurrentSource = args.Current,
-        });
+            result = ReassignmentPlanner.Plan(new ReassignmentRequest
+            {
+                Current = assignment,
+                Brokers = brokerList,
+                Remove = removeList,
+                Racks = rackMap,
+                Sizes = partitionSizes,
+                CurrentSource = args.Current,
+            });
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // A planner bug, not bad input; still no stack trace, and nothing written.
+            return Fail([$"the planner failed on this input ({e.GetType().Name}: {e.Message}); nothing was written, please report it with the input files"], stderr);
+        }
+
         if (result.Value is not { } plan)
         {
             return Fail(result.Errors, stderr);
