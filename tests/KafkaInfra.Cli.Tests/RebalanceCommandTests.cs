@@ -165,4 +165,23 @@ public sealed class RebalanceCommandTests : IDisposable
         Assert.Equal("{\"version\":1,\"partitions\":[]}\n", stdout);
         Assert.Contains("replica moves:            0 (lower bound 0)", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Racks_are_checked_and_used()
+    {
+        var current = File("current.json", Current);
+        var (code, _, stderr) = Run("rebalance", "--current", current, "--brokers", "1,2,3,4", "--racks", "1:a,2:b,3:b,4:a");
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Equal(
+            $"error: --racks: the target brokers span 2 racks (a, b) but {current} partitions[0] (t-0) has replication factor 3; spreading replicas across racks needs at least 3 racks\n",
+            stderr.Replace("\r\n", "\n", StringComparison.Ordinal));
+
+        var (ok, stdout, summary) = Run("rebalance", "--current", current, "--brokers", "1,2,3,4,5,6", "--racks", "1:a,2:b,3:c,4:a,5:b,6:c");
+        Assert.Equal(ExitCodes.Ok, ok);
+        Assert.Contains("rack", summary, StringComparison.Ordinal);
+        using var plan = JsonDocument.Parse(stdout);
+        var racks = new Dictionary<int, string> { [1] = "a", [2] = "b", [3] = "c", [4] = "a", [5] = "b", [6] = "c" };
+        Assert.All(plan.RootElement.GetProperty("partitions").EnumerateArray(), p =>
+            Assert.Equal(3, p.GetProperty("replicas").EnumerateArray().Select(b => racks[b.GetInt32()]).Distinct().Count()));
+    }
 }
