@@ -60,9 +60,13 @@ public static class ReassignmentPlanner
         {
             var p = request.Current[i];
             maxRf = Math.Max(maxRf, p.Replicas.Count);
-            foreach (var b in p.Replicas.Where(b => !known.Contains(b)))
+            for (var j = 0; j < p.Replicas.Count; j++)
             {
-                unknownBrokers[b] = unknownBrokers.TryGetValue(b, out var seen) ? (seen.FirstIndex, seen.Count + 1) : (i, 1);
+                var b = p.Replicas[j];
+                if (!known.Contains(b))
+                {
+                    unknownBrokers[b] = unknownBrokers.TryGetValue(b, out var seen) ? (seen.FirstIndex, seen.Count + 1) : (i, 1);
+                }
             }
 
             if (targets.Count > 0 && p.Replicas.Count > targets.Count)
@@ -155,8 +159,21 @@ public static class ReassignmentPlanner
                 .OrderBy(p => p.Topic, StringComparer.Ordinal)
                 .ThenBy(p => p.Partition)
                 .ToArray();
-            original = partitions.Select(p => p.Replicas.Select(b => index[b]).ToArray()).ToArray();
-            reps = original.Select(r => (int[])r.Clone()).ToArray();
+            original = new int[partitions.Length][];
+            reps = new int[partitions.Length][];
+            for (var p = 0; p < partitions.Length; p++)
+            {
+                var replicas = partitions[p].Replicas;
+                var mapped = new int[replicas.Count];
+                for (var j = 0; j < mapped.Length; j++)
+                {
+                    mapped[j] = index[replicas[j]];
+                }
+
+                original[p] = mapped;
+                reps[p] = (int[])mapped.Clone();
+            }
+
             touched = new bool[reps.Length];
             var n = brokerIds.Length;
             load = new int[n];
@@ -771,7 +788,12 @@ public static class ReassignmentPlanner
                 var entry = partitions[p] with { Replicas = after.Select(b => brokerIds[b]).ToArray() };
                 proposed.Add(entry);
                 changes.Add(entry);
-                var moved = after.Count(b => Array.IndexOf(before, b) < 0);
+                var moved = 0;
+                foreach (var b in after)
+                {
+                    moved += Array.IndexOf(before, b) < 0 ? 1 : 0;
+                }
+
                 moves += moved;
                 if (moved == 0)
                 {
