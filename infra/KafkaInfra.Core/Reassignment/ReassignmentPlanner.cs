@@ -452,50 +452,96 @@ public static class ReassignmentPlanner
             return best;
         }
 
-        /// <summary>Moves replicas off removed and over-target brokers onto under-target brokers, one replica per unit of excess.</summary>
+        /// <summary>
+        /// Moves replicas off removed and over-target brokers onto under-target brokers, one replica per unit of excess.
+        /// A removed broker that still cannot be drained (racks leave no direct or two-step route) hands a replica to the
+        /// least-loaded eligible broker, which then drains like any other over-target broker on the next round.
+        /// </summary>
         private void DrainDonors()
         {
-            var leaderCeil = (reps.Length + targetCount - 1) / targetCount;
-            for (var d = 0; d < N; d++)
+            for (var round = 0; round < 2 * N; round++)
             {
-                if (load[d] <= replicaTarget[d])
+                var forced = false;
+                for (var d = 0; d < N; d++)
+                {
+                    if (load[d] <= replicaTarget[d])
+                    {
+                        continue;
+                    }
+
+                    DrainDonor(d);
+                    while (!isTarget[d] && load[d] > 0 && ForceOff(d))
+                    {
+                        forced = true;
+                    }
+                }
+
+                if (!forced)
+                {
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Moves one replica of removed broker <paramref name="d"/> to the least-loaded broker that may take it.</summary>
+        private bool ForceOff(int d)
+        {
+            foreach (var p in partitionsOf[d])
+            {
+                var pos = Array.IndexOf(reps[p], d);
+                if (pos < 0)
                 {
                     continue;
                 }
 
-                // Pass 0 moves the kind of replica that also helps leader balance (a leader while the donor leads too many,
-                // else a follower) from partitions not yet touched; pass 1 any replica of an untouched partition; pass 2 any.
-                // Spreading moves over distinct partitions keeps leaders free to be balanced by reordering later.
-                for (var pass = 0; pass < 3 && load[d] > replicaTarget[d]; pass++)
+                var to = BestReceiver(p, pos, requireDeficit: false);
+                if (to >= 0)
                 {
-                    var list = partitionsOf[d];
-                    for (var k = 0; k < list.Count && load[d] > replicaTarget[d]; k++)
+                    Move(p, pos, to);
+                    CompactPartitionList(d);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void DrainDonor(int d)
+        {
+            var leaderCeil = (reps.Length + targetCount - 1) / targetCount;
+
+            // Pass 0 moves the kind of replica that also helps leader balance (a leader while the donor leads too many,
+            // else a follower) from partitions not yet touched; pass 1 any replica of an untouched partition; pass 2 any.
+            // Spreading moves over distinct partitions keeps leaders free to be balanced by reordering later.
+            for (var pass = 0; pass < 3 && load[d] > replicaTarget[d]; pass++)
+            {
+                var list = partitionsOf[d];
+                for (var k = 0; k < list.Count && load[d] > replicaTarget[d]; k++)
+                {
+                    var p = list[k];
+                    var pos = Array.IndexOf(reps[p], d);
+                    if (pos < 0 || (pass < 2 && touched[p]))
                     {
-                        var p = list[k];
-                        var pos = Array.IndexOf(reps[p], d);
-                        if (pos < 0 || (pass < 2 && touched[p]))
-                        {
-                            continue;
-                        }
+                        continue;
+                    }
 
-                        var wantLeader = !isTarget[d] || leaders[d] > leaderCeil;
-                        if (pass == 0 && (pos == 0) != wantLeader)
-                        {
-                            continue;
-                        }
+                    var wantLeader = !isTarget[d] || leaders[d] > leaderCeil;
+                    if (pass == 0 && (pos == 0) != wantLeader)
+                    {
+                        continue;
+                    }
 
-                        var to = BestReceiver(p, pos, requireDeficit: true);
-                        if (to >= 0)
-                        {
-                            Move(p, pos, to);
-                        }
+                    var to = BestReceiver(p, pos, requireDeficit: true);
+                    if (to >= 0)
+                    {
+                        Move(p, pos, to);
                     }
                 }
+            }
 
-                CompactPartitionList(d);
-                while (load[d] > replicaTarget[d] && TwoHop(d))
-                {
-                }
+            CompactPartitionList(d);
+            while (load[d] > replicaTarget[d] && TwoHop(d))
+            {
             }
         }
 
