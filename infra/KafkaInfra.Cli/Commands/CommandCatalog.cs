@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return PlanCommand.Create(stdout, stderr);
         yield return RenderCommand.Create(stdout, stderr);
         yield return DiffCommand.Create(stdout, stderr);
+        yield return RebalanceCommand.Create(stdout, stderr);
     }
 }

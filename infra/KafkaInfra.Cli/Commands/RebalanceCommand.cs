@@ -1,0 +1,174 @@
+using System.CommandLine;
+using KafkaInfra.Core.Reassignment;
+
+namespace KafkaInfra.Cli.Commands;
+
+/// <summary>
+/// `rebalance`: plans a minimal-movement partition reassignment for broker scale-out or scale-in and writes a file
+/// for `kafka-reassign-partitions --execute --reassignment-json-file`.
+/// </summary>
+internal static class RebalanceCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var current = new Option<string>("--current")
+        {
+            Description = "Current assignment JSON ({\"version\":1,\"partitions\":[{\"topic\",\"partition\",\"replicas\"}]}; log_dirs is ignored).",
+            Required = true,
+        };
+        var brokers = new Option<string>("--brokers")
+        {
+            Description = "Comma-separated ids of every broker: those that stay, new ones, and those listed in --remove. Every broker in --current must be listed.",
+            Required = true,
+        };
+        var racks = new Option<string?>("--racks")
+        {
+            Description = "Rack of each broker that stays, e.g. 1:use1-az1,2:use1-az2. Replicas of a partition are then kept in distinct racks.",
+        };
+        var remove = new Option<string?>("--remove")
+        {
+            Description = "Comma-separated ids of brokers to drain (each must be in --brokers).",
+        };
+        var sizes = new Option<string?>("--sizes")
+        {
+            Description = "JSON of partition sizes in bytes for the bytes-moved estimate: {\"topic\": bytes-per-partition} or {\"topic\": {\"0\": bytes, ...}}.",
+        };
+        var output = new Option<string?>("--output")
+        {
+            Description = "Write the reassignment JSON here and the summary to stdout. Without it the JSON goes to stdout and the summary to stderr.",
+        };
+        var format = new Option<string>("--output-format")
+        {
+            Description = "Summary format.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+
+        var command = new Command("rebalance", "Plan a minimal-movement partition reassignment for adding or removing brokers.")
+        {
+            current, brokers, racks, remove, sizes, output, format,
+        };
+        command.SetAction(parse => Run(
+            new Arguments(
+                parse.GetValue(current)!,
+                parse.GetValue(brokers)!,
+                parse.GetValue(racks),
+                parse.GetValue(remove),
+                parse.GetValue(sizes),
+                parse.GetValue(output),
+                parse.GetValue(format) ?? "text"),
+            stdout,
+            stderr));
+        return command;
+    }
+
+    private sealed record Arguments(string Current, string Brokers, string? Racks, string? Remove, string? Sizes, string? Output, string Format);
+
+    private static int Run(Arguments args, TextWriter stdout, TextWriter stderr)
+    {
+        var errors = new List<string>();
+        IReadOnlyList<PartitionReplicas>? assignment = null;
+        if (ReadFile(args.Current, "--current", errors) is { } currentJson)
+        {
+            assignment = Collect(ReassignmentJson.ParseAssignment(currentJson, args.Current), errors);
+        }
+
+        var brokerList = Collect(BrokerOptions.ParseBrokerList(args.Brokers, "--brokers"), errors);
+        var removeList = args.Remove is null ? [] : Collect(BrokerOptions.ParseBrokerList(args.Remove, "--remove"), errors);
+        var rackMap = args.Racks is null ? null : Collect(BrokerOptions.ParseRacks(args.Racks, "--racks"), errors);
+        PartitionSizes? partitionSizes = null;
+        if (args.Sizes is not null && ReadFile(args.Sizes, "--sizes", errors) is { } sizesJson)
+        {
+            partitionSizes = Collect(PartitionSizes.Parse(sizesJson, args.Sizes), errors);
+        }
+
+        if (errors.Count > 0 || assignment is null || brokerList is null || removeList is null)
+        {
+            return Fail(errors, stderr);
+        }
+
+        InputResult<ReassignmentPlan> result;
+        try
+        {
+            result = ReassignmentPlanner.Plan(new ReassignmentRequest
+            {
+                Current = assignment,
+                Brokers = brokerList,
+                Remove = removeList,
+                Racks = rackMap,
+                Sizes = partitionSizes,
+                CurrentSource = args.Current,
+            });
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // A planner bug, not bad input; still no stack trace, and nothing written.
+            return Fail([$"the planner failed on this input ({e.GetType().Name}: {e.Message}); nothing was written, please report it with the input files"], stderr);
+        }
+
+        if (result.Value is not { } plan)
+        {
+            return Fail(result.Errors, stderr);
+        }
+
+        var planJson = ReassignmentJson.WriteReassignment(plan.Changes);
+        var summary = args.Format == "json" ? ReassignmentReport.ToJson(plan.Summary) : ReassignmentReport.ToText(plan.Summary);
+        if (args.Output is null)
+        {
+            stdout.Write(planJson);
+            stderr.Write(summary);
+            return ExitCodes.Ok;
+        }
+
+        try
+        {
+            File.WriteAllText(args.Output, planJson);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Fail([$"--output: cannot write \"{args.Output}\": {e.Message}"], stderr);
+        }
+
+        stdout.Write(summary);
+        return ExitCodes.Ok;
+    }
+
+    private static T? Collect<T>(InputResult<T> result, List<string> errors)
+        where T : class
+    {
+        errors.AddRange(result.Errors);
+        return result.Value;
+    }
+
+    private static string? ReadFile(string path, string option, List<string> errors)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (FileNotFoundException)
+        {
+            errors.Add($"{option}: file not found: \"{path}\"");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            errors.Add($"{option}: file not found: \"{path}\"");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            errors.Add($"{option}: cannot read \"{path}\": {e.Message}");
+        }
+
+        return null;
+    }
+
+    private static int Fail(IEnumerable<string> errors, TextWriter stderr)
+    {
+        foreach (var error in errors)
+        {
+            stderr.WriteLine($"error: {error}");
+        }
+
+        return ExitCodes.InvalidInput;
+    }
+}
