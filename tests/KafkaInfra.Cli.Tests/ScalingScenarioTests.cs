@@ -9,7 +9,7 @@ public class ScalingScenarioTests
     public static TheoryData<string, string, int, string> Scenarios => new()
     {
         { "topic-partitions", "dev", ExitCodes.Ok, "  change   partitions orders: 3 → 6" },
-        { "brokers-1-to-3", "dev", ExitCodes.InvalidInput, "base config invalid" },
+        { "brokers-1-to-3", "dev", ExitCodes.Ok, "  change   brokers events: 1 → 3\n           at least 2/3 = 67% of the data moves onto the new brokers" },
         { "consumer-scale-out", "dev", ExitCodes.Ok, "  change   consumer scaling apps/vehicle-processor: 1-1 replicas, lagThreshold 1,000 → 1-4 replicas, lagThreshold 1,000" },
         { "black-friday", "prod", ExitCodes.Ok, "at least 2/5 = 40% of the data moves onto the new brokers" },
         { "unsafe", "prod", ExitCodes.Unsafe, "  UNSAFE   brokers events: 6 → 3" },

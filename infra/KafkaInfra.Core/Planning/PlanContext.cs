@@ -302,9 +302,14 @@ internal sealed class PlanContext(StackConfig config, DeployedState deployed)
             Error(rfPath, $"replication factor {rf} of topic {Describe.Quote(t.Name)} is greater than the {c.Brokers} brokers; each replica needs its own broker");
         }
 
-        if (minIsr >= rf)
+        if (minIsr > rf)
         {
-            Error(isrPath, $"min.insync.replicas {minIsr} of topic {Describe.Quote(t.Name)} must be less than its replication factor {rf}, or a single broker outage blocks every acks=all producer");
+            Error(isrPath, $"min.insync.replicas {minIsr} of topic {Describe.Quote(t.Name)} is greater than its replication factor {rf}: no acks=all write could ever succeed");
+        }
+        else if (minIsr == rf && rf > 1)
+        {
+            // With RF 1 there is no choice (and the RF rule below already speaks); above that, equal values trade availability away.
+            ProdError(isrPath, $"min.insync.replicas {minIsr} of topic {Describe.Quote(t.Name)} should be less than its replication factor {rf}, or a single broker outage blocks every acks=all producer");
         }
 
         if (rf < 3)

@@ -212,7 +212,7 @@ internal sealed class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan newPlan
         var movement = to > from
             ? $"at least {k}/{to} = {Fmt.D(share * 100, 0)}% of the data moves onto the new brokers"
             : $"the removed brokers' share {k}/{from} = {Fmt.D(share * 100, 0)}% of the data must move off them first";
-        var volume = $"about {Plural(replicas, "partition replica", "partition replicas")} of {Fmt.N(totalReplicas)} and {Fmt.GiB(bytes)} of {Fmt.GiB(totalBytes)} (storage per broker × {from} brokers, at full retention)";
+        var volume = $"about {Plural(replicas, "partition replica", "partition replicas")} of {Fmt.N(totalReplicas)} and {Fmt.GiB(bytes)} of {Fmt.GiB(totalBytes)} (storage per broker × {Plural(from, "broker", "brokers")}, at full retention)";
         var time = $"at the {Fmt.D(options.ThrottleMBps, 0)} MB/s reassignment throttle: {Transfer(bytes)}";
         if (to > from)
         {

@@ -121,7 +121,9 @@ public class PlannerRuleTests
     {
         // environment, topicDefaults, expected message, is an error
         { "dev", "{ replicationFactor: 4 }", "kafka-infra:topicDefaults.replicationFactor: replication factor 4 of topic \"orders\" is greater than the 3 brokers; each replica needs its own broker", true },
-        { "dev", "{ replicationFactor: 3, minInsyncReplicas: 3 }", "kafka-infra:topicDefaults.minInsyncReplicas: min.insync.replicas 3 of topic \"orders\" must be less than its replication factor 3, or a single broker outage blocks every acks=all producer", true },
+        { "dev", "{ replicationFactor: 2, minInsyncReplicas: 3 }", "kafka-infra:topicDefaults.minInsyncReplicas: min.insync.replicas 3 of topic \"orders\" is greater than its replication factor 2: no acks=all write could ever succeed", true },
+        { "prod", "{ replicationFactor: 3, minInsyncReplicas: 3 }", "kafka-infra:topicDefaults.minInsyncReplicas: min.insync.replicas 3 of topic \"orders\" should be less than its replication factor 3, or a single broker outage blocks every acks=all producer (required in prod)", true },
+        { "dev", "{ replicationFactor: 3, minInsyncReplicas: 3 }", "kafka-infra:topicDefaults.minInsyncReplicas: min.insync.replicas 3 of topic \"orders\" should be less than its replication factor 3, or a single broker outage blocks every acks=all producer (an error in prod)", false },
         { "prod", "{ replicationFactor: 2, minInsyncReplicas: 1 }", "kafka-infra:topicDefaults.replicationFactor: replication factor 2 of topic \"orders\" is below 3: losing one broker can lose data or availability (required in prod)", true },
         { "prod", "{ replicationFactor: 3, minInsyncReplicas: 1 }", "kafka-infra:topicDefaults.minInsyncReplicas: min.insync.replicas 1 of topic \"orders\" is below 2: an acknowledged write can live on a single broker (required in prod)", true },
         { "dev", "{ replicationFactor: 2, minInsyncReplicas: 1 }", "kafka-infra:topicDefaults.replicationFactor: replication factor 2 of topic \"orders\" is below 3: losing one broker can lose data or availability (an error in prod)", false },
@@ -140,6 +142,18 @@ public class PlannerRuleTests
 
         Assert.Contains(expected, TestStacks.Lines(isError ? result.Errors : result.Warnings));
         Assert.Equal(isError, !result.IsValid);
+    }
+
+    [Fact]
+    public void A_single_broker_dev_cluster_plans_with_warnings()
+    {
+        var plan = TestStacks.Plan(TestStacks.StrimziCluster.Replace("brokers: 3", "brokers: 1", StringComparison.Ordinal) + """
+              kafka-infra:topicDefaults: { replicationFactor: 1, minInsyncReplicas: 1 }
+
+            """ + Orders).GetOrThrow();
+
+        Assert.Equal(1, plan.Topic("orders").ReplicationFactor);
+        Assert.Contains("kafka-infra:topicDefaults.replicationFactor: replication factor 1 of topic \"orders\" is below 3: losing one broker can lose data or availability (an error in prod)", TestStacks.Lines(plan.Warnings));
     }
 
     [Fact]
