@@ -1,0 +1,79 @@
+using System.Globalization;
+using KafkaInfra.Core.Desired;
+using Pulumi;
+
+namespace KafkaInfra;
+
+/// <summary>
+/// The cloud resources of the stack by their desired-state name (<see cref="CloudResource.Name"/>): what
+/// <c>dependsOn</c>, <c>provider</c> and <see cref="ResourceRef"/>s resolve against. In a dry run (the check pass
+/// before anything is registered) references are validated and stand in as placeholders.
+/// </summary>
+internal sealed class ResourceRegistry
+{
+    private readonly Dictionary<string, string> _types;
+    private readonly Dictionary<string, Resource> _resources = new(StringComparer.Ordinal);
+
+    public ResourceRegistry(IEnumerable<CloudResource> all, bool dryRun)
+    {
+        _types = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in all)
+        {
+            _types.TryAdd(r.Name, r.Type);
+        }
+
+        DryRun = dryRun;
+    }
+
+    public bool DryRun { get; }
+
+    public void Add(string name, Resource resource) => _resources.Add(name, resource);
+
+    public Resource Get(string name) =>
+        _resources.TryGetValue(name, out var r) ? r : throw new InvalidOperationException($"resource \"{name}\" is not declared yet");
+
+    public ProviderResource Provider(string name) =>
+        Get(name) as ProviderResource ?? throw new InvalidOperationException($"resource \"{name}\" is not a provider");
+
+    /// <summary>A reference as a string output, with its format applied (<see cref="RefFormats.Apply"/>).</summary>
+    public Output<string> Resolve(ResourceRef reference)
+    {
+        if (!_types.TryGetValue(reference.Resource, out var type))
+        {
+            throw new MappingException($"refers to {reference}, but there is no cloud resource \"{reference.Resource}\"");
+        }
+
+        var getter = CloudOutputs.Find(type, reference.Output, out var known)
+            ?? throw new MappingException(
+                $"refers to {reference}, but the program reads no output \"{reference.Output}\" of a {type}" +
+                (known.Count == 0 ? " (it has none the program reads)" : $"; it reads {string.Join(", ", known)}"));
+        if (DryRun)
+        {
+            return Output.Create(RefFormats.Apply(reference, "placeholder"));
+        }
+
+        return getter(Get(reference.Resource)).Apply(value => RefFormats.Apply(reference, value));
+    }
+
+    /// <summary>A reference as a whole number (e.g. a <c>latestRevision</c> fed to a <c>revision</c> input).</summary>
+    public Output<int> ResolveInt(ResourceRef reference) =>
+        Resolve(reference).Apply(s => DryRun ? 0 : int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture));
+}
+
+/// <summary>A desired-state record the program cannot map; the message names the property and what was wrong.</summary>
+public sealed class MappingException : Exception
+{
+    public MappingException()
+    {
+    }
+
+    public MappingException(string message)
+        : base(message)
+    {
+    }
+
+    public MappingException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
