@@ -114,6 +114,22 @@ public class PulumiLayoutTests
             problems);
     }
 
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void The_repository_stacks_declare_a_sound_desired_state(string stack)
+    {
+        var plan = KafkaInfra.Core.Planning.CapacityPlanner.Plan(Planning.RepoStacks.Raw(stack)).GetOrThrow();
+        var desired = DesiredStateBuilder.Build(plan);
+
+        Assert.Empty(PulumiLayout.ReferenceProblems(desired));
+        Assert.All(PulumiLayout.Components(desired), c => Assert.NotNull(PulumiLayout.ComponentTypeOrNull(c)));
+        // Pulumi names must be unique per resource type (the type is part of the URN).
+        var names = desired.Kubernetes.Select(o => $"{o.ApiVersion}:{o.Kind}:{PulumiLayout.ChildName(o)}")
+            .Concat(desired.Cloud.Select(c => $"{c.Type}:{PulumiLayout.ChildName(c)}")).ToArray();
+        Assert.Equal(names.Length, names.Distinct(StringComparer.Ordinal).Count());
+    }
+
     private static CloudResource Cloud(string name, string component, string type = "aws:msk/cluster:Cluster", Tree? props = null, CloudResourceOptions? options = null) =>
         new(type, name, props ?? new Tree(), options ?? CloudResourceOptions.None, component);
 
