@@ -103,7 +103,7 @@ public static class KafkaPlatform
     /// drift fails before anything is registered), then creates the components, the cloud resources in order
     /// (dependencies first), the Kubernetes objects stage by stage, and completes the components.
     /// </summary>
-    private static ResourceRegistry Declare(DesiredState desired, ResourceRef? bootstrap)
+    internal static ResourceRegistry Declare(DesiredState desired, ResourceRef? bootstrap)
     {
         var dryRegistry = new ResourceRegistry(desired.Cloud, dryRun: true);
         var problems = PulumiLayout.ReferenceProblems(desired).Select(p => p.ToString())
