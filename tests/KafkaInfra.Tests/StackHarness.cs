@@ -9,7 +9,7 @@ using Pulumi.Testing;
 namespace KafkaInfra.Tests;
 
 /// <summary>Stack tests share process state (the PULUMI_CONFIG variable, Deployment.Instance): they run one at a time.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+[CollectionDefinition(PulumiStackCollection.Name, DisableParallelization = true)]
 public sealed class PulumiStackCollection
 {
     public const string Name = "Pulumi stack";
