@@ -138,14 +138,7 @@ public static class KafkaPlatform
             var obj = desired.Kubernetes[i];
             var component = components[obj.Component];
             var name = PulumiLayout.ChildName(obj);
-            var options = component.ChildOptions();
-            options.DependsOn = dependencies[i].Select(j => declared[j]).ToArray();
-            if (obj.ReplicasOwnedByAutoscaler)
-            {
-                // KEDA owns the replica count: server-side apply must not fight it.
-                options.IgnoreChanges.Add("spec.replicas");
-            }
-
+            var options = KubernetesMapper.Options(obj, component, dependencies[i].Select(j => declared[j]));
             declared[i] = KubernetesMapper.Declare(obj, name, options, registry.Resolve);
             component.Adopt(name);
         }

@@ -65,6 +65,22 @@ internal static class KubernetesMapper
         return problem is null ? null : $"{obj.Kind} {(obj.Namespace is null ? "" : obj.Namespace + "/")}{obj.Name}: {problem}";
     }
 
+    /// <summary>
+    /// The options of a Kubernetes object: its parent, the objects of the previous stage it waits for, and
+    /// <c>spec.replicas</c> ignored when KEDA owns the replica count (so server-side apply does not fight the autoscaler).
+    /// </summary>
+    public static CustomResourceOptions Options(KubernetesObject obj, Resource? parent, IEnumerable<Resource> previousStage)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        var options = new CustomResourceOptions { Parent = parent, DependsOn = previousStage.ToArray() };
+        if (obj.ReplicasOwnedByAutoscaler)
+        {
+            options.IgnoreChanges.Add("spec.replicas");
+        }
+
+        return options;
+    }
+
     /// <summary>Registers the object.</summary>
     public static Resource Declare(KubernetesObject obj, string name, CustomResourceOptions options, Func<ResourceRef, Output<string>> resolve)
     {

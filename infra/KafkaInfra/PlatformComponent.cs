@@ -12,7 +12,7 @@ public sealed record PlatformComponentArgs(string Component);
 /// <c>kafka-infra:msk:KafkaCluster</c>, <c>kafka-infra:topics:Topics</c>, <c>kafka-infra:k8s:Namespaces</c>,
 /// <c>kafka-infra:connect:WorkerGroup</c>, <c>kafka-infra:ksqldb:ServerGroup</c>, <c>kafka-infra:keda:ScaledConsumer</c>.
 /// <para>
-/// Children are added after construction (<see cref="ChildOptions"/>, <see cref="Adopt"/>) because the platform
+/// Children are added after construction (parented to it, recorded with <see cref="Adopt"/>) because the platform
 /// is declared in dependency order across components (cloud resources dependencies first, Kubernetes objects
 /// stage by stage), and a component's children can depend on another component's and the other way round
 /// (ksqlDB waits for Connect's stage, Connect's autoscaler waits for ksqlDB's). <see cref="Complete"/> registers
@@ -31,9 +31,6 @@ public sealed class PlatformComponent : ComponentResource
 
     /// <summary>The desired-state component name.</summary>
     public string Component { get; }
-
-    /// <summary>Options for a child: parented to this component.</summary>
-    public CustomResourceOptions ChildOptions() => new() { Parent = this };
 
     /// <summary>Records a declared child (by Pulumi name) for the component's outputs.</summary>
     public void Adopt(string childName) => _children.Add(childName);

@@ -72,6 +72,29 @@ public class MappingTests
     }
 
     [Fact]
+    public async Task Autoscaled_workloads_ignore_replicas_and_every_object_waits_for_the_previous_stage()
+    {
+        // MockResourceArgs carries no options, so the options the program registers with are checked where they are made.
+        var harness = new StackHarness("dev", new Dictionary<string, string?>());
+        var deployment = new KubernetesObject("apps/v1", "Deployment", "order-service", "apps", [], [], new Tree(), "keda/order-service", ObjectStage.Autoscaling, ReplicasOwnedByAutoscaler: true);
+        var topic = new KubernetesObject("kafka.strimzi.io/v1", "KafkaTopic", "orders", "kafka", [], [], new Tree(), "topics", ObjectStage.TopicsAndUsers);
+        CustomResourceOptions? scaled = null;
+        CustomResourceOptions? plain = null;
+        Resource? previous = null;
+
+        await Deployment.TestAsync(harness.Mocks.Object, Options(), () =>
+        {
+            previous = new Pulumi.Kafka.Provider("stage-marker", new Pulumi.Kafka.ProviderArgs { BootstrapServers = { "b-1:9098" } });
+            scaled = KubernetesMapper.Options(deployment, null, [previous]);
+            plain = KubernetesMapper.Options(topic, null, [previous]);
+        });
+
+        Assert.Equal(["spec.replicas"], scaled!.IgnoreChanges);
+        Assert.Empty(plain!.IgnoreChanges);
+        Assert.NotNull(previous);
+    }
+
+    [Fact]
     public async Task Drift_between_core_and_the_mappers_fails_before_anything_is_registered()
     {
         var harness = new StackHarness("prod", new Dictionary<string, string?>());
