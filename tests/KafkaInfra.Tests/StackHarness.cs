@@ -86,10 +86,12 @@ internal sealed class StackHarness
         var config = Raw.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config));
         Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", null);
-        return Deployment.TestAsync(
+        // Off the test framework's synchronization context: the test stack blocks on the async program while the
+        // mocked engine completes the program's reads on other threads.
+        return Task.Run(() => Deployment.TestAsync(
             Mocks.Object,
             new TestOptions { IsPreview = false, ProjectName = Project, StackName = Stack },
-            KafkaPlatform.DeployAsync);
+            KafkaPlatform.DeployAsync));
     }
 
     /// <summary>The registered resources of one type token.</summary>
