@@ -139,7 +139,7 @@ public static class KafkaPlatform
             var component = components[obj.Component];
             var name = PulumiLayout.ChildName(obj);
             var options = KubernetesMapper.Options(obj, component, dependencies[i].Select(j => declared[j]));
-            declared[i] = KubernetesMapper.Declare(obj, name, options, registry.Resolve);
+            declared[i] = KubernetesMapper.Declare(obj, name, options, registry);
             component.Adopt(name);
         }
 

@@ -26,7 +26,7 @@ public sealed class KubernetesObjectArgs : Pulumi.Kubernetes.ApiExtensions.Custo
 }
 
 /// <summary>
-/// Maps each <see cref="KubernetesObject"/> to a typed resource: Namespace, Deployment (from its
+/// Maps each <see cref="KubernetesObject"/> to a typed resource: Namespace, ConfigMap, Deployment (from its
 /// <see cref="DeploymentModel"/>) and Service (from its <see cref="ServiceModel"/>) through the typed classes,
 /// anything served by a CRD through <see cref="K8sCustomResource"/>. Other kinds, or bodies with fields the
 /// mapping does not carry, are refused in the check pass.
@@ -34,6 +34,7 @@ public sealed class KubernetesObjectArgs : Pulumi.Kubernetes.ApiExtensions.Custo
 internal static class KubernetesMapper
 {
     private static readonly string[] CustomResourceBody = ["spec"];
+    private static readonly string[] ConfigMapBody = ["data"];
 
     /// <summary>Null when the object can be mapped, else why not.</summary>
     public static string? Problem(KubernetesObject obj, ResourceRegistry dryRegistry)
@@ -43,18 +44,22 @@ internal static class KubernetesMapper
         string? problem = (obj.ApiVersion, obj.Kind) switch
         {
             ("v1", "Namespace") => fields.Length == 0 ? null : $"a Namespace body must be empty, got {string.Join(", ", fields)}",
+            ("v1", "ConfigMap") => fields.Except(ConfigMapBody).Any()
+                ? $"a ConfigMap body may only have data, got {string.Join(", ", fields)}"
+                : obj.Body["data"] is null or Tree ? null : "a ConfigMap's data must be a mapping",
             ("apps/v1", "Deployment") => obj.Model is DeploymentModel ? OnlySpec(fields) : "a Deployment needs its DeploymentModel",
             ("v1", "Service") => obj.Model is ServiceModel ? OnlySpec(fields) : "a Service needs its ServiceModel",
-            _ when obj.IsCustomResource => fields.Except(CustomResourceBody).Any()
-                ? $"a custom resource body may only have spec, got {string.Join(", ", fields)}"
-                : null,
-            _ => $"{obj.ApiVersion}/{obj.Kind} has no mapping in the program (it maps v1/Namespace, apps/v1/Deployment, v1/Service and custom resources)",
+            _ when obj.IsCustomResource => OnlySpec(fields),
+            _ => $"{obj.ApiVersion}/{obj.Kind} has no mapping in the program (it maps v1/Namespace, v1/ConfigMap, apps/v1/Deployment, v1/Service and custom resources)",
         };
-        if (problem is null && obj.IsCustomResource && obj.Body["spec"] is { } spec)
+        if (problem is null)
         {
             try
             {
-                _ = Value(spec, dryRegistry.Resolve);
+                // Map every value against placeholders, so references to unknown outputs fail here.
+                _ = obj.Body["spec"] is { } spec && obj.IsCustomResource ? Value(spec, dryRegistry) : null;
+                _ = obj.Body["data"] is Tree data ? Data(data, dryRegistry) : null;
+                _ = obj.Model is DeploymentModel model ? model.Containers.SelectMany(c => c.Env).Select(e => e.Value is null ? null : dryRegistry.Text(e.Value)).ToArray() : null;
             }
             catch (MappingException e)
             {
@@ -82,15 +87,16 @@ internal static class KubernetesMapper
     }
 
     /// <summary>Registers the object.</summary>
-    public static Resource Declare(KubernetesObject obj, string name, CustomResourceOptions options, Func<ResourceRef, Output<string>> resolve)
+    public static Resource Declare(KubernetesObject obj, string name, CustomResourceOptions options, ResourceRegistry refs)
     {
         ArgumentNullException.ThrowIfNull(obj);
         return (obj.ApiVersion, obj.Kind, obj.Model) switch
         {
             ("v1", "Namespace", _) => new Pulumi.Kubernetes.Core.V1.Namespace(name, new NamespaceArgs { Metadata = Metadata(obj) }, options),
-            ("apps/v1", "Deployment", DeploymentModel model) => new Pulumi.Kubernetes.Apps.V1.Deployment(name, Deployment(obj, model), options),
+            ("v1", "ConfigMap", _) => new Pulumi.Kubernetes.Core.V1.ConfigMap(name, ConfigMap(obj, refs), options),
+            ("apps/v1", "Deployment", DeploymentModel model) => new Pulumi.Kubernetes.Apps.V1.Deployment(name, Deployment(obj, model, refs), options),
             ("v1", "Service", ServiceModel model) => new Pulumi.Kubernetes.Core.V1.Service(name, Service(obj, model), options),
-            _ when obj.IsCustomResource => new K8sCustomResource(name, CustomResource(obj, resolve), options),
+            _ when obj.IsCustomResource => new K8sCustomResource(name, CustomResource(obj, refs), options),
             _ => throw new MappingException($"{obj.ApiVersion}/{obj.Kind} has no mapping in the program"),
         };
     }
@@ -104,12 +110,12 @@ internal static class KubernetesMapper
         Annotations = Map(obj.Annotations),
     };
 
-    public static KubernetesObjectArgs CustomResource(KubernetesObject obj, Func<ResourceRef, Output<string>> resolve)
+    public static KubernetesObjectArgs CustomResource(KubernetesObject obj, ResourceRegistry refs)
     {
         var args = new KubernetesObjectArgs(obj.ApiVersion, obj.Kind) { Metadata = Metadata(obj) };
         if (obj.Body["spec"] is { } spec)
         {
-            args.Spec = Value(spec, resolve) as ImmutableDictionary<string, object>
+            args.Spec = Value(spec, refs) as ImmutableDictionary<string, object>
                 ?? throw new MappingException($"{obj.Kind} {obj.Name}: spec must be a mapping");
         }
 
@@ -118,21 +124,49 @@ internal static class KubernetesMapper
 
     /// <summary>
     /// A desired-state value as a Pulumi input value: scalars as they are, trees as dictionaries, lists as
-    /// arrays, references as the referenced <see cref="Output{T}"/> (the serializer awaits nested outputs and
-    /// records the dependency).
+    /// arrays, references (and strings carrying rendered references) as outputs; the serializer awaits nested
+    /// outputs and records the dependency.
     /// </summary>
-    public static object Value(object value, Func<ResourceRef, Output<string>> resolve) => value switch
+    public static object Value(object value, ResourceRegistry refs) => value switch
     {
-        string or int or double or bool => value,
-        ResourceRef r => resolve(r),
-        Tree t => t.ToImmutableDictionary(kv => kv.Key, kv => Value(kv.Value, resolve), StringComparer.Ordinal),
-        IReadOnlyList<object> list => list.Select(item => Value(item, resolve)).ToImmutableArray(),
+        string s => RefFormats.Placeholders(s, refs.IsDeclared) is null ? s : (object)refs.Text(s),
+        int or double or bool => value,
+        ResourceRef r => refs.Resolve(r),
+        Tree t => t.ToImmutableDictionary(kv => kv.Key, kv => Value(kv.Value, refs), StringComparer.Ordinal),
+        IReadOnlyList<object> list => list.Select(item => Value(item, refs)).ToImmutableArray(),
         _ => throw new MappingException($"cannot map a {value.GetType().Name}"),
     };
 
-    private static DeploymentArgs Deployment(KubernetesObject obj, DeploymentModel m)
+    private static ConfigMapArgs ConfigMap(KubernetesObject obj, ResourceRegistry refs)
     {
-        var podSpec = new PodSpecArgs { Containers = m.Containers.Select(c => Container(c, m.SecretVolumes)).ToArray() };
+        var args = new ConfigMapArgs { Metadata = Metadata(obj) };
+        if (obj.Body["data"] is Tree data)
+        {
+            args.Data = Data(data, refs);
+        }
+
+        return args;
+    }
+
+    private static InputMap<string> Data(Tree data, ResourceRegistry refs)
+    {
+        var map = new InputMap<string>();
+        foreach (var (k, v) in data)
+        {
+            map.Add(k, v switch
+            {
+                string s => refs.Text(s),
+                ResourceRef r => (Input<string>)refs.Resolve(r),
+                _ => throw new MappingException($"ConfigMap data {k} must be a string, got {v.GetType().Name}"),
+            });
+        }
+
+        return map;
+    }
+
+    private static DeploymentArgs Deployment(KubernetesObject obj, DeploymentModel m, ResourceRegistry refs)
+    {
+        var podSpec = new PodSpecArgs { Containers = m.Containers.Select(c => Container(c, m.SecretVolumes, refs)).ToArray() };
         if (m.SecretVolumes.Count > 0)
         {
             podSpec.Volumes = m.SecretVolumes.Select(v => new VolumeArgs { Name = v.Name, Secret = new SecretVolumeSourceArgs { SecretName = v.SecretName } }).ToArray();
@@ -155,7 +189,7 @@ internal static class KubernetesMapper
         };
     }
 
-    private static ContainerArgs Container(ContainerModel c, IReadOnlyList<SecretVolumeModel> volumes)
+    private static ContainerArgs Container(ContainerModel c, IReadOnlyList<SecretVolumeModel> volumes, ResourceRegistry refs)
     {
         var args = new ContainerArgs
         {
@@ -172,7 +206,7 @@ internal static class KubernetesMapper
 
         if (c.Env.Count > 0)
         {
-            args.Env = c.Env.Select(Env).ToArray();
+            args.Env = c.Env.Select(e => Env(e, refs)).ToArray();
         }
 
         if (volumes.Count > 0)
@@ -183,8 +217,9 @@ internal static class KubernetesMapper
         return args;
     }
 
-    private static EnvVarArgs Env(EnvVarModel e) => e.SecretName is null
-        ? new EnvVarArgs { Name = e.Name, Value = e.Value ?? "" }
+    /// <summary>An env var; a value carrying a rendered reference (the MSK bootstrap string, say) is resolved.</summary>
+    private static EnvVarArgs Env(EnvVarModel e, ResourceRegistry refs) => e.SecretName is null
+        ? new EnvVarArgs { Name = e.Name, Value = refs.Text(e.Value ?? "") }
         : new EnvVarArgs
         {
             Name = e.Name,

@@ -55,6 +55,24 @@ internal sealed class ResourceRegistry
         return getter(Get(reference.Resource)).Apply(value => RefFormats.Apply(reference, value));
     }
 
+    /// <summary>True for the name of a cloud resource of the desired state.</summary>
+    public bool IsDeclared(string name) => _types.ContainsKey(name);
+
+    /// <summary>
+    /// A string that may carry rendered references (<c>${resource.output}</c>, see <see cref="RefFormats.Placeholders"/>):
+    /// the literal when it has none, else the string with each resolved.
+    /// </summary>
+    public Input<string> Text(string text)
+    {
+        if (RefFormats.Placeholders(text, IsDeclared) is not { } segments)
+        {
+            return text;
+        }
+
+        var parts = segments.Select(s => s is ResourceRef r ? Resolve(r) : Output.Create((string)s)).ToArray();
+        return Output.All(parts).Apply(values => string.Concat((IEnumerable<string>)values));
+    }
+
     /// <summary>A reference as a whole number (e.g. a <c>latestRevision</c> fed to a <c>revision</c> input).</summary>
     public Output<int> ResolveInt(ResourceRef reference) =>
         Resolve(reference).Apply(s => DryRun ? 0 : int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture));

@@ -72,6 +72,36 @@ public class MappingTests
     }
 
     [Fact]
+    public async Task Workloads_on_msk_get_the_cluster_bootstrap_string_wherever_core_refers_to_it()
+    {
+        var harness = new StackHarness("prod", new Dictionary<string, string?>());
+        var bootstrap = new ResourceRef("events-msk", "bootstrapBrokersSaslIam");
+        var model = new DeploymentModel(
+            2,
+            [new("app", "ksqldb")],
+            [new("app", "ksqldb")],
+            [new ContainerModel("ksqldb", "confluentinc/ksqldb-server:0.29.0", [new EnvVarModel("KSQL_BOOTSTRAP_SERVERS", bootstrap.ToString()), new EnvVarModel("KSQL_PASSWORD", SecretName: "ksqldb", SecretKey: "password")], [new PortModel("http", 8088)], new ProbeModel(8088, "/healthcheck", 30, 10), new ProbeModel(8088, null, 60, 20), null)],
+            []);
+        KubernetesObject[] objects =
+        [
+            new("v1", "ConfigMap", "client", "apps", [], [], new Tree { ["data"] = new Tree { ["bootstrap"] = bootstrap, ["username"] = "svc" } }, "keda/order-service", ObjectStage.Autoscaling),
+            new("apps/v1", "Deployment", "ksqldb-analytics", "apps", [], [], model.ToBody(), "ksqldb/analytics", ObjectStage.KsqlDb, Model: model),
+            new("keda.sh/v1alpha1", "ScaledObject", "order-service", "apps", [], [], new Tree { ["spec"] = new Tree { ["triggers"] = Tree.List(new Tree { ["type"] = "kafka", ["metadata"] = new Tree { ["bootstrapServers"] = bootstrap, ["topic"] = "orders" } }) } }, "keda/order-service", ObjectStage.Autoscaling),
+        ];
+
+        await Deployment.TestAsync(harness.Mocks.Object, Options(), () => { KafkaPlatform.Declare(new DesiredState(objects, Records()), null); });
+
+        const string Expected = "b-1.events.abc.c2.kafka.eu-west-1.amazonaws.com:9098,b-2.events.abc.c2.kafka.eu-west-1.amazonaws.com:9098";
+        var deployment = Assert.Single(harness.OfType("kubernetes:apps/v1:Deployment"));
+        Assert.Equal(Expected, StackHarness.At(deployment.Inputs, "spec.template.spec.containers.0.env.0.value"));
+        Assert.Equal("password", StackHarness.At(deployment.Inputs, "spec.template.spec.containers.0.env.1.valueFrom.secretKeyRef.key"));
+        Assert.Equal("/healthcheck", StackHarness.At(deployment.Inputs, "spec.template.spec.containers.0.readinessProbe.httpGet.path"));
+        Assert.NotNull(StackHarness.At(deployment.Inputs, "spec.template.spec.containers.0.livenessProbe.tcpSocket"));
+        Assert.Equal(Expected, StackHarness.At(Assert.Single(harness.OfType("kubernetes:core/v1:ConfigMap")).Inputs, "data.bootstrap"));
+        Assert.Equal(Expected, StackHarness.At(Assert.Single(harness.OfType("kubernetes:keda.sh/v1alpha1:ScaledObject")).Inputs, "spec.triggers.0.metadata.bootstrapServers"));
+    }
+
+    [Fact]
     public async Task Autoscaled_workloads_ignore_replicas_and_every_object_waits_for_the_previous_stage()
     {
         // MockResourceArgs carries no options, so the options the program registers with are checked where they are made.

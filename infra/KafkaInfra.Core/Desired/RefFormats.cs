@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace KafkaInfra.Core.Desired;
 
 /// <summary>
@@ -10,9 +12,60 @@ namespace KafkaInfra.Core.Desired;
 /// in the text need no escaping), e.g. <c>"{0}/*"</c>.</item>
 /// </list>
 /// A new convention (an ARN transform, say) is added here, with a test, and nowhere else.
+/// <para>
+/// Where a typed model can only hold a string (an environment variable of a <see cref="DeploymentModel"/>), a
+/// reference is written in its rendered form <c>${resource.output}</c> (<see cref="ResourceRef.ToString"/>);
+/// <see cref="Placeholders"/> finds those again so the Pulumi program can resolve them.
+/// </para>
 /// </summary>
-public static class RefFormats
+public static partial class RefFormats
 {
+    [GeneratedRegex(@"\$\{(?<resource>[^{}$:\s]+)\.(?<output>[A-Za-z][A-Za-z0-9]*)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceholderPattern();
+
+    /// <summary>
+    /// Splits a string at its <c>${resource.output}</c> placeholders whose resource <paramref name="isResource"/>
+    /// knows, into literal strings and <see cref="ResourceRef"/>s, in order; null when there are none (the string is
+    /// a literal). Placeholders naming anything else (Kafka's <c>${file:...}</c>, say) stay literal text.
+    /// </summary>
+    public static IReadOnlyList<object>? Placeholders(string text, Func<string, bool> isResource)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(isResource);
+        var segments = new List<object>();
+        var at = 0;
+        var found = false;
+        foreach (Match m in PlaceholderPattern().Matches(text))
+        {
+            var resource = m.Groups["resource"].Value;
+            if (!isResource(resource))
+            {
+                continue;
+            }
+
+            found = true;
+            if (m.Index > at)
+            {
+                segments.Add(text[at..m.Index]);
+            }
+
+            segments.Add(new ResourceRef(resource, m.Groups["output"].Value));
+            at = m.Index + m.Length;
+        }
+
+        if (!found)
+        {
+            return null;
+        }
+
+        if (at < text.Length)
+        {
+            segments.Add(text[at..]);
+        }
+
+        return segments;
+    }
+
     /// <summary>The placeholder for the referenced value.</summary>
     public const string Placeholder = "{0}";
 

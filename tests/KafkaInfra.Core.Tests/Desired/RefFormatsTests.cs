@@ -32,4 +32,25 @@ public class RefFormatsTests
     {
         Assert.Equal(["b-1:9098", "b-2:9098"], RefFormats.SplitList("b-1:9098, b-2:9098,"));
     }
+
+    [Fact]
+    public void Finds_rendered_references_of_declared_resources_in_a_string()
+    {
+        var rendered = new ResourceRef("events-msk", "bootstrapBrokersSaslIam").ToString();
+
+        Assert.Equal([new ResourceRef("events-msk", "bootstrapBrokersSaslIam")], RefFormats.Placeholders(rendered, n => n == "events-msk"));
+        Assert.Equal(
+            ["brokers=", new ResourceRef("events-msk", "bootstrapBrokersTls"), ";arn=", new ResourceRef("events.key", "arn"), "/*"],
+            RefFormats.Placeholders("brokers=${events-msk.bootstrapBrokersTls};arn=${events.key.arn}/*", _ => true));
+    }
+
+    [Theory]
+    [InlineData("plain text")]
+    [InlineData("${file:/opt/secrets.properties:password}")]
+    [InlineData("${other.arn}")]
+    [InlineData("${events-msk}")]
+    public void Leaves_other_text_literal(string text)
+    {
+        Assert.Null(RefFormats.Placeholders(text, n => n == "events-msk"));
+    }
 }
