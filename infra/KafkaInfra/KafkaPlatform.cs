@@ -133,7 +133,8 @@ public static class KafkaPlatform
 
         var dependencies = PulumiLayout.StageDependencies(desired.Kubernetes);
         var declared = new Resource[desired.Kubernetes.Count];
-        for (var i = 0; i < declared.Length; i++)
+        // Stage by stage (stable), so every object of an earlier stage exists before the objects that wait for it.
+        foreach (var i in Enumerable.Range(0, declared.Length).OrderBy(i => desired.Kubernetes[i].Stage))
         {
             var obj = desired.Kubernetes[i];
             var component = components[obj.Component];
