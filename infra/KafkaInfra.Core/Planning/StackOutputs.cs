@@ -72,15 +72,18 @@ public static class StackOutputs
         }
 
         var msk = cluster.Msk ?? throw new InvalidOperationException("a cluster is either strimzi: or msk:");
-        var output = msk.Serverless
-            ? "bootstrapBrokersSaslIam"
-            : msk.Authentication switch
-            {
-                MskAuthentication.Iam => "bootstrapBrokersSaslIam",
-                MskAuthentication.Scram => "bootstrapBrokersSaslScram",
-                MskAuthentication.Tls => "bootstrapBrokersTls",
-                _ => throw new InvalidOperationException($"no bootstrap output for authentication {msk.Authentication}"),
-            };
+        var output = MskBootstrapOutput(msk.Authentication, msk.Serverless);
         return new ResourceRef(cluster.Name + "-msk", output);
     }
+
+    /// <summary>The MSK cluster output clients bootstrap from: the one for the authentication mode (Serverless: IAM).</summary>
+    public static string MskBootstrapOutput(MskAuthentication authentication, bool serverless) => serverless
+        ? "bootstrapBrokersSaslIam"
+        : authentication switch
+        {
+            MskAuthentication.Iam => "bootstrapBrokersSaslIam",
+            MskAuthentication.Scram => "bootstrapBrokersSaslScram",
+            MskAuthentication.Tls => "bootstrapBrokersTls",
+            _ => throw new ArgumentOutOfRangeException(nameof(authentication), authentication, "no bootstrap output for this authentication"),
+        };
 }

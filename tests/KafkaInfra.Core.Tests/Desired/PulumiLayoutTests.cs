@@ -105,7 +105,7 @@ public class PulumiLayoutTests
                 "resource orders (kafka:index/topic:Topic): dependsOn \"events-msk\" is not a resource declared before it",
                 "resource orders (kafka:index/topic:Topic): provider \"events-kafka\" is not a resource declared before it",
                 "resource events-msk (aws:msk/cluster:Cluster): refers to ${events-msk.arn}, but \"events-msk\" is not a cloud resource declared before it",
-                "resource events-msk (aws:msk/cluster:Cluster): unknown reference format \"bad\": a format must contain {0} where the referenced value goes",
+                "resource events-msk (aws:msk/cluster:Cluster): unknown reference format \"bad\": a format must contain {0} (or {0:topic}, {0:group}, {0:transactional-id}) where the referenced value goes, or be {0:list}",
                 "resource topic2 (kafka:index/topic:Topic): provider \"events-msk\" is a aws:msk/cluster:Cluster, not a pulumi:providers:* resource",
                 "resource events-msk (aws:msk/cluster:Cluster): is declared twice (resource names must be unique in the stack)",
                 "ScaledObject apps/x: unknown component \"kedas/x\": expected strimzi, msk, topics, namespaces, connect/<group>, ksqldb/<group> or keda/<consumer>",

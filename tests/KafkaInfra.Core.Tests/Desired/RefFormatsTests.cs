@@ -18,19 +18,52 @@ public class RefFormatsTests
         Assert.Equal(expected, RefFormats.Apply(new ResourceRef("events-msk", "arn", format), value));
     }
 
-    [Fact]
-    public void A_format_without_the_placeholder_is_refused()
+    private const string ClusterArn = "arn:aws:kafka:eu-west-1:123456789012:cluster/events/0a1b2c3d-1";
+
+    public static TheoryData<string, string> ArnTransforms => new()
     {
-        var e = Assert.Throws<ArgumentException>(() => RefFormats.Apply(new ResourceRef("events-msk", "arn", "split"), "x"));
-        Assert.Contains("must contain {0}", e.Message, StringComparison.Ordinal);
-        Assert.NotNull(RefFormats.Problem("split"));
-        Assert.Null(RefFormats.Problem(null));
+        { "{0:topic}/orders", "arn:aws:kafka:eu-west-1:123456789012:topic/events/0a1b2c3d-1/orders" },
+        { "{0:group}/connect-*", "arn:aws:kafka:eu-west-1:123456789012:group/events/0a1b2c3d-1/connect-*" },
+        { "{0:transactional-id}/analytics", "arn:aws:kafka:eu-west-1:123456789012:transactional-id/events/0a1b2c3d-1/analytics" },
+        { "{0}", ClusterArn },
+    };
+
+    [Theory]
+    [MemberData(nameof(ArnTransforms))]
+    public void Arn_transforms_turn_the_cluster_arn_into_an_msk_iam_resource_arn(string format, string expected)
+    {
+        Assert.Null(RefFormats.Problem(format));
+        Assert.Equal(expected, RefFormats.Apply(new ResourceRef("events-msk", "arn", format), ClusterArn));
     }
 
     [Fact]
-    public void Splits_a_comma_separated_bootstrap_string()
+    public void An_arn_transform_on_something_else_is_an_error()
     {
-        Assert.Equal(["b-1:9098", "b-2:9098"], RefFormats.SplitList("b-1:9098, b-2:9098,"));
+        var e = Assert.Throws<FormatException>(() => RefFormats.Apply(new ResourceRef("events-msk", "bootstrapBrokersTls", "{0:topic}/x"), "b-1:9094"));
+        Assert.Contains("needs an MSK cluster ARN", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("split", "must contain {0}")]
+    [InlineData("{0:arn}/x", "unknown transform {0:arn}")]
+    [InlineData("{0:list}/x", "{0:list} must be the whole format")]
+    public void A_format_outside_the_conventions_is_refused(string format, string expected)
+    {
+        Assert.Contains(expected, RefFormats.Problem(format), StringComparison.Ordinal);
+        var e = Assert.Throws<ArgumentException>(() => RefFormats.Apply(new ResourceRef("events-msk", "arn", format), ClusterArn));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_list_reference_splits_the_bootstrap_string_and_a_plain_one_is_one_item()
+    {
+        var list = new ResourceRef("events-msk", "bootstrapBrokersSaslIam", RefFormats.List);
+
+        Assert.Null(RefFormats.Problem(RefFormats.List));
+        Assert.True(RefFormats.IsList(list));
+        Assert.Equal(["b-1:9098", "b-2:9098"], RefFormats.ApplyList(list, "b-1:9098, b-2:9098,"));
+        Assert.Equal(["b-1:9098,b-2:9098"], RefFormats.ApplyList(new ResourceRef("events-msk", "bootstrapBrokersSaslIam"), "b-1:9098,b-2:9098"));
+        Assert.Throws<ArgumentException>(() => RefFormats.Apply(list, "b-1:9098"));
     }
 
     [Fact]
