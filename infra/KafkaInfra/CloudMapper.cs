@@ -118,6 +118,7 @@ internal static class CloudMapper
             LoggingInfo = Props.Opt(p.OptChild("loggingInfo"), l => new MskInputs.ClusterLoggingInfoArgs { BrokerLogs = BrokerLogs(l.Child("brokerLogs")) }),
             OpenMonitoring = Props.Opt(p.OptChild("openMonitoring"), m => new MskInputs.ClusterOpenMonitoringArgs { Prometheus = Prometheus(m.Child("prometheus")) }),
             StorageMode = p.OptString("storageMode"),
+            Rebalancing = Props.Opt(p.OptChild("rebalancing"), r => new MskInputs.ClusterRebalancingArgs { Status = r.String("status") }),
         };
         p.IfStringMap("tags", v => args.Tags = v);
         return (name, options) => new Msk.Cluster(name, args, options);
@@ -435,14 +436,41 @@ internal static class CloudMapper
         var args = new Kafka.ProviderArgs { BootstrapServers = p.StringList("bootstrapServers") };
         p.IfBool("tlsEnabled", v => args.TlsEnabled = v);
         p.IfBool("skipTlsVerify", v => args.SkipTlsVerify = v);
-        p.IfString("saslMechanism", v => args.SaslMechanism = v);
-        p.IfString("saslAwsRegion", v => args.SaslAwsRegion = v);
-        p.IfString("saslUsername", v => args.SaslUsername = v);
-        p.IfString("saslPassword", v => args.SaslPassword = v);
+        p.IfString("kafkaVersion", v => args.KafkaVersion = v);
         p.IfString("caCert", v => args.CaCert = v);
         p.IfInt("timeout", v => args.Timeout = v);
+        var mechanism = p.OptText("saslMechanism");
+        if (mechanism is not null)
+        {
+            args.SaslMechanism = mechanism;
+        }
+
+        // Secrets are never in the desired state: they come from the stack's secret config (kafka: namespace).
+        var secrets = new Pulumi.Config("kafka");
+        switch (mechanism)
+        {
+            case "aws-iam":
+                args.SaslAwsRegion = p.OptString("saslAwsRegion")
+                    ?? new Pulumi.Config("aws").Get("region")
+                    ?? throw new MappingException("property saslAwsRegion is missing and aws:region is not set: IAM authentication to MSK signs requests for a region");
+                break;
+            case "scram-sha512" or "scram-sha256":
+                args.SaslUsername = RequireSecret(secrets, "saslUsername", "SCRAM authentication");
+                args.SaslPassword = RequireSecret(secrets, "saslPassword", "SCRAM authentication");
+                break;
+            case null when secrets.GetSecret("clientCert") is { } cert:
+                // Mutual TLS: the client certificate and key MSK's private CA issued.
+                args.ClientCert = cert;
+                args.ClientKey = RequireSecret(secrets, "clientKey", "mutual TLS authentication");
+                break;
+        }
+
         return (name, options) => new Kafka.Provider(name, args, options);
     }
+
+    private static Output<string> RequireSecret(Pulumi.Config config, string key, string purpose) =>
+        config.GetSecret(key)
+        ?? throw new MappingException($"{purpose} needs the secret stack config kafka:{key} (pulumi config set --secret kafka:{key} ...)");
 
     private static Declare KafkaTopic(Props p)
     {

@@ -131,7 +131,7 @@ internal static class KubernetesMapper
     {
         string s => RefFormats.Placeholders(s, refs.IsDeclared) is null ? s : (object)refs.Text(s),
         int or double or bool => value,
-        ResourceRef r => refs.Resolve(r),
+        ResourceRef r => RefFormats.IsList(r) ? (object)refs.ResolveList(r) : refs.Resolve(r),
         Tree t => t.ToImmutableDictionary(kv => kv.Key, kv => Value(kv.Value, refs), StringComparer.Ordinal),
         IReadOnlyList<object> list => list.Select(item => Value(item, refs)).ToImmutableArray(),
         _ => throw new MappingException($"cannot map a {value.GetType().Name}"),

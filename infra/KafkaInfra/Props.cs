@@ -56,6 +56,14 @@ internal sealed class Props
         }
     }
 
+    /// <summary>An optional plain string the mapper needs to look at (no reference allowed), e.g. a SASL mechanism.</summary>
+    public string? OptText(string key) => Optional(key) switch
+    {
+        null => null,
+        string s => s,
+        var v => throw Wrong(key, "a plain string", v),
+    };
+
     /// <summary>A JSON document input (IAM policies): a string, a reference, or a tree written as JSON with its references resolved.</summary>
     public Input<string> Json(string key) => AsJson(key, Require(key));
 
@@ -104,13 +112,13 @@ internal sealed class Props
 
     // ---- lists and maps ----
 
-    /// <summary>A list of strings (items may be references); a single reference is split on commas (<see cref="RefFormats.SplitList"/>).</summary>
+    /// <summary>A list of strings (items may be references), or one reference standing for the list (<c>{0:list}</c> splits a comma-separated output).</summary>
     public InputList<string> StringList(string key)
     {
         var value = Require(key);
         if (value is ResourceRef single)
         {
-            return _refs.Resolve(single).Apply(s => System.Collections.Immutable.ImmutableArray.CreateRange(RefFormats.SplitList(s)));
+            return _refs.ResolveList(single);
         }
 
         if (value is not IReadOnlyList<object> items)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using KafkaInfra.Core.Desired;
 using Pulumi;
@@ -38,21 +39,22 @@ internal sealed class ResourceRegistry
     /// <summary>A reference as a string output, with its format applied (<see cref="RefFormats.Apply"/>).</summary>
     public Output<string> Resolve(ResourceRef reference)
     {
-        if (!_types.TryGetValue(reference.Resource, out var type))
+        var output = RawOutput(reference);
+        if (RefFormats.IsList(reference))
         {
-            throw new MappingException($"refers to {reference}, but there is no cloud resource \"{reference.Resource}\"");
+            throw new MappingException($"refers to {reference}, a list ({RefFormats.List}), where a single string is expected");
         }
 
-        var getter = CloudOutputs.Find(type, reference.Output, out var known)
-            ?? throw new MappingException(
-                $"refers to {reference}, but the program reads no output \"{reference.Output}\" of a {type}" +
-                (known.Count == 0 ? " (it has none the program reads)" : $"; it reads {string.Join(", ", known)}"));
-        if (DryRun)
-        {
-            return Output.Create(RefFormats.Apply(reference, "placeholder"));
-        }
+        return DryRun ? Pulumi.Output.Create("placeholder") : output.Apply(value => RefFormats.Apply(reference, value));
+    }
 
-        return getter(Get(reference.Resource)).Apply(value => RefFormats.Apply(reference, value));
+    /// <summary>A reference as a list of strings (<see cref="RefFormats.ApplyList"/>: split for <c>{0:list}</c>, else one item).</summary>
+    public Output<ImmutableArray<string>> ResolveList(ResourceRef reference)
+    {
+        var output = RawOutput(reference);
+        return DryRun
+            ? Pulumi.Output.Create(ImmutableArray.Create("placeholder"))
+            : output.Apply(value => RefFormats.ApplyList(reference, value).ToImmutableArray());
     }
 
     /// <summary>True for the name of a cloud resource of the desired state.</summary>
@@ -69,8 +71,28 @@ internal sealed class ResourceRegistry
             return text;
         }
 
-        var parts = segments.Select(s => s is ResourceRef r ? Resolve(r) : Output.Create((string)s)).ToArray();
-        return Output.All(parts).Apply(values => string.Concat((IEnumerable<string>)values));
+        var parts = segments.Select(s => s is ResourceRef r ? Resolve(r) : Pulumi.Output.Create((string)s)).ToArray();
+        return Pulumi.Output.All(parts).Apply(values => string.Concat((IEnumerable<string>)values));
+    }
+
+    /// <summary>The referenced output as it is (checked: the resource exists, the output is one the program reads, the format is known).</summary>
+    private Output<string> RawOutput(ResourceRef reference)
+    {
+        if (!_types.TryGetValue(reference.Resource, out var type))
+        {
+            throw new MappingException($"refers to {reference}, but there is no cloud resource \"{reference.Resource}\"");
+        }
+
+        var getter = CloudOutputs.Find(type, reference.Output, out var known)
+            ?? throw new MappingException(
+                $"refers to {reference}, but the program reads no output \"{reference.Output}\" of a {type}" +
+                (known.Count == 0 ? " (it has none the program reads)" : $"; it reads {string.Join(", ", known)}"));
+        if (RefFormats.Problem(reference.Format) is { } problem)
+        {
+            throw new MappingException($"refers to {reference}: {problem}");
+        }
+
+        return DryRun ? Pulumi.Output.Create("placeholder") : getter(Get(reference.Resource));
     }
 
     /// <summary>A reference as a whole number (e.g. a <c>latestRevision</c> fed to a <c>revision</c> input).</summary>

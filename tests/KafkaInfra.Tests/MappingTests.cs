@@ -10,6 +10,12 @@ public class MappingTests
 {
     private static readonly ResourceRef ClusterArn = new("events-msk", "arn");
 
+    public MappingTests()
+    {
+        // No stack config (and so no kafka: secrets) unless a test sets it.
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG", "{}");
+    }
+
     [Fact]
     public async Task Records_map_to_typed_resources_with_references_resolved()
     {
@@ -28,11 +34,12 @@ public class MappingTests
 
         var policy = Assert.Single(harness.OfType("aws:iam/policy:Policy"));
         Assert.Equal(
-            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"kafka-cluster:*\"],\"Resource\":[\"arn:aws:kafka:eu-west-1:123456789012:cluster/msk-events-msk/11111111-2222-3333-4444-555555555555-1\",\"arn:aws:kafka:eu-west-1:123456789012:cluster/msk-events-msk/11111111-2222-3333-4444-555555555555-1/*\"]}]}",
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"kafka-cluster:*\"],\"Resource\":[\"arn:aws:kafka:eu-west-1:123456789012:cluster/msk-events-msk/11111111-2222-3333-4444-555555555555-1\",\"arn:aws:kafka:eu-west-1:123456789012:topic/msk-events-msk/11111111-2222-3333-4444-555555555555-1/orders\"]}]}",
             policy.Inputs["policy"]);
 
         var provider = Assert.Single(harness.OfType("pulumi:providers:kafka"));
         Assert.Equal("aws-iam", provider.Inputs["saslMechanism"]);
+        Assert.Equal("eu-west-1", provider.Inputs["saslAwsRegion"]);
         // One reference to the comma-separated bootstrap string became the provider's list.
         Assert.Equal(
             new object[] { "b-1.events.abc.c2.kafka.eu-west-1.amazonaws.com:9098", "b-2.events.abc.c2.kafka.eu-west-1.amazonaws.com:9098" },
@@ -132,6 +139,8 @@ public class MappingTests
         var cluster = records[0];
         cluster.Properties.Child("brokerNodeGroupInfo").Child("storageInfo").Child("ebsStorageInfo")["volumeSizeGiB"] = 10;
         cluster.Properties["numberOfBrokerNodes"] = "3";
+        records[3].Properties["saslMechanism"] = "scram-sha512"; // without kafka:saslUsername in the stack's secret config
+        records[3].Properties["saslAwsRegion"] = null;
         records.Add(new CloudResource("aws:msk/replicator:Replicator", "events-replicator", new Tree(), CloudResourceOptions.None, "msk"));
         records.Add(new CloudResource("aws:appautoscaling/target:Target", "events-storage-2", new Tree
         {
@@ -146,6 +155,7 @@ public class MappingTests
         Assert.Contains("resource events-msk (aws:msk/cluster:Cluster): property numberOfBrokerNodes must be a whole number, got \"3\"", text, StringComparison.Ordinal);
         Assert.Contains("resource events-replicator (aws:msk/replicator:Replicator): has type aws:msk/replicator:Replicator, which the program does not map", text, StringComparison.Ordinal);
         Assert.Contains("the program reads no output \"bootstrapBrokerz\" of a aws:msk/cluster:Cluster", text, StringComparison.Ordinal);
+        Assert.Contains("resource events-kafka (pulumi:providers:kafka): SCRAM authentication needs the secret stack config kafka:saslUsername", text, StringComparison.Ordinal);
         Assert.Empty(harness.Created.Where(c => c.Type != "pulumi:pulumi:Stack"));
     }
 
@@ -206,12 +216,14 @@ public class MappingTests
             ["policy"] = new Tree
             {
                 ["Version"] = "2012-10-17",
-                ["Statement"] = Tree.List(new Tree { ["Effect"] = "Allow", ["Action"] = Tree.List("kafka-cluster:*"), ["Resource"] = Tree.List(ClusterArn, new ResourceRef("events-msk", "arn", "{0}/*")) }),
+                ["Statement"] = Tree.List(new Tree { ["Effect"] = "Allow", ["Action"] = Tree.List("kafka-cluster:*"), ["Resource"] = Tree.List(ClusterArn, new ResourceRef("events-msk", "arn", "{0:topic}/orders")) }),
             },
         }, CloudResourceOptions.None, "msk"),
         new("pulumi:providers:kafka", "events-kafka", new Tree
         {
-            ["bootstrapServers"] = new ResourceRef("events-msk", "bootstrapBrokersSaslIam"),
+            ["bootstrapServers"] = new ResourceRef("events-msk", "bootstrapBrokersSaslIam", RefFormats.List),
+            ["tlsEnabled"] = true,
+            ["kafkaVersion"] = "3.9.0",
             ["saslMechanism"] = "aws-iam",
             ["saslAwsRegion"] = "eu-west-1",
         }, CloudResourceOptions.None, "topics"),
