@@ -25,16 +25,16 @@ public class MappingTests
         await Deployment.TestAsync(harness.Mocks.Object, Options(), () => { KafkaPlatform.Declare(desired, null); });
 
         var cluster = Assert.Single(harness.OfType("aws:msk/cluster:Cluster"));
-        Assert.Equal("msk-events-msk", cluster.Name);
+        Assert.Equal("events-msk", cluster.Name);
         Assert.Equal(3000d, Convert.ToDouble(StackHarness.At(cluster.Inputs, "brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize"), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(new object[] { "subnet-a", "subnet-b", "subnet-c" }, ((IEnumerable<object>)StackHarness.At(cluster.Inputs, "brokerNodeGroupInfo.clientSubnets")!).ToArray());
 
         var target = Assert.Single(harness.OfType("aws:appautoscaling/target:Target"));
-        Assert.Equal("arn:aws:kafka:eu-west-1:123456789012:cluster/msk-events-msk/11111111-2222-3333-4444-555555555555-1", target.Inputs["resourceId"]);
+        Assert.Equal("arn:aws:kafka:eu-west-1:123456789012:cluster/events-msk/11111111-2222-3333-4444-555555555555-1", target.Inputs["resourceId"]);
 
         var policy = Assert.Single(harness.OfType("aws:iam/policy:Policy"));
         Assert.Equal(
-            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"kafka-cluster:*\"],\"Resource\":[\"arn:aws:kafka:eu-west-1:123456789012:cluster/msk-events-msk/11111111-2222-3333-4444-555555555555-1\",\"arn:aws:kafka:eu-west-1:123456789012:topic/msk-events-msk/11111111-2222-3333-4444-555555555555-1/orders\"]}]}",
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"kafka-cluster:*\"],\"Resource\":[\"arn:aws:kafka:eu-west-1:123456789012:cluster/events-msk/11111111-2222-3333-4444-555555555555-1\",\"arn:aws:kafka:eu-west-1:123456789012:topic/events-msk/11111111-2222-3333-4444-555555555555-1/orders\"]}]}",
             policy.Inputs["policy"]);
 
         var provider = Assert.Single(harness.OfType("pulumi:providers:kafka"));
@@ -50,7 +50,7 @@ public class MappingTests
         var config = (IReadOnlyDictionary<string, object>)topic.Inputs["config"];
         Assert.Equal("604800000", config["retention.ms"]);
         Assert.Equal("2", config["min.insync.replicas"]);
-        Assert.Contains("topics-events-kafka", topic.Provider ?? "", StringComparison.Ordinal);
+        Assert.Contains("events-kafka", topic.Provider ?? "", StringComparison.Ordinal);
 
         Assert.Single(harness.OfType("kafka-infra:msk:KafkaCluster"));
         Assert.Single(harness.OfType("kafka-infra:topics:Topics"));

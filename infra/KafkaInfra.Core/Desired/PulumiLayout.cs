@@ -36,13 +36,15 @@ public static class PulumiLayout
     }
 
     /// <summary>
-    /// A cloud resource's Pulumi name: its component's name, then its own (<c>msk-events-msk</c>). Only '-' joins them,
-    /// because AWS derives physical names from it where no explicit name is set (IAM names refuse '/').
+    /// A cloud resource's Pulumi name: its desired-state name as it is (<c>events-msk</c>), already unique in the stack
+    /// and prefixed with the cluster name. Not prefixed again with the component: AWS derives physical names from it
+    /// where no explicit name is set (IAM roles, policies), and a longer name would change them and push IAM role
+    /// names past their 64-character limit. The component is the resource's parent.
     /// </summary>
     public static string ChildName(CloudResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return $"{ComponentName(resource.Component)}-{resource.Name}";
+        return resource.Name;
     }
 
     /// <summary>A Kubernetes object's Pulumi name: its component's name, then <c>namespace/name</c> (or just the name when cluster-scoped).</summary>

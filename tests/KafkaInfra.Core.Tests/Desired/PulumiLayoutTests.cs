@@ -31,9 +31,9 @@ public class PulumiLayoutTests
     }
 
     [Fact]
-    public void Children_are_named_after_their_component()
+    public void Kubernetes_children_are_named_after_their_component_and_cloud_ones_keep_their_name()
     {
-        Assert.Equal("connect-sinks-events-sinks-role", PulumiLayout.ChildName(Cloud("events-sinks-role", "connect/sinks")));
+        Assert.Equal("events-sinks-role", PulumiLayout.ChildName(Cloud("events-sinks-role", "connect/sinks")));
         Assert.Equal("topics-kafka/orders", PulumiLayout.ChildName(Object("orders", "topics", ObjectStage.TopicsAndUsers, "kafka")));
         Assert.Equal("namespaces-apps", PulumiLayout.ChildName(Object("apps", "namespaces", ObjectStage.Namespaces, null)));
     }
