@@ -30,7 +30,7 @@ public static class StackOutputs
 
     /// <summary>
     /// Every output except <see cref="BootstrapServers"/>, as values Pulumi can serialise (string keys, int values,
-    /// nested dictionaries). Zero broker or storage counts (platforms without them) are left out.
+    /// nested dictionaries). Brokers and storage are left out on the platforms that have none to compare.
     /// </summary>
     public static IReadOnlyDictionary<string, object> PlanValues(CapacityPlan plan)
     {
@@ -39,14 +39,17 @@ public static class StackOutputs
         {
             [TopicPartitions] = plan.Topics.ToDictionary(t => t.Name, t => (object)t.Partitions, StringComparer.Ordinal),
         };
-        if (plan.Cluster.Brokers > 0)
+        // What was deployed, as the next run compares it: brokers except on Serverless; the configured per-broker
+        // storage (not the live, possibly auto-scaled, volume) except on Express and Serverless.
+        var hasBrokers = plan.Cluster.Platform != Platform.MskServerless;
+        if (hasBrokers)
         {
             values[Brokers] = plan.Cluster.Brokers;
         }
 
-        if (plan.Cluster.StorageGiB > 0)
+        if (hasBrokers && plan.Cluster.Platform != Platform.MskExpress)
         {
-            values[StorageGiB] = plan.Cluster.StorageGiB;
+            values[StorageGiB] = plan.Config.Cluster.StorageGiB;
         }
 
         values[ConsumerScaling] = plan.Consumers.ToDictionary(

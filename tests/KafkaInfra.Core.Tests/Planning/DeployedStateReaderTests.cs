@@ -99,7 +99,7 @@ public class DeployedStateReaderTests
         Assert.True(result.IsValid, string.Join("; ", result.Errors));
         Assert.Equal(plan.TopicPartitions().OrderBy(kv => kv.Key, StringComparer.Ordinal), result.State.TopicPartitions.OrderBy(kv => kv.Key, StringComparer.Ordinal));
         Assert.Equal(plan.Cluster.Brokers, result.State.Brokers);
-        Assert.Equal(plan.Cluster.StorageGiB, result.State.StorageGiB);
+        Assert.Equal(plan.Config.Cluster.StorageGiB, result.State.StorageGiB);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class StackOutputsTests
         }
 
         Assert.Equal(plan.Cluster.Brokers, values[StackOutputs.Brokers]);
-        Assert.Equal(plan.Cluster.StorageGiB, values[StackOutputs.StorageGiB]);
+        Assert.Equal(plan.Config.Cluster.StorageGiB, values[StackOutputs.StorageGiB]);
         Assert.Equal(plan.Warnings.Count, values[StackOutputs.WarningCount]);
         var scaling = Assert.IsType<Dictionary<string, object>>(values[StackOutputs.ConsumerScaling]);
         foreach (var consumer in plan.Consumers)
