@@ -1,0 +1,163 @@
+namespace KafkaInfra.Core.Desired;
+
+/// <summary>
+/// How the Pulumi program lays a <see cref="DesiredState"/> out: the ComponentResource type of each component,
+/// resource names, the stage dependencies of Kubernetes objects, and the checks that every name a resource
+/// refers to exists before anything is registered. Pure, so it is tested offline.
+/// </summary>
+public static class PulumiLayout
+{
+    /// <summary>The ComponentResource type token for a component name (<c>strimzi</c>, <c>connect/sinks</c>, ...).</summary>
+    public static string ComponentType(string component) =>
+        ComponentTypeOrNull(component) ?? throw new ArgumentException(UnknownComponent(component), nameof(component));
+
+    /// <summary>The type token, or null for a name that is not one of the component names.</summary>
+    public static string? ComponentTypeOrNull(string component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        return component.Split('/') switch
+        {
+            ["strimzi"] => "kafka-infra:strimzi:KafkaCluster",
+            ["msk"] => "kafka-infra:msk:KafkaCluster",
+            ["topics"] => "kafka-infra:topics:Topics",
+            ["namespaces"] => "kafka-infra:k8s:Namespaces",
+            ["connect", { Length: > 0 }] => "kafka-infra:connect:WorkerGroup",
+            ["ksqldb", { Length: > 0 }] => "kafka-infra:ksqldb:ServerGroup",
+            ["keda", { Length: > 0 }] => "kafka-infra:keda:ScaledConsumer",
+            _ => null,
+        };
+    }
+
+    /// <summary>The ComponentResource's name: the component with <c>/</c> replaced by <c>-</c> (<c>connect-sinks</c>).</summary>
+    public static string ComponentName(string component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        return component.Replace('/', '-');
+    }
+
+    /// <summary>
+    /// A cloud resource's Pulumi name: its desired-state name as it is (<c>events-msk</c>), already unique in the stack
+    /// and prefixed with the cluster name. Not prefixed again with the component: AWS derives physical names from it
+    /// where no explicit name is set (IAM roles, policies), and a longer name would change them and push IAM role
+    /// names past their 64-character limit. The component is the resource's parent.
+    /// </summary>
+    public static string ChildName(CloudResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return resource.Name;
+    }
+
+    /// <summary>A Kubernetes object's Pulumi name: its component's name, then <c>namespace/name</c> (or just the name when cluster-scoped).</summary>
+    public static string ChildName(KubernetesObject obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        return obj.Namespace is null
+            ? $"{ComponentName(obj.Component)}-{obj.Name}"
+            : $"{ComponentName(obj.Component)}-{obj.Namespace}/{obj.Name}";
+    }
+
+    /// <summary>Every component, in order of first appearance (cloud resources first, then Kubernetes objects).</summary>
+    public static IReadOnlyList<string> Components(DesiredState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Cloud.Select(c => c.Component).Concat(state.Kubernetes.Select(k => k.Component)).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>
+    /// For each Kubernetes object (by index), the indexes of the objects it depends on: every object of the nearest
+    /// earlier stage that has objects (namespaces → cluster → topics and users → Connect → ksqlDB → KEDA).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<int>> StageDependencies(IReadOnlyList<KubernetesObject> objects)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        var byStage = objects.Select((o, i) => (o.Stage, i)).GroupBy(x => x.Stage).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
+        return objects.Select(o =>
+        {
+            var previous = byStage.Keys.Where(s => s < o.Stage).OrderDescending().Cast<ObjectStage?>().FirstOrDefault();
+            return previous is { } stage ? (IReadOnlyList<int>)byStage[stage] : [];
+        }).ToArray();
+    }
+
+    /// <summary>
+    /// Every reference that cannot be honoured, all at once: duplicate resource names, <c>dependsOn</c>, <c>provider</c>
+    /// and <see cref="ResourceRef"/> names that are not an earlier cloud resource (the cloud list is ordered
+    /// dependencies first), a provider that is not a <c>pulumi:providers:*</c> resource, unknown reference formats,
+    /// and unknown components.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> ReferenceProblems(DesiredState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var problems = new List<Diagnostic>();
+        var earlier = new Dictionary<string, CloudResource>(StringComparer.Ordinal);
+        foreach (var resource in state.Cloud)
+        {
+            var path = $"resource {resource.Name} ({resource.Type})";
+            CheckComponent(path, resource.Component, problems);
+            foreach (var dependency in resource.Options.DependsOn ?? [])
+            {
+                if (!earlier.ContainsKey(dependency))
+                {
+                    problems.Add(new Diagnostic(path, $"dependsOn \"{dependency}\" is not a resource declared before it"));
+                }
+            }
+
+            if (resource.Options.Provider is { } provider)
+            {
+                if (!earlier.TryGetValue(provider, out var p))
+                {
+                    problems.Add(new Diagnostic(path, $"provider \"{provider}\" is not a resource declared before it"));
+                }
+                else if (!p.Type.StartsWith("pulumi:providers:", StringComparison.Ordinal))
+                {
+                    problems.Add(new Diagnostic(path, $"provider \"{provider}\" is a {p.Type}, not a pulumi:providers:* resource"));
+                }
+            }
+
+            foreach (var reference in TreeJson.Refs(resource.Properties))
+            {
+                CheckRef(path, reference, earlier, problems);
+            }
+
+            if (!earlier.TryAdd(resource.Name, resource))
+            {
+                problems.Add(new Diagnostic(path, "is declared twice (resource names must be unique in the stack)"));
+            }
+        }
+
+        foreach (var obj in state.Kubernetes)
+        {
+            var path = $"{obj.Kind} {(obj.Namespace is null ? "" : obj.Namespace + "/")}{obj.Name}";
+            CheckComponent(path, obj.Component, problems);
+            foreach (var reference in TreeJson.Refs(obj.Body))
+            {
+                CheckRef(path, reference, earlier, problems);
+            }
+        }
+
+        return problems;
+    }
+
+    private static void CheckRef(string path, ResourceRef reference, Dictionary<string, CloudResource> earlier, List<Diagnostic> problems)
+    {
+        if (!earlier.ContainsKey(reference.Resource))
+        {
+            problems.Add(new Diagnostic(path, $"refers to {reference}, but \"{reference.Resource}\" is not a cloud resource declared before it"));
+        }
+
+        if (RefFormats.Problem(reference.Format) is { } problem)
+        {
+            problems.Add(new Diagnostic(path, problem));
+        }
+    }
+
+    private static void CheckComponent(string path, string component, List<Diagnostic> problems)
+    {
+        if (ComponentTypeOrNull(component) is null)
+        {
+            problems.Add(new Diagnostic(path, UnknownComponent(component)));
+        }
+    }
+
+    private static string UnknownComponent(string component) =>
+        $"unknown component \"{component}\": expected strimzi, msk, topics, namespaces, connect/<group>, ksqldb/<group> or keda/<consumer>";
+}

@@ -1,0 +1,92 @@
+using KafkaInfra.Core.Config;
+using KafkaInfra.Core.Desired;
+
+namespace KafkaInfra.Core.Planning;
+
+/// <summary>
+/// The stack outputs of the Pulumi program: their names, and the values that come straight from the plan.
+/// <see cref="TopicPartitions"/>, <see cref="Brokers"/> and <see cref="StorageGiB"/> are read back by the next
+/// deployment (<see cref="DeployedStateReader"/>), so the names are a contract with the stack's own history.
+/// </summary>
+public static class StackOutputs
+{
+    /// <summary>Where clients connect: Strimzi's TLS bootstrap address, or the MSK bootstrap string for the auth mode.</summary>
+    public const string BootstrapServers = "bootstrapServers";
+
+    /// <summary>Map topic name → partitions, as deployed.</summary>
+    public const string TopicPartitions = "topicPartitions";
+
+    /// <summary>Broker count, as deployed (absent for MSK Serverless).</summary>
+    public const string Brokers = "brokers";
+
+    /// <summary>Per-broker storage in GiB, as deployed (absent for MSK Express and Serverless).</summary>
+    public const string StorageGiB = "storageGiB";
+
+    /// <summary>Map consumer name → { min, max }: the KEDA replica range in effect (max capped at the topic's partitions).</summary>
+    public const string ConsumerScaling = "consumerScaling";
+
+    /// <summary>How many warnings the plan produced.</summary>
+    public const string WarningCount = "warningCount";
+
+    /// <summary>
+    /// Every output except <see cref="BootstrapServers"/>, as values Pulumi can serialise (string keys, int values,
+    /// nested dictionaries). Brokers and storage are left out on the platforms that have none to compare.
+    /// </summary>
+    public static IReadOnlyDictionary<string, object> PlanValues(CapacityPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var values = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [TopicPartitions] = plan.Topics.ToDictionary(t => t.Name, t => (object)t.Partitions, StringComparer.Ordinal),
+        };
+        // What was deployed, as the next run compares it: brokers except on Serverless; the configured per-broker
+        // storage (not the live, possibly auto-scaled, volume) except on Express and Serverless.
+        var hasBrokers = plan.Cluster.Platform != Platform.MskServerless;
+        if (hasBrokers)
+        {
+            values[Brokers] = plan.Cluster.Brokers;
+        }
+
+        if (hasBrokers && plan.Cluster.Platform != Platform.MskExpress)
+        {
+            values[StorageGiB] = plan.Config.Cluster.StorageGiB;
+        }
+
+        values[ConsumerScaling] = plan.Consumers.ToDictionary(
+            c => c.Name,
+            c => (object)new Dictionary<string, object>(StringComparer.Ordinal) { ["min"] = c.MinReplicas, ["max"] = c.MaxReplicas },
+            StringComparer.Ordinal);
+        values[WarningCount] = plan.Warnings.Count;
+        return values;
+    }
+
+    /// <summary>
+    /// Where <see cref="BootstrapServers"/> comes from: a literal string for Strimzi
+    /// (<c>&lt;cluster&gt;-kafka-bootstrap.&lt;ns&gt;.svc:9093</c>, the TLS listener), or a <see cref="ResourceRef"/> to
+    /// the MSK cluster resource <c>&lt;cluster&gt;-msk</c>'s bootstrap output for the authentication mode.
+    /// </summary>
+    public static object BootstrapServersSource(CapacityPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var cluster = plan.Config.Cluster;
+        if (cluster.Strimzi is { } strimzi)
+        {
+            return $"{cluster.Name}-kafka-bootstrap.{strimzi.Namespace}.svc:9093";
+        }
+
+        var msk = cluster.Msk ?? throw new InvalidOperationException("a cluster is either strimzi: or msk:");
+        var output = MskBootstrapOutput(msk.Authentication, msk.Serverless);
+        return new ResourceRef(cluster.Name + "-msk", output);
+    }
+
+    /// <summary>The MSK cluster output clients bootstrap from: the one for the authentication mode (Serverless: IAM).</summary>
+    public static string MskBootstrapOutput(MskAuthentication authentication, bool serverless) => serverless
+        ? "bootstrapBrokersSaslIam"
+        : authentication switch
+        {
+            MskAuthentication.Iam => "bootstrapBrokersSaslIam",
+            MskAuthentication.Scram => "bootstrapBrokersSaslScram",
+            MskAuthentication.Tls => "bootstrapBrokersTls",
+            _ => throw new ArgumentOutOfRangeException(nameof(authentication), authentication, "no bootstrap output for this authentication"),
+        };
+}

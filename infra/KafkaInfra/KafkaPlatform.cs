@@ -1,0 +1,172 @@
+using KafkaInfra.Core;
+using KafkaInfra.Core.Config;
+using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Planning;
+using Pulumi;
+
+namespace KafkaInfra;
+
+/// <summary>
+/// The Pulumi program. Everything it decides comes from Core: it reads the stack config, plans it against what
+/// this stack deployed last time (its own previous outputs), fails with Core's messages before registering
+/// anything when the config is invalid or unsafe, and declares Core's desired state 1:1 as typed resources.
+/// </summary>
+public static class KafkaPlatform
+{
+    /// <summary>The name of the self-reference that reads the previous outputs.</summary>
+    public const string PreviousOutputsResourceName = "previous-outputs";
+
+    /// <summary>Entry point: <c>Deployment.RunAsync(KafkaPlatform.DeployAsync)</c>. Returns the stack outputs.</summary>
+    public static async Task<IDictionary<string, object?>> DeployAsync()
+    {
+        var raw = ReadConfig();
+
+        // 1. The config alone, before anything is registered (not even the stack reference).
+        var configOnly = CapacityPlanner.Plan(raw);
+        if (!configOnly.IsValid)
+        {
+            throw new RunException(StackConfigException.FormatMessage(configOnly.Errors));
+        }
+
+        // 2. Against what was deployed: explicit partition decreases fail here, at preview time; computed ones keep the deployed count.
+        var deployed = await ReadDeployedStateAsync().ConfigureAwait(false);
+        var result = CapacityPlanner.Plan(raw, deployed);
+        if (!result.IsValid)
+        {
+            throw new RunException(StackConfigException.FormatMessage(result.Errors));
+        }
+
+        var plan = result.Plan!;
+        foreach (var warning in result.Warnings)
+        {
+            Log.Warn(warning.ToString());
+        }
+
+        foreach (var advice in result.Advice)
+        {
+            Log.Info(advice.ToString());
+        }
+
+        // impact report: log what this update changes against `deployed` here (ImpactReport.FromDeployed(deployed, plan)),
+        // before any resource of the platform is declared.
+        var desired = DesiredStateBuilder.Build(plan);
+        var bootstrap = StackOutputs.BootstrapServersSource(plan);
+        var registry = Declare(desired, bootstrap as ResourceRef);
+
+        var outputs = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [StackOutputs.BootstrapServers] = bootstrap is ResourceRef reference ? registry.Resolve(reference) : bootstrap,
+        };
+        foreach (var (name, value) in StackOutputs.PlanValues(plan))
+        {
+            outputs[name] = value;
+        }
+
+        return outputs;
+    }
+
+    /// <summary>The raw config values Core loads: every <c>kafka-infra:</c> key plus <c>aws:region</c>.</summary>
+    internal static Dictionary<string, string?> ReadConfig()
+    {
+        var config = new Pulumi.Config(ConfigKeys.Namespace);
+        var raw = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var key in ConfigKeys.All)
+        {
+            raw[ConfigKeys.Qualified(key)] = config.Get(key);
+        }
+
+        raw["aws:region"] = new Pulumi.Config("aws").Get("region");
+        return raw;
+    }
+
+    /// <summary>
+    /// This stack's previous outputs through a StackReference to itself. The engine reads the last checkpoint,
+    /// in preview and update alike; on the first deployment the outputs are missing and the state is empty.
+    /// </summary>
+    private static async Task<DeployedState> ReadDeployedStateAsync()
+    {
+        var self = new StackReference(PreviousOutputsResourceName, new StackReferenceArgs
+        {
+            Name = $"{Deployment.Instance.OrganizationName}/{Deployment.Instance.ProjectName}/{Deployment.Instance.StackName}",
+        });
+
+        // GetValueAsync gives null for a missing output (RequireOutput would fail the first deployment).
+        var partitions = await self.GetValueAsync(StackOutputs.TopicPartitions).ConfigureAwait(false);
+        var brokers = await self.GetValueAsync(StackOutputs.Brokers).ConfigureAwait(false);
+        var storage = await self.GetValueAsync(StackOutputs.StorageGiB).ConfigureAwait(false);
+        var read = DeployedStateReader.Read(partitions, brokers, storage);
+        return read.IsValid ? read.State : throw new RunException(read.FormatErrors());
+    }
+
+    /// <summary>
+    /// Declares the desired state: first checks every reference and maps every record against placeholders (so a
+    /// drift fails before anything is registered), then creates the components, the cloud resources in order
+    /// (dependencies first), the Kubernetes objects stage by stage, and completes the components.
+    /// </summary>
+    internal static ResourceRegistry Declare(DesiredState desired, ResourceRef? bootstrap)
+    {
+        var dryRegistry = new ResourceRegistry(desired.Cloud, dryRun: true);
+        var problems = PulumiLayout.ReferenceProblems(desired).Select(p => p.ToString())
+            .Concat(CloudMapper.Check(desired.Cloud))
+            .Concat(desired.Kubernetes.Select(o => KubernetesMapper.Problem(o, dryRegistry)).OfType<string>())
+            .Concat(OutputProblems(StackOutputs.BootstrapServers, bootstrap, dryRegistry))
+            .ToArray();
+        if (problems.Length > 0)
+        {
+            throw new RunException(
+                $"the desired state cannot be declared ({problems.Length} problem{(problems.Length == 1 ? "" : "s")}):{Environment.NewLine}" +
+                string.Join(Environment.NewLine, problems.Select(p => "  " + p)));
+        }
+
+        var components = PulumiLayout.Components(desired)
+            .ToDictionary(c => c, c => new PlatformComponent(new PlatformComponentArgs(c)), StringComparer.Ordinal);
+
+        var registry = new ResourceRegistry(desired.Cloud, dryRun: false);
+        foreach (var resource in desired.Cloud)
+        {
+            var component = components[resource.Component];
+            var name = PulumiLayout.ChildName(resource);
+            var declare = CloudMapper.Map(resource, registry);
+            registry.Add(resource.Name, declare(name, CloudMapper.Options(resource, component, registry.Get, registry.Provider)));
+            component.Adopt(name);
+        }
+
+        var dependencies = PulumiLayout.StageDependencies(desired.Kubernetes);
+        var declared = new Resource[desired.Kubernetes.Count];
+        // Stage by stage (stable), so every object of an earlier stage exists before the objects that wait for it.
+        foreach (var i in Enumerable.Range(0, declared.Length).OrderBy(i => desired.Kubernetes[i].Stage))
+        {
+            var obj = desired.Kubernetes[i];
+            var component = components[obj.Component];
+            var name = PulumiLayout.ChildName(obj);
+            var options = KubernetesMapper.Options(obj, component, dependencies[i].Select(j => declared[j]));
+            declared[i] = KubernetesMapper.Declare(obj, name, options, registry);
+            component.Adopt(name);
+        }
+
+        foreach (var component in components.Values)
+        {
+            component.Complete();
+        }
+
+        return registry;
+    }
+
+    private static IEnumerable<string> OutputProblems(string output, ResourceRef? reference, ResourceRegistry dryRegistry)
+    {
+        if (reference is null)
+        {
+            return [];
+        }
+
+        try
+        {
+            _ = dryRegistry.Resolve(reference);
+            return [];
+        }
+        catch (MappingException e)
+        {
+            return [$"stack output {output}: {e.Message}"];
+        }
+    }
+}

@@ -1,0 +1,238 @@
+using KafkaInfra.Core.Desired;
+using Pulumi;
+using Pulumi.Testing;
+
+namespace KafkaInfra.Tests;
+
+/// <summary>The mappers against hand-made desired states: what they register, and how drift fails.</summary>
+[Collection(PulumiStackCollection.Name)]
+public class MappingTests
+{
+    private static readonly ResourceRef ClusterArn = new("events-msk", "arn");
+
+    public MappingTests()
+    {
+        // No stack config (and so no kafka: secrets) unless a test sets it.
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG", "{}");
+    }
+
+    [Fact]
+    public async Task Records_map_to_typed_resources_with_references_resolved()
+    {
+        var harness = new StackHarness("prod", new Dictionary<string, string?>());
+        var desired = new DesiredState([], Records());
+
+        await Deployment.TestAsync(harness.Mocks.Object, Options(), () => { KafkaPlatform.Declare(desired, null); });
+
+        var cluster = Assert.Single(harness.OfType("aws:msk/cluster:Cluster"));
+        Assert.Equal("events-msk", cluster.Name);
+        Assert.Equal(3000d, Convert.ToDouble(StackHarness.At(cluster.Inputs, "brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(new object[] { "subnet-a", "subnet-b", "subnet-c" }, ((IEnumerable<object>)StackHarness.At(cluster.Inputs, "brokerNodeGroupInfo.clientSubnets")!).ToArray());
+
+        var target = Assert.Single(harness.OfType("aws:appautoscaling/target:Target"));
+        Assert.Equal("arn:aws:kafka:eu-west-1:123456789012:cluster/events-msk/11111111-2222-3333-4444-555555555555-1", target.Inputs["resourceId"]);
+
+        var policy = Assert.Single(harness.OfType("aws:iam/policy:Policy"));
+        Assert.Equal(
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"kafka-cluster:*\"],\"Resource\":[\"arn:aws:kafka:eu-west-1:123456789012:cluster/events-msk/11111111-2222-3333-4444-555555555555-1\",\"arn:aws:kafka:eu-west-1:123456789012:topic/events-msk/11111111-2222-3333-4444-555555555555-1/orders\"]}]}",
+            policy.Inputs["policy"]);
+
+        var provider = Assert.Single(harness.OfType("pulumi:providers:kafka"));
+        Assert.Equal("aws-iam", provider.Inputs["saslMechanism"]);
+        Assert.Equal("eu-west-1", provider.Inputs["saslAwsRegion"]);
+        // One reference to the comma-separated bootstrap string became the provider's list.
+        Assert.Equal(
+            new object[] { "b-1.events.abc.c2.kafka.eu-west-1.amazonaws.com:9098", "b-2.events.abc.c2.kafka.eu-west-1.amazonaws.com:9098" },
+            ProviderBootstrap(provider.Inputs["bootstrapServers"]));
+        var topic = Assert.Single(harness.OfType("kafka:index/topic:Topic"));
+        Assert.Equal("orders", topic.Inputs["name"]);
+        Assert.Equal(12d, Convert.ToDouble(topic.Inputs["partitions"], System.Globalization.CultureInfo.InvariantCulture));
+        var config = (IReadOnlyDictionary<string, object>)topic.Inputs["config"];
+        Assert.Equal("604800000", config["retention.ms"]);
+        Assert.Equal("2", config["min.insync.replicas"]);
+        Assert.Contains("events-kafka", topic.Provider ?? "", StringComparison.Ordinal);
+
+        Assert.Single(harness.OfType("kafka-infra:msk:KafkaCluster"));
+        Assert.Single(harness.OfType("kafka-infra:topics:Topics"));
+    }
+
+    [Fact]
+    public async Task Custom_resources_carry_spec_and_metadata_and_wait_for_the_previous_stage()
+    {
+        var harness = new StackHarness("dev", new Dictionary<string, string?>());
+        var ns = new KubernetesObject("v1", "Namespace", "kafka", null, [new("app.kubernetes.io/part-of", "kafka-infra")], [], new Tree(), "namespaces", ObjectStage.Namespaces);
+        var topic = new KubernetesObject(
+            "kafka.strimzi.io/v1", "KafkaTopic", "orders", "kafka",
+            [new("strimzi.io/cluster", "events")], [new("pulumi.com/waitFor", "condition=Ready")],
+            new Tree { ["spec"] = new Tree { ["partitions"] = 6, ["replicas"] = 3, ["config"] = new Tree { ["retention.ms"] = "86400000" } } },
+            "topics", ObjectStage.TopicsAndUsers);
+
+        await Deployment.TestAsync(harness.Mocks.Object, Options(), () => { KafkaPlatform.Declare(new DesiredState([ns, topic], []), null); });
+
+        var declared = Assert.Single(harness.OfType("kubernetes:kafka.strimzi.io/v1:KafkaTopic"));
+        Assert.Equal("topics-kafka/orders", declared.Name);
+        Assert.Equal(6d, Convert.ToDouble(StackHarness.At(declared.Inputs, "spec.partitions"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("86400000", ((IReadOnlyDictionary<string, object>)StackHarness.At(declared.Inputs, "spec.config")!)["retention.ms"]);
+        Assert.Equal("events", ((IReadOnlyDictionary<string, object>)StackHarness.At(declared.Inputs, "metadata.labels")!)["strimzi.io/cluster"]);
+        Assert.Equal("condition=Ready", ((IReadOnlyDictionary<string, object>)StackHarness.At(declared.Inputs, "metadata.annotations")!)["pulumi.com/waitFor"]);
+        Assert.Single(harness.OfType("kubernetes:core/v1:Namespace"));
+    }
+
+    [Fact]
+    public async Task Workloads_on_msk_get_the_cluster_bootstrap_string_wherever_core_refers_to_it()
+    {
+        var harness = new StackHarness("prod", new Dictionary<string, string?>());
+        var bootstrap = new ResourceRef("events-msk", "bootstrapBrokersSaslIam");
+        var model = new DeploymentModel(
+            2,
+            [new("app", "ksqldb")],
+            [new("app", "ksqldb")],
+            [new ContainerModel("ksqldb", "confluentinc/ksqldb-server:0.29.0", [new EnvVarModel("KSQL_BOOTSTRAP_SERVERS", bootstrap.ToString()), new EnvVarModel("KSQL_PASSWORD", SecretName: "ksqldb", SecretKey: "password")], [new PortModel("http", 8088)], new ProbeModel(8088, "/healthcheck", 30, 10), new ProbeModel(8088, null, 60, 20), null)],
+            []);
+        KubernetesObject[] objects =
+        [
+            new("v1", "ConfigMap", "client", "apps", [], [], new Tree { ["data"] = new Tree { ["bootstrap"] = bootstrap, ["username"] = "svc" } }, "keda/order-service", ObjectStage.Autoscaling),
+            new("apps/v1", "Deployment", "ksqldb-analytics", "apps", [], [], model.ToBody(), "ksqldb/analytics", ObjectStage.KsqlDb, Model: model),
+            new("keda.sh/v1alpha1", "ScaledObject", "order-service", "apps", [], [], new Tree { ["spec"] = new Tree { ["triggers"] = Tree.List(new Tree { ["type"] = "kafka", ["metadata"] = new Tree { ["bootstrapServers"] = bootstrap, ["topic"] = "orders" } }) } }, "keda/order-service", ObjectStage.Autoscaling),
+        ];
+
+        await Deployment.TestAsync(harness.Mocks.Object, Options(), () => { KafkaPlatform.Declare(new DesiredState(objects, Records()), null); });
+
+        const string Expected = "b-1.events.abc.c2.kafka.eu-west-1.amazonaws.com:9098,b-2.events.abc.c2.kafka.eu-west-1.amazonaws.com:9098";
+        var deployment = Assert.Single(harness.OfType("kubernetes:apps/v1:Deployment"));
+        Assert.Equal(Expected, StackHarness.At(deployment.Inputs, "spec.template.spec.containers.0.env.0.value"));
+        Assert.Equal("password", StackHarness.At(deployment.Inputs, "spec.template.spec.containers.0.env.1.valueFrom.secretKeyRef.key"));
+        Assert.Equal("/healthcheck", StackHarness.At(deployment.Inputs, "spec.template.spec.containers.0.readinessProbe.httpGet.path"));
+        Assert.NotNull(StackHarness.At(deployment.Inputs, "spec.template.spec.containers.0.livenessProbe.tcpSocket"));
+        Assert.Equal(Expected, StackHarness.At(Assert.Single(harness.OfType("kubernetes:core/v1:ConfigMap")).Inputs, "data.bootstrap"));
+        Assert.Equal(Expected, StackHarness.At(Assert.Single(harness.OfType("kubernetes:keda.sh/v1alpha1:ScaledObject")).Inputs, "spec.triggers.0.metadata.bootstrapServers"));
+    }
+
+    [Fact]
+    public async Task Autoscaled_workloads_ignore_replicas_and_every_object_waits_for_the_previous_stage()
+    {
+        // MockResourceArgs carries no options, so the options the program registers with are checked where they are made.
+        var harness = new StackHarness("dev", new Dictionary<string, string?>());
+        var deployment = new KubernetesObject("apps/v1", "Deployment", "order-service", "apps", [], [], new Tree(), "keda/order-service", ObjectStage.Autoscaling, ReplicasOwnedByAutoscaler: true);
+        var topic = new KubernetesObject("kafka.strimzi.io/v1", "KafkaTopic", "orders", "kafka", [], [], new Tree(), "topics", ObjectStage.TopicsAndUsers);
+        CustomResourceOptions? scaled = null;
+        CustomResourceOptions? plain = null;
+        Resource? previous = null;
+
+        await Deployment.TestAsync(harness.Mocks.Object, Options(), () =>
+        {
+            previous = new Pulumi.Kafka.Provider("stage-marker", new Pulumi.Kafka.ProviderArgs { BootstrapServers = { "b-1:9098" } });
+            scaled = KubernetesMapper.Options(deployment, null, [previous]);
+            plain = KubernetesMapper.Options(topic, null, [previous]);
+        });
+
+        Assert.Equal(["spec.replicas"], scaled!.IgnoreChanges);
+        Assert.Empty(plain!.IgnoreChanges);
+        Assert.NotNull(previous);
+    }
+
+    [Fact]
+    public async Task Drift_between_core_and_the_mappers_fails_before_anything_is_registered()
+    {
+        var harness = new StackHarness("prod", new Dictionary<string, string?>());
+        var records = Records().ToList();
+        var cluster = records[0];
+        cluster.Properties.Child("brokerNodeGroupInfo").Child("storageInfo").Child("ebsStorageInfo")["volumeSizeGiB"] = 10;
+        cluster.Properties["numberOfBrokerNodes"] = "3";
+        records[3].Properties["saslMechanism"] = "scram-sha512"; // without kafka:saslUsername in the stack's secret config
+        records[3].Properties["saslAwsRegion"] = null;
+        records.Add(new CloudResource("aws:msk/replicator:Replicator", "events-replicator", new Tree(), CloudResourceOptions.None, "msk"));
+        records.Add(new CloudResource("aws:appautoscaling/target:Target", "events-storage-2", new Tree
+        {
+            ["maxCapacity"] = 10, ["minCapacity"] = 1, ["resourceId"] = new ResourceRef("events-msk", "bootstrapBrokerz"),
+            ["scalableDimension"] = "kafka:broker-storage:VolumeSize", ["serviceNamespace"] = "kafka",
+        }, CloudResourceOptions.None, "msk"));
+
+        var error = await Record.ExceptionAsync(() => Deployment.TestAsync(harness.Mocks.Object, Options(), () => { KafkaPlatform.Declare(new DesiredState([], records), null); }));
+
+        Assert.NotNull(error);
+        var text = StackHarness.ErrorText(error);
+        Assert.Contains("resource events-msk (aws:msk/cluster:Cluster): property numberOfBrokerNodes must be a whole number, got \"3\"", text, StringComparison.Ordinal);
+        Assert.Contains("resource events-replicator (aws:msk/replicator:Replicator): has type aws:msk/replicator:Replicator, which the program does not map", text, StringComparison.Ordinal);
+        Assert.Contains("the program reads no output \"bootstrapBrokerz\" of a aws:msk/cluster:Cluster", text, StringComparison.Ordinal);
+        Assert.Contains("resource events-kafka (pulumi:providers:kafka): SCRAM authentication needs the secret stack config kafka:saslUsername", text, StringComparison.Ordinal);
+        Assert.Empty(harness.Created.Where(c => c.Type != "pulumi:pulumi:Stack"));
+    }
+
+    [Fact]
+    public async Task An_unmapped_property_is_named_by_its_full_path()
+    {
+        var records = Records().ToList();
+        records[0].Properties.Child("brokerNodeGroupInfo").Child("storageInfo").Child("ebsStorageInfo")["volumeSizeGiB"] = 10;
+        records[0].Properties["rebalancing"] = new Tree { ["status"] = "ACTIVE" };
+        IReadOnlyList<string> problems = [];
+        var harness = new StackHarness("prod", new Dictionary<string, string?>());
+
+        await Deployment.TestAsync(harness.Mocks.Object, Options(), () => { problems = CloudMapper.Check(records); });
+
+        Assert.Equal(
+            ["resource events-msk (aws:msk/cluster:Cluster): has properties the program does not map: rebalancing, brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSizeGiB"],
+            problems);
+    }
+
+    /// <summary>The provider's bootstrapServers input is JSON-encoded on the wire (json: true) or a list, depending on the SDK; both read as a list.</summary>
+    private static object[] ProviderBootstrap(object value) => value switch
+    {
+        string json => System.Text.Json.JsonSerializer.Deserialize<string[]>(json)!.Cast<object>().ToArray(),
+        IEnumerable<object> list => list.ToArray(),
+        _ => throw new InvalidOperationException($"unexpected {value.GetType().Name}"),
+    };
+
+    private static TestOptions Options() => new() { IsPreview = false, ProjectName = StackHarness.Project, StackName = "test" };
+
+    /// <summary>An MSK cluster with storage autoscaling, an IAM policy on it, the Kafka provider and one topic.</summary>
+    private static CloudResource[] Records() =>
+    [
+        new("aws:msk/cluster:Cluster", "events-msk", new Tree
+        {
+            ["clusterName"] = "events",
+            ["kafkaVersion"] = "3.9.x",
+            ["numberOfBrokerNodes"] = 3,
+            ["brokerNodeGroupInfo"] = new Tree
+            {
+                ["instanceType"] = "kafka.m7g.large",
+                ["clientSubnets"] = Tree.List("subnet-a", "subnet-b", "subnet-c"),
+                ["securityGroups"] = Tree.List("sg-1"),
+                ["storageInfo"] = new Tree { ["ebsStorageInfo"] = new Tree { ["volumeSize"] = 3000 } },
+            },
+            ["clientAuthentication"] = new Tree { ["sasl"] = new Tree { ["iam"] = true } },
+            ["encryptionInfo"] = new Tree { ["encryptionInTransit"] = new Tree { ["clientBroker"] = "TLS", ["inCluster"] = true } },
+        }, new CloudResourceOptions(Protect: true, IgnoreChanges: ["brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize"]), "msk"),
+        new("aws:appautoscaling/target:Target", "events-storage", new Tree
+        {
+            ["maxCapacity"] = 8000,
+            ["minCapacity"] = 1,
+            ["resourceId"] = ClusterArn,
+            ["scalableDimension"] = "kafka:broker-storage:VolumeSize",
+            ["serviceNamespace"] = "kafka",
+        }, CloudResourceOptions.None, "msk"),
+        new("aws:iam/policy:Policy", "events-client", new Tree
+        {
+            ["policy"] = new Tree
+            {
+                ["Version"] = "2012-10-17",
+                ["Statement"] = Tree.List(new Tree { ["Effect"] = "Allow", ["Action"] = Tree.List("kafka-cluster:*"), ["Resource"] = Tree.List(ClusterArn, new ResourceRef("events-msk", "arn", "{0:topic}/orders")) }),
+            },
+        }, CloudResourceOptions.None, "msk"),
+        new("pulumi:providers:kafka", "events-kafka", new Tree
+        {
+            ["bootstrapServers"] = new ResourceRef("events-msk", "bootstrapBrokersSaslIam", RefFormats.List),
+            ["tlsEnabled"] = true,
+            ["kafkaVersion"] = "3.9.0",
+            ["saslMechanism"] = "aws-iam",
+            ["saslAwsRegion"] = "eu-west-1",
+        }, CloudResourceOptions.None, "topics"),
+        new("kafka:index/topic:Topic", "orders", new Tree
+        {
+            ["name"] = "orders",
+            ["partitions"] = 12,
+            ["replicationFactor"] = 3,
+            ["config"] = new Tree { ["retention.ms"] = "604800000", ["min.insync.replicas"] = 2 },
+        }, new CloudResourceOptions(Protect: true, DependsOn: ["events-msk"], Provider: "events-kafka"), "topics"),
+    ];
+}
