@@ -80,4 +80,13 @@ public static class Defaults
 
     /// <summary><c>connect[].lagThreshold</c>: target average lag per Connect worker when KEDA scales the group.</summary>
     public const long ConnectLagThreshold = 1000;
+
+    /// <summary>
+    /// <c>ksqldb[].image</c>: Confluent Platform's ksqlDB server (8.0.0, built on Apache Kafka 4.0 clients). MSK IAM
+    /// additionally needs the aws-msk-iam-auth library on the classpath, which this image does not ship.
+    /// </summary>
+    public const string KsqlDbImage = "confluentinc/cp-ksqldb-server:8.0.0";
+
+    /// <summary>Namespace of the ksqlDB servers of an MSK stack (on Strimzi they run in the Kafka namespace, beside their KafkaUser Secret and the cluster CA).</summary>
+    public const string MskWorkloadNamespace = "kafka";
 }
