@@ -364,6 +364,41 @@ public class StrimziDesiredStateTests
     }
 
     [Fact]
+    public void The_secrets_keda_reads_are_replicated_into_the_consumer_namespace()
+    {
+        var state = Full();
+        var auth = state.Single("TriggerAuthentication", "order-service-kafka");
+        var secretNames = auth.Spec().ListAt("secretTargetRef").Cast<Tree>().Select(s => (string)s["name"]!).ToList();
+
+        // The KafkaUser Secret: Strimzi copies spec.template.secret annotations onto the Secret it writes.
+        var user = state.Single("KafkaUser", secretNames[0]);
+        Assert.Equal("apps", user.Spec().At("template.secret.metadata.annotations")! is Tree a ? a[StrimziDesiredState.ReplicateToAnnotation] : null);
+
+        // The cluster CA Secret: through the Kafka CR's clusterCaCert template.
+        Assert.Equal("events-cluster-ca-cert", secretNames[1]);
+        var kafkaTemplate = state.Single("Kafka", "events").Spec().At("kafka.template.clusterCaCert.metadata.annotations") as Tree;
+        Assert.Equal("apps", kafkaTemplate?[StrimziDesiredState.ReplicateToAnnotation]);
+
+        // Users that live beside their workloads (Connect, ksqlDB) need no copy.
+        Assert.Null(state.Single("KafkaUser", "connect-sinks").Spec()["template"]);
+        Assert.Null(state.Single("KafkaUser", "ksqldb-analytics").Spec()["template"]);
+    }
+
+    [Fact]
+    public void Without_consumers_outside_the_kafka_namespace_nothing_is_replicated()
+    {
+        var state = TestStacks.Strimzi(TestStacks.StrimziYaml(tail: """
+              kafka-infra:consumers:
+                - name: local
+                  namespace: kafka
+                  topic: orders
+                  maxReplicas: 2
+            """));
+        Assert.Null(state.Single("Kafka", "events").Spec().At("kafka.template"));
+        Assert.Null(state.Single("KafkaUser", "kafka-local").Spec()["template"]);
+    }
+
+    [Fact]
     public void Connect_workers_scale_on_their_sink_connectors_lag_up_to_the_partitions_they_read()
     {
         var plan = TestStacks.Plan(TestStacks.StrimziYaml(topics: TwoTopics, tail: FullTail));

@@ -19,6 +19,14 @@ public static partial class StrimziDesiredState
     /// <summary>The label that ties node pools, topics, users and rebalances to their Kafka cluster (connectors: to their Connect group).</summary>
     public const string ClusterLabel = "strimzi.io/cluster";
 
+    /// <summary>
+    /// Push-replication annotation of kubernetes-replicator (mittwald): the Secret it is on is copied, and kept in sync,
+    /// into the listed namespaces. Put on the cluster CA Secret and on each consumer's KafkaUser Secret so that the
+    /// consumer workload and KEDA's TriggerAuthentication find them in the consumer's namespace. Inert when the
+    /// replicator is not installed (see docs/strimzi.md for other ways).
+    /// </summary>
+    public const string ReplicateToAnnotation = "replicator.v1.mittwald.de/replicate-to";
+
     /// <summary>Name of the dedicated KRaft controller pool.</summary>
     public const string ControllerPool = "controller";
 
@@ -115,6 +123,10 @@ public static partial class StrimziDesiredState
             ? KubeObjects.Labels(app, _cluster, KubeObjects.Pair(ClusterLabel, _cluster))
             : KubeObjects.Labels(app, _cluster);
 
+        /// <summary>Namespaces of consumers other than the Kafka namespace, in first-use order.</summary>
+        private List<string> ConsumerNamespaces() =>
+            _plan.Consumers.Select(c => c.Config.Namespace).Where(n => n != _ns).Distinct(StringComparer.Ordinal).ToList();
+
         public IEnumerable<KubernetesObject> Namespaces()
         {
             var names = new List<string> { _ns };
@@ -186,6 +198,15 @@ public static partial class StrimziDesiredState
                     ["type"] = "strimziMetricsReporter",
                     ["values"] = new Tree { ["allowList"] = Tree.ListOf(MetricsAllowList) },
                 },
+                ["template"] = ConsumerNamespaces().Count == 0
+                    ? null
+                    : new Tree
+                    {
+                        ["clusterCaCert"] = new Tree
+                        {
+                            ["metadata"] = new Tree { ["annotations"] = new Tree { [ReplicateToAnnotation] = string.Join(",", ConsumerNamespaces()) } },
+                        },
+                    },
             };
 
             var spec = new Tree
@@ -304,7 +325,7 @@ public static partial class StrimziDesiredState
             ["host"] = "*",
         };
 
-        private KubernetesObject User(string name, IReadOnlyList<object> acls, string component) =>
+        private KubernetesObject User(string name, IReadOnlyList<object> acls, string component, string? replicateTo = null) =>
             new(ApiVersion, "KafkaUser", name, _ns, KafkaLabels("kafka"), KubeObjects.None,
                 new Tree
                 {
@@ -312,6 +333,15 @@ public static partial class StrimziDesiredState
                     {
                         ["authentication"] = new Tree { ["type"] = "scram-sha-512" },
                         ["authorization"] = new Tree { ["type"] = "simple", ["acls"] = acls },
+                        ["template"] = replicateTo is null
+                            ? null
+                            : new Tree
+                            {
+                                ["secret"] = new Tree
+                                {
+                                    ["metadata"] = new Tree { ["annotations"] = new Tree { [ReplicateToAnnotation] = replicateTo } },
+                                },
+                            },
                     },
                 },
                 component, ObjectStage.TopicsAndUsers);
@@ -324,7 +354,7 @@ public static partial class StrimziDesiredState
                 var acls = Tree.List(
                     Acl("topic", c.Topic, "literal", "Read", "Describe"),
                     Acl("group", c.Config.ConsumerGroup, "literal", "Read"));
-                yield return User(_userNames[ConsumerKey(c.Config)], acls, "topics");
+                yield return User(_userNames[ConsumerKey(c.Config)], acls, "topics", c.Config.Namespace == _ns ? null : c.Config.Namespace);
             }
 
             foreach (var g in _plan.Connect)
@@ -450,8 +480,8 @@ public static partial class StrimziDesiredState
         {
             foreach (var c in _plan.Consumers)
             {
-                // The consumer's KafkaUser Secret and the cluster CA Secret live in the Kafka namespace; they must be
-                // replicated into the consumer's namespace (the workload needs them there too) — see docs/strimzi.md.
+                // The consumer's KafkaUser Secret and the cluster CA Secret live in the Kafka namespace; both carry the
+                // replicate-to annotation naming the consumer's namespace, where the workload needs them too (docs/strimzi.md).
                 var user = _userNames[ConsumerKey(c.Config)];
                 foreach (var o in KedaRenderer.ForConsumer(c, Access, new ClientIdentity(user, user), _cluster))
                 {
