@@ -26,6 +26,6 @@ public class WorkloadDefaultsTests
     {
         var text = File.ReadAllText(Path.Combine(TestStacks.RepoRoot, "Pulumi.yaml"));
         Assert.Contains(Defaults.KsqlDbImage, text, StringComparison.Ordinal);
-        Assert.Contains("msk.region", text, StringComparison.Ordinal);
+        Assert.Contains("required when consumers are scaled over IAM", text, StringComparison.Ordinal);
     }
 }
