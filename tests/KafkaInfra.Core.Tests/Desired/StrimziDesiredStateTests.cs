@@ -97,6 +97,32 @@ public class StrimziDesiredStateTests
     }
 
     [Fact]
+    public void Every_legal_kafka_topic_name_maps_to_a_distinct_valid_kubernetes_name()
+    {
+        const string alphabet = "abcXYZ019._-";
+        var random = new Random(20261123);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < 5000; i++)
+        {
+            var length = random.Next(1, i % 10 == 0 ? 249 : 12);
+            var topic = new string(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            if (Config.Names.TopicNameProblem(topic) is not null || seen.ContainsKey(topic))
+            {
+                continue;
+            }
+
+            var name = StrimziDesiredState.TopicResourceName(topic);
+            Assert.True(name.Length <= 253, topic);
+            Assert.Matches("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", name);
+            Assert.True(names.Add(name), $"{topic} maps to {name}, which another topic already has");
+            seen[topic] = name;
+        }
+
+        Assert.True(seen.Count > 4000, $"only {seen.Count} distinct legal names were generated");
+    }
+
+    [Fact]
     public void Topic_names_that_differ_only_in_case_or_underscore_get_distinct_resource_names_and_keep_the_real_topic_name()
     {
         Assert.NotEqual(StrimziDesiredState.TopicResourceName("Orders"), StrimziDesiredState.TopicResourceName("ORDERS"));
