@@ -42,7 +42,7 @@ public static class KsqlDbRenderer
         var name = WorkloadName(g.Name);
         var component = $"ksqldb/{g.Name}";
         var labels = KubeObjects.Labels(name, instance);
-        var selector = new List<KeyValuePair<string, string>> { labels[0], labels[3] };
+        var selector = labels.Where(l => l.Key is "app.kubernetes.io/name" or "app.kubernetes.io/instance").ToList();
 
         var env = new List<EnvVarModel>
         {

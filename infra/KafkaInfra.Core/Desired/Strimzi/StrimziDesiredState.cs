@@ -95,7 +95,7 @@ public static partial class StrimziDesiredState
         return body.Length == 0 ? "topic-" + hash : $"{body}-{hash}";
     }
 
-    /// <summary>One planning-independent rendering pass over a plan.</summary>
+    /// <summary>One rendering pass over a plan: names are assigned once, then each stage's objects are produced.</summary>
     private sealed class Renderer
     {
         private readonly CapacityPlan _plan;
