@@ -519,6 +519,43 @@ public class StrimziDesiredStateTests
     }
 
     [Fact]
+    public void Core_objects_have_the_shapes_kubernetes_expects()
+    {
+        var state = Full();
+        foreach (var ns in state.OfKind("Namespace"))
+        {
+            Assert.Equal("v1", ns.ApiVersion);
+            Assert.Null(ns.Namespace);
+            Assert.Equal(0, ns.Body.Count);
+            Assert.Null(Config.Names.KubernetesNameProblem(ns.Name));
+        }
+
+        foreach (var deployment in state.OfKind("Deployment"))
+        {
+            Assert.Equal("apps/v1", deployment.ApiVersion);
+            var selector = Assert.IsType<Tree>(deployment.Spec().At("selector.matchLabels"));
+            var podLabels = Assert.IsType<Tree>(deployment.Spec().At("template.metadata.labels"));
+            Assert.All(selector, kv => Assert.Equal(kv.Value, podLabels[kv.Key]));
+            var containers = deployment.Spec().ListAt("template.spec.containers").Cast<Tree>().ToList();
+            Assert.NotEmpty(containers);
+            var volumes = deployment.Spec().ListAt("template.spec.volumes").Cast<Tree>().Select(v => v["name"]).ToHashSet();
+            Assert.All(containers.SelectMany(c => c.ListAt("volumeMounts").Cast<Tree>()), m => Assert.Contains(m["name"], volumes));
+            Assert.All(containers.SelectMany(c => c.ListAt("env").Cast<Tree>()), e => Assert.True(e.ContainsKey("value") ^ e.ContainsKey("valueFrom")));
+
+            var service = state.Single("Service", deployment.Name);
+            Assert.Equal("v1", service.ApiVersion);
+            Assert.Equal(ManifestWriter.ToYaml(selector), ManifestWriter.ToYaml(service.Spec().Child("selector")));
+            var ports = containers.SelectMany(c => c.ListAt("ports").Cast<Tree>()).Select(p => p["containerPort"]).ToHashSet();
+            Assert.All(service.Spec().ListAt("ports").Cast<Tree>(), p => Assert.Contains(p["targetPort"], ports));
+        }
+
+        foreach (var configMap in state.OfKind("ConfigMap"))
+        {
+            Assert.All(configMap.Body.Child("data"), kv => Assert.IsType<string>(kv.Value));
+        }
+    }
+
+    [Fact]
     public void Objects_are_ordered_by_stage_and_file_names_are_unique()
     {
         var objects = Full().Kubernetes;
