@@ -21,7 +21,7 @@ internal sealed class CrdCatalog
     {
         get
         {
-            for (var dir = new DirectoryInfo(TestStacks.RepoRoot); dir is not null; dir = dir.Parent)
+            for (var dir = new DirectoryInfo(StrimziStacks.RepoRoot); dir is not null; dir = dir.Parent)
             {
                 var candidate = Path.Combine(dir.FullName, "shared", "crds");
                 if (System.IO.Directory.Exists(candidate))

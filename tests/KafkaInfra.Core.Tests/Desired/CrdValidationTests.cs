@@ -15,8 +15,8 @@ public class CrdValidationTests
 
     private static IReadOnlyList<KubernetesObject> Render(string variant) => variant switch
     {
-        "dev stack" => TestStacks.Dev().Kubernetes,
-        "plain listener, rack awareness, broker resources, storage class" => TestStacks.Strimzi(TestStacks.StrimziYaml(
+        "dev stack" => StrimziStacks.Dev().Kubernetes,
+        "plain listener, rack awareness, broker resources, storage class" => StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(
             strimziExtra: """
                 storageClass: gp3
                 plainListener: true
@@ -47,7 +47,7 @@ public class CrdValidationTests
                       topics: [orders]
                       resources: { limits: { cpu: "1", memory: 2Gi } }
                 """)).Kubernetes,
-        _ => TestStacks.Strimzi(TestStacks.StrimziYaml(
+        _ => StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(
             brokers: 2,
             topics: """
                 - name: Orders_V2
@@ -105,15 +105,15 @@ public class CrdValidationTests
     [Fact]
     public void Only_core_kinds_are_not_custom_resources()
     {
-        var core = TestStacks.Dev().Kubernetes.Where(o => !o.IsCustomResource).Select(o => o.Kind).Distinct().Order(StringComparer.Ordinal);
-        Assert.Equal(["ConfigMap", "Deployment", "Namespace", "Service"], core);
+        var core = StrimziStacks.Dev().Kubernetes.Where(o => !o.IsCustomResource).Select(o => o.Kind).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(["ConfigMap", "Deployment", "Namespace", "Service", "ServiceAccount"], core);
     }
 
     [CrdFact]
     public void Validator_rejects_unknown_fields_bad_enums_types_minimums_patterns_and_missing_required_fields()
     {
         var catalog = CrdCatalog.Current!;
-        var kafka = TestStacks.Dev().Single("Kafka", "events").ToManifest();
+        var kafka = StrimziStacks.Dev().Single("Kafka", "events").ToManifest();
         var spec = kafka.Child("spec");
         var listener = (Tree)spec.Child("kafka").ListAt("listeners")[0];
         listener["name"] = "TLS_Listener";          // pattern ^[a-z0-9]{1,11}$
@@ -131,7 +131,7 @@ public class CrdValidationTests
         Assert.Contains(errors, e => e.Contains("required field 'type'", StringComparison.Ordinal));
 
         // Free-form maps (x-kubernetes-preserve-unknown-fields) accept any key.
-        var topic = TestStacks.Dev().Single("KafkaTopic", "orders").ToManifest();
+        var topic = StrimziStacks.Dev().Single("KafkaTopic", "orders").ToManifest();
         topic.Child("spec").Child("config")["any.custom.key"] = "x";
         Assert.Empty(catalog.Validate("kafka.strimzi.io/v1", "KafkaTopic", topic));
     }
@@ -140,7 +140,7 @@ public class CrdValidationTests
     public void Validator_checks_keda_metadata_values_are_strings()
     {
         var catalog = CrdCatalog.Current!;
-        var so = TestStacks.Dev().Single("ScaledObject", "order-service").ToManifest();
+        var so = StrimziStacks.Dev().Single("ScaledObject", "order-service").ToManifest();
         ((Tree)so.Child("spec").ListAt("triggers")[0]).Child("metadata")["lagThreshold"] = 100;
         var errors = catalog.Validate(KedaRenderer.ApiVersion, "ScaledObject", so);
         Assert.Contains(errors, e => e.Contains("metadata.lagThreshold: must be string", StringComparison.Ordinal));

@@ -25,7 +25,7 @@ public class GoldenTests
 
     private static void AssertGolden(string fileName, string actual)
     {
-        var path = Path.Combine(TestStacks.RepoRoot, "tests", "KafkaInfra.Core.Tests", "Golden", fileName);
+        var path = Path.Combine(StrimziStacks.RepoRoot, "tests", "KafkaInfra.Core.Tests", "Golden", fileName);
         if (Environment.GetEnvironmentVariable("KAFKA_INFRA_UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(path, actual);
@@ -39,13 +39,13 @@ public class GoldenTests
 
     [Fact]
     public void Dev_stack_renders_as_the_golden_file() =>
-        AssertGolden("strimzi-dev.yaml", Render(TestStacks.Dev().Kubernetes));
+        AssertGolden("strimzi-dev.yaml", Render(StrimziStacks.Dev().Kubernetes));
 
     [Fact]
     public void Prod_stack_msk_workloads_render_as_the_golden_file() =>
-        AssertGolden("msk-prod-workloads.yaml", Render(MskWorkloads.Build(TestStacks.Plan(TestStacks.StackText("prod")))));
+        AssertGolden("msk-prod-workloads.yaml", Render(MskWorkloads.Build(StrimziStacks.Plan(StrimziStacks.StackText("prod")))));
 
     [Fact]
     public void Rendering_is_deterministic() =>
-        Assert.Equal(Render(TestStacks.Dev().Kubernetes), Render(TestStacks.Dev().Kubernetes));
+        Assert.Equal(Render(StrimziStacks.Dev().Kubernetes), Render(StrimziStacks.Dev().Kubernetes));
 }

@@ -6,7 +6,7 @@ public class InvalidInputTests
     [Fact]
     public void A_plain_listener_is_refused_in_prod()
     {
-        var result = TestStacks.PlanText(TestStacks.StrimziYaml(environment: "prod", strimziExtra: "plainListener: true"));
+        var result = StrimziStacks.PlanText(StrimziStacks.StrimziYaml(environment: "prod", strimziExtra: "plainListener: true"));
         Assert.False(result.IsValid);
         var error = Assert.Single(result.Errors, e => e.Path == "kafka-infra:cluster.strimzi.plainListener");
         Assert.Contains("got true", error.Message, StringComparison.Ordinal);
@@ -15,7 +15,7 @@ public class InvalidInputTests
     [Fact]
     public void A_connector_reading_a_topic_that_does_not_exist_is_refused()
     {
-        var result = TestStacks.PlanText(TestStacks.StrimziYaml(tail: """
+        var result = StrimziStacks.PlanText(StrimziStacks.StrimziYaml(tail: """
               kafka-infra:connect:
                 - name: sinks
                   connectors:
@@ -33,7 +33,7 @@ public class InvalidInputTests
     [Fact]
     public void A_consumer_scaling_a_kafka_connector_is_refused()
     {
-        var result = TestStacks.PlanText(TestStacks.StrimziYaml(tail: """
+        var result = StrimziStacks.PlanText(StrimziStacks.StrimziYaml(tail: """
               kafka-infra:consumers:
                 - name: archive
                   topic: orders

@@ -36,7 +36,7 @@ public class MskWorkloadsTests
     [Fact]
     public void Iam_stacks_use_the_iam_bootstrap_output_and_keda_pod_identity()
     {
-        var plan = TestStacks.Plan(MskYaml());
+        var plan = StrimziStacks.Plan(MskYaml());
         var objects = MskWorkloads.Build(plan);
         var so = Assert.Single(objects, o => o.Kind == "ScaledObject");
         Assert.Equal("apps", so.Namespace);
@@ -57,7 +57,7 @@ public class MskWorkloadsTests
     [Fact]
     public void Iam_ksqldb_uses_the_msk_iam_login_module()
     {
-        var objects = MskWorkloads.Build(TestStacks.Plan(MskYaml()));
+        var objects = MskWorkloads.Build(StrimziStacks.Plan(MskYaml()));
         var deployment = Assert.Single(objects, o => o.Kind == "Deployment");
         Assert.Equal("kafka", deployment.Namespace);
         var env = Assert.Single(Assert.IsType<DeploymentModel>(deployment.Model).Containers).Env.ToDictionary(e => e.Name, e => e.Value);
@@ -82,7 +82,7 @@ public class MskWorkloadsTests
     [MemberData(nameof(Modes))]
     public void Each_authentication_mode_uses_its_bootstrap_output(string auth, string output, string? sasl)
     {
-        var objects = MskWorkloads.Build(TestStacks.Plan(MskYaml(auth)));
+        var objects = MskWorkloads.Build(StrimziStacks.Plan(MskYaml(auth)));
         var metadata = ((Tree)objects.Single(o => o.Kind == "ScaledObject").Spec().ListAt("triggers")[0]).Child("metadata");
         Assert.Equal(new ResourceRef("events-msk", output), metadata["bootstrapServers"]);
         Assert.Equal(sasl, metadata["sasl"]);
@@ -92,7 +92,7 @@ public class MskWorkloadsTests
     [Fact]
     public void Scram_reads_the_password_from_a_secret_in_the_workload_namespace()
     {
-        var objects = MskWorkloads.Build(TestStacks.Plan(MskYaml("scram")));
+        var objects = MskWorkloads.Build(StrimziStacks.Plan(MskYaml("scram")));
         var auth = Assert.Single(objects, o => o.Kind == "TriggerAuthentication");
         var secret = Assert.IsType<Tree>(Assert.Single(auth.Spec().ListAt("secretTargetRef")));
         Assert.Equal(("password", "order-service-kafka-scram"), ((string?)secret["parameter"], (string?)secret["name"]));
@@ -106,7 +106,7 @@ public class MskWorkloadsTests
         var catalog = CrdCatalog.Current!;
         foreach (var auth in new[] { "iam", "scram", "tls" })
         {
-            var errors = MskWorkloads.Build(TestStacks.Plan(MskYaml(auth))).Where(o => o.IsCustomResource)
+            var errors = MskWorkloads.Build(StrimziStacks.Plan(MskYaml(auth))).Where(o => o.IsCustomResource)
                 .SelectMany(o => catalog.Validate(o.ApiVersion, o.Kind, o.ToManifest())).ToList();
             Assert.True(errors.Count == 0, string.Join("\n", errors));
         }
@@ -115,7 +115,7 @@ public class MskWorkloadsTests
     [Fact]
     public void Iam_consumers_without_a_region_are_refused_with_the_key_named()
     {
-        var result = TestStacks.PlanText(MskYaml(region: ""));
+        var result = StrimziStacks.PlanText(MskYaml(region: ""));
         Assert.False(result.IsValid);
         var error = Assert.Single(result.Errors);
         Assert.Equal("kafka-infra:cluster.msk.region", error.Path);

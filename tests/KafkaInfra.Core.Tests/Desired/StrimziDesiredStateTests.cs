@@ -41,7 +41,7 @@ public class StrimziDesiredStateTests
         """;
 
     private static DesiredState Full(string strimziExtra = "", int brokers = 3) =>
-        TestStacks.Strimzi(TestStacks.StrimziYaml(brokers: brokers, strimziExtra: strimziExtra, topics: TwoTopics, tail: FullTail));
+        StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(brokers: brokers, strimziExtra: strimziExtra, topics: TwoTopics, tail: FullTail));
 
     private static IEnumerable<Tree> Acls(KubernetesObject user) => user.Spec().ListAt("authorization.acls").Cast<Tree>();
 
@@ -50,7 +50,7 @@ public class StrimziDesiredStateTests
     [Fact]
     public void Topics_carry_the_planned_partitions_replicas_and_config()
     {
-        var plan = TestStacks.DevPlan();
+        var plan = StrimziStacks.DevPlan();
         var state = StrimziDesiredState.Build(plan);
         Assert.Equal(plan.Topics.Count, state.OfKind("KafkaTopic").Count());
         foreach (var t in plan.Topics)
@@ -127,7 +127,7 @@ public class StrimziDesiredStateTests
     {
         Assert.NotEqual(StrimziDesiredState.TopicResourceName("Orders"), StrimziDesiredState.TopicResourceName("ORDERS"));
         Assert.NotEqual(StrimziDesiredState.TopicResourceName("a_b"), StrimziDesiredState.TopicResourceName("a-b"));
-        var state = TestStacks.Strimzi(TestStacks.StrimziYaml(topics: """
+        var state = StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(topics: """
             - name: Orders_V2
               messagesPerSecond: 100
               messagesPerSecondPerConsumer: 100
@@ -140,7 +140,7 @@ public class StrimziDesiredStateTests
     [Fact]
     public void Kafka_has_a_tls_scram_listener_simple_authorization_and_the_planned_broker_config()
     {
-        var plan = TestStacks.DevPlan();
+        var plan = StrimziStacks.DevPlan();
         var kafka = StrimziDesiredState.Build(plan).Single("Kafka", "events");
         Assert.Equal(ObjectStage.Cluster, kafka.Stage);
         Assert.Contains(kafka.Annotations, a => a.Key == "pulumi.com/waitFor" && a.Value == "condition=Ready");
@@ -170,7 +170,7 @@ public class StrimziDesiredStateTests
     [Fact]
     public void A_plain_listener_is_added_only_when_asked_for()
     {
-        var kafka = TestStacks.Strimzi(TestStacks.StrimziYaml(strimziExtra: "plainListener: true")).Single("Kafka", "events");
+        var kafka = StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(strimziExtra: "plainListener: true")).Single("Kafka", "events");
         var names = kafka.Spec().Child("kafka").ListAt("listeners").Cast<Tree>().Select(l => (l["name"], l["port"], l["tls"])).ToList();
         Assert.Equal([("plain", (object)9092, (object)false), ("tls", 9093, true)], names);
     }
@@ -178,7 +178,7 @@ public class StrimziDesiredStateTests
     [Fact]
     public void Cruise_control_auto_rebalances_on_add_and_remove_through_template_rebalances()
     {
-        var state = TestStacks.Dev();
+        var state = StrimziStacks.Dev();
         var autoRebalance = state.Single("Kafka", "events").Spec().ListAt("cruiseControl.autoRebalance").Cast<Tree>().ToList();
         Assert.Equal(["add-brokers", "remove-brokers"], autoRebalance.Select(a => (string)a["mode"]!));
         foreach (var entry in autoRebalance)
@@ -193,7 +193,7 @@ public class StrimziDesiredStateTests
     [Fact]
     public void Node_pools_are_a_dedicated_controller_pool_and_a_broker_pool_with_persistent_jbod()
     {
-        var state = TestStacks.Dev();
+        var state = StrimziStacks.Dev();
         var controller = state.Single("KafkaNodePool", "controller");
         var broker = state.Single("KafkaNodePool", "broker");
         Assert.Equal(["controller"], controller.Spec().ListAt("roles"));
@@ -235,7 +235,7 @@ public class StrimziDesiredStateTests
     [Fact]
     public void Rack_awareness_sets_the_topology_key_and_spreads_each_pool_over_it()
     {
-        var state = TestStacks.Strimzi(TestStacks.StrimziYaml(strimziExtra: """
+        var state = StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(strimziExtra: """
             rackTopologyKey: topology.kubernetes.io/zone
             brokerResources:
               requests: { cpu: "2", memory: 8Gi }
@@ -305,7 +305,7 @@ public class StrimziDesiredStateTests
     [Fact]
     public void Kafka_connect_has_every_v1_required_field_tls_trust_scram_and_connector_resources()
     {
-        var plan = TestStacks.Plan(TestStacks.StrimziYaml(topics: TwoTopics, tail: FullTail));
+        var plan = StrimziStacks.Plan(StrimziStacks.StrimziYaml(topics: TwoTopics, tail: FullTail));
         var group = Assert.Single(plan.Connect);
         var state = StrimziDesiredState.Build(plan);
         var connect = state.Single("KafkaConnect", "sinks");
@@ -340,7 +340,7 @@ public class StrimziDesiredStateTests
     [Fact]
     public void A_connect_group_without_max_replicas_keeps_its_replicas_and_gets_no_scaled_object()
     {
-        var state = TestStacks.Strimzi(TestStacks.StrimziYaml(tail: """
+        var state = StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(tail: """
               kafka-infra:connect:
                 - name: fixed
                   replicas: 2
@@ -356,7 +356,7 @@ public class StrimziDesiredStateTests
     [Fact]
     public void Consumer_scaled_objects_never_exceed_the_topic_partitions()
     {
-        var plan = TestStacks.Plan(TestStacks.StrimziYaml(topics: TwoTopics, tail: FullTail));
+        var plan = StrimziStacks.Plan(StrimziStacks.StrimziYaml(topics: TwoTopics, tail: FullTail));
         var state = StrimziDesiredState.Build(plan);
         var consumer = Assert.Single(plan.Consumers);
         var so = state.Single("ScaledObject", "order-service");
@@ -413,7 +413,7 @@ public class StrimziDesiredStateTests
     [Fact]
     public void Without_consumers_outside_the_kafka_namespace_nothing_is_replicated()
     {
-        var state = TestStacks.Strimzi(TestStacks.StrimziYaml(tail: """
+        var state = StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(tail: """
               kafka-infra:consumers:
                 - name: local
                   namespace: kafka
@@ -427,7 +427,7 @@ public class StrimziDesiredStateTests
     [Fact]
     public void Connect_workers_scale_on_their_sink_connectors_lag_up_to_the_partitions_they_read()
     {
-        var plan = TestStacks.Plan(TestStacks.StrimziYaml(topics: TwoTopics, tail: FullTail));
+        var plan = StrimziStacks.Plan(StrimziStacks.StrimziYaml(topics: TwoTopics, tail: FullTail));
         var state = StrimziDesiredState.Build(plan);
         var so = state.Single("ScaledObject", "sinks-connect");
         Assert.Equal("kafka", so.Namespace);
@@ -445,7 +445,7 @@ public class StrimziDesiredStateTests
     [Fact]
     public void Ksqldb_runs_as_a_deployment_and_service_with_scram_tls_settings_from_the_plan()
     {
-        var plan = TestStacks.Plan(TestStacks.StrimziYaml(topics: TwoTopics, tail: FullTail));
+        var plan = StrimziStacks.Plan(StrimziStacks.StrimziYaml(topics: TwoTopics, tail: FullTail));
         var state = StrimziDesiredState.Build(plan);
         var deployment = state.Single("Deployment", "ksqldb-analytics");
         var model = Assert.IsType<DeploymentModel>(deployment.Model);
@@ -480,7 +480,7 @@ public class StrimziDesiredStateTests
     [Fact]
     public void Headless_ksqldb_has_tcp_probes_a_queries_file_and_no_service()
     {
-        var state = TestStacks.Strimzi(TestStacks.StrimziYaml(tail: """
+        var state = StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(tail: """
               kafka-infra:ksqldb:
                 - name: batch
                   headless: true
@@ -496,7 +496,7 @@ public class StrimziDesiredStateTests
     [Fact]
     public void Namespaces_come_first_with_common_labels_and_skip_built_in_ones()
     {
-        var state = TestStacks.Strimzi(TestStacks.StrimziYaml(tail: """
+        var state = StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(tail: """
               kafka-infra:consumers:
                 - name: a
                   topic: orders
@@ -542,6 +542,10 @@ public class StrimziDesiredStateTests
             Assert.All(containers.SelectMany(c => c.ListAt("volumeMounts").Cast<Tree>()), m => Assert.Contains(m["name"], volumes));
             Assert.All(containers.SelectMany(c => c.ListAt("env").Cast<Tree>()), e => Assert.True(e.ContainsKey("value") ^ e.ContainsKey("valueFrom")));
 
+            var account = state.Single("ServiceAccount", deployment.Name);
+            Assert.Equal(account.Name, deployment.Spec().At("template.spec.serviceAccountName"));
+            Assert.Equal(deployment.Namespace, account.Namespace);
+
             var service = state.Single("Service", deployment.Name);
             Assert.Equal("v1", service.ApiVersion);
             Assert.Equal(ManifestWriter.ToYaml(selector), ManifestWriter.ToYaml(service.Spec().Child("selector")));
@@ -567,7 +571,7 @@ public class StrimziDesiredStateTests
     [Fact]
     public void User_names_that_would_clash_get_a_stable_suffix()
     {
-        var state = TestStacks.Strimzi(TestStacks.StrimziYaml(tail: """
+        var state = StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(tail: """
               kafka-infra:consumers:
                 - name: sinks
                   namespace: connect

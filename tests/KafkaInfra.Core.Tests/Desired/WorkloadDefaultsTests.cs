@@ -24,7 +24,7 @@ public class WorkloadDefaultsTests
     [Fact]
     public void Pulumi_yaml_documents_the_workload_defaults()
     {
-        var text = File.ReadAllText(Path.Combine(TestStacks.RepoRoot, "Pulumi.yaml"));
+        var text = File.ReadAllText(Path.Combine(StrimziStacks.RepoRoot, "Pulumi.yaml"));
         Assert.Contains(Defaults.KsqlDbImage, text, StringComparison.Ordinal);
         Assert.Contains("required when consumers are scaled over IAM", text, StringComparison.Ordinal);
     }

@@ -76,9 +76,12 @@ public static class KsqlDbRenderer
         }
 
         var container = new ContainerModel("ksqldb", g.Image ?? Defaults.KsqlDbImage, env, ports, readiness, liveness, g.Resources);
-        var deployment = new DeploymentModel(group.Replicas, selector, labels, [container], volumes);
+        // A service account of its own, so that an identity (EKS Pod Identity association or IRSA role for MSK IAM)
+        // can be bound to exactly this group's pods.
+        var deployment = new DeploymentModel(group.Replicas, selector, labels, [container], volumes, ServiceAccountName: name);
         var objects = new List<KubernetesObject>
         {
+            new("v1", "ServiceAccount", name, ns, labels, KubeObjects.None, new Tree(), component, ObjectStage.KsqlDb),
             new("apps/v1", "Deployment", name, ns, labels, KubeObjects.None, deployment.ToBody(), component, ObjectStage.KsqlDb, Model: deployment),
         };
         if (!g.Headless)

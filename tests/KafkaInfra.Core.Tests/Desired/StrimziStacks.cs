@@ -6,7 +6,7 @@ using KafkaInfra.Core.Planning;
 namespace KafkaInfra.Core.Tests.Desired;
 
 /// <summary>Loads stack files the way the CLI does (StackFile.Parse + CapacityPlanner.Plan) and finds the repository.</summary>
-internal static class TestStacks
+internal static class StrimziStacks
 {
     private static readonly Lazy<string> Root = new(() =>
     {
