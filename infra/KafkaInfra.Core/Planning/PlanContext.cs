@@ -100,11 +100,6 @@ internal sealed class PlanContext(StackConfig config, DeployedState deployed)
             }
         }
 
-        if (c.Msk is { } iam && (iam.Serverless || iam.Authentication == MskAuthentication.Iam) && iam.Region is null && config.Consumers.Count > 0)
-        {
-            Error($"{ClusterPath}.msk.region", "is required when consumers are scaled by KEDA over MSK IAM: KEDA's kafka scaler signs its IAM token for this region (trigger metadata awsRegion); got nothing");
-        }
-
         if (HasBrokers && deployed.Brokers is { } oldBrokers && c.Brokers < oldBrokers)
         {
             if (c.Msk is { } msk && !msk.BrokersDrained)
@@ -274,6 +269,11 @@ internal sealed class PlanContext(StackConfig config, DeployedState deployed)
 
     private void PlanConsumers()
     {
+        if (config.Cluster.Msk is { } iam && (iam.Serverless || iam.Authentication == MskAuthentication.Iam) && iam.Region is null && config.Consumers.Count > 0)
+        {
+            Error($"{ClusterPath}.msk.region", "is required when consumers are scaled by KEDA over MSK IAM: KEDA's kafka scaler signs its IAM token for this region (trigger metadata awsRegion); got nothing. Set it, usually to the same value as aws:region");
+        }
+
         foreach (var c in config.Consumers)
         {
             var topic = PlanFor(c.Topic);
