@@ -271,7 +271,7 @@ internal sealed class PlanContext(StackConfig config, DeployedState deployed)
     {
         if (config.Cluster.Msk is { } iam && (iam.Serverless || iam.Authentication == MskAuthentication.Iam) && iam.Region is null && config.Consumers.Count > 0)
         {
-            Error($"{ClusterPath}.msk.region", "is required when consumers are scaled by KEDA over MSK IAM: KEDA's kafka scaler signs its IAM token for this region (trigger metadata awsRegion); got nothing. Set it, usually to the same value as aws:region");
+            Warn($"{ClusterPath}.msk.region", "is not set: KEDA's kafka scaler signs its MSK IAM token for a region (trigger metadata awsRegion). The Pulumi program fills in aws:region, but `kafka-infra render` output has no awsRegion until you set cluster.msk.region");
         }
 
         foreach (var c in config.Consumers)

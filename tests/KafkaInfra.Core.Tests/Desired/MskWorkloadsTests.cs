@@ -113,12 +113,14 @@ public class MskWorkloadsTests
     }
 
     [Fact]
-    public void Iam_consumers_without_a_region_are_refused_with_the_key_named()
+    public void Iam_consumers_without_a_region_get_a_warning_and_no_aws_region_in_the_trigger()
     {
         var result = StrimziStacks.PlanText(MskYaml(region: ""));
-        Assert.False(result.IsValid);
-        var error = Assert.Single(result.Errors);
-        Assert.Equal("kafka-infra:cluster.msk.region", error.Path);
-        Assert.Contains("awsRegion", error.Message, StringComparison.Ordinal);
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        var warning = Assert.Single(result.Warnings, w => w.Path == "kafka-infra:cluster.msk.region");
+        Assert.Contains("aws:region", warning.Message, StringComparison.Ordinal);
+        var so = MskWorkloads.Build(result.Plan!).Single(o => o.Kind == "ScaledObject");
+        Assert.Null(((Tree)so.Spec().ListAt("triggers")[0]).Child("metadata")["awsRegion"]);
+        Assert.DoesNotContain(StrimziStacks.PlanText(MskYaml()).Warnings, w => w.Path == "kafka-infra:cluster.msk.region");
     }
 }

@@ -1,3 +1,4 @@
+using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Desired;
 using KafkaInfra.Core.Desired.Kubernetes;
 using KafkaInfra.Core.Desired.Strimzi;
@@ -107,7 +108,7 @@ public class StrimziDesiredStateTests
         {
             var length = random.Next(1, i % 10 == 0 ? 249 : 12);
             var topic = new string(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
-            if (Config.Names.TopicNameProblem(topic) is not null || seen.ContainsKey(topic))
+            if (Names.TopicNameProblem(topic) is not null || seen.ContainsKey(topic))
             {
                 continue;
             }
@@ -467,7 +468,7 @@ public class StrimziDesiredStateTests
         Assert.Equal($"{ca.MountPath}/ca.crt", env["KSQL_SSL_TRUSTSTORE_LOCATION"].Value);
         Assert.Equal("/healthcheck", container.ReadinessProbe!.HttpPath);
         Assert.Equal(8088, container.LivenessProbe!.Port);
-        Assert.Equal(Config.Defaults.KsqlDbImage, container.Image);
+        Assert.Equal(Defaults.KsqlDbImage, container.Image);
         Assert.All(model.SelectorLabels, l => Assert.Contains(l, model.PodLabels));
 
         var service = state.Single("Service", "ksqldb-analytics");
@@ -527,7 +528,7 @@ public class StrimziDesiredStateTests
             Assert.Equal("v1", ns.ApiVersion);
             Assert.Null(ns.Namespace);
             Assert.Equal(0, ns.Body.Count);
-            Assert.Null(Config.Names.KubernetesNameProblem(ns.Name));
+            Assert.Null(Names.KubernetesNameProblem(ns.Name));
         }
 
         foreach (var deployment in state.OfKind("Deployment"))

@@ -26,6 +26,6 @@ public class WorkloadDefaultsTests
     {
         var text = File.ReadAllText(Path.Combine(StrimziStacks.RepoRoot, "Pulumi.yaml"));
         Assert.Contains(Defaults.KsqlDbImage, text, StringComparison.Ordinal);
-        Assert.Contains("cluster.msk.region is required", text, StringComparison.Ordinal);
+        Assert.Contains("cluster.msk.region is KEDA's awsRegion", text, StringComparison.Ordinal);
     }
 }

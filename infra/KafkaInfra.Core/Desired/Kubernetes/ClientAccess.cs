@@ -24,7 +24,7 @@ public enum ClientSecurity
 /// <param name="CaSecretName">Secret holding the PEM CA that signed the broker certificates, in the workload's namespace;
 /// null to trust the JVM / system defaults (MSK's Amazon-issued certificates).</param>
 /// <param name="CaSecretKey">Key of the CA in <see cref="CaSecretName"/>.</param>
-/// <param name="AwsRegion">Region for MSK IAM token signing; required for <see cref="ClientSecurity.MskIam"/>.</param>
+/// <param name="AwsRegion">Region for MSK IAM token signing (KEDA's <c>awsRegion</c>); null leaves it to the Pulumi program (aws:region).</param>
 public sealed record ClientAccess(
     object BootstrapServers,
     ClientSecurity Security,

@@ -1,3 +1,4 @@
+using KafkaInfra.Core.Config;
 using System.Globalization;
 using KafkaInfra.Core.Planning;
 
@@ -54,7 +55,7 @@ public static class KedaRenderer
         var labels = KubeObjects.Labels($"connect-{connectName}", instance);
         var (authObjects, authName) = Authentication(name, ns, access, identity, labels, component);
         var triggers = group.Connectors
-            .Where(c => c.Config.Kind == Config.ConnectorKind.Sink)
+            .Where(c => c.Config.Kind == ConnectorKind.Sink)
             .Select(c => (object)Trigger(c.Name, access, c.ConsumerGroup, c.Config.Topics.Count == 1 ? c.Config.Topics[0] : null, group.Config.LagThreshold, 0, "latest", authName))
             .ToArray();
         var spec = new Tree
@@ -89,7 +90,8 @@ public static class KedaRenderer
             case ClientSecurity.MskIam:
                 metadata["sasl"] = "oauthbearer";
                 metadata["saslTokenProvider"] = "aws_msk_iam";
-                metadata["awsRegion"] = access.AwsRegion ?? throw new InvalidOperationException("MSK IAM needs an AWS region for KEDA's awsRegion (cluster.msk.region)");
+                // Null when cluster.msk.region is not set: the Pulumi program then fills in aws:region (docs/strimzi.md).
+                metadata["awsRegion"] = access.AwsRegion;
                 metadata["tls"] = "enable";
                 break;
             case ClientSecurity.Tls:
