@@ -1,5 +1,5 @@
-using KafkaInfra.Core.Config;
 using System.Globalization;
+using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Planning;
 
 namespace KafkaInfra.Core.Desired.Kubernetes;
