@@ -1,3 +1,4 @@
+using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Desired;
 using KafkaInfra.Core.Desired.Kubernetes;
 
@@ -75,8 +76,31 @@ public class MskWorkloadsTests
     {
         { "iam", "bootstrapBrokersSaslIam", "oauthbearer" },
         { "scram", "bootstrapBrokersSaslScram", "scram_sha512" },
-        { "tls", "bootstrapBrokersTls", null },
     };
+
+    /// <summary>The TLS-only objects, built from the IAM stack's plan with the authentication switched (a tls stack file needs more keys, such as its CA ARNs).</summary>
+    private static IReadOnlyList<KubernetesObject> TlsObjects(out ClientAccess access)
+    {
+        var plan = StrimziStacks.Plan(MskYaml());
+        var msk = plan.Config.Cluster.Msk! with { Authentication = MskAuthentication.Tls };
+        access = MskWorkloads.Access("events", msk);
+        return [.. KedaRenderer.ForConsumer(plan.Consumers[0], access, null, "events"), .. KsqlDbRenderer.Build(plan.KsqlDb[0], "kafka", access, null, "events")];
+    }
+
+    [Fact]
+    public void Tls_uses_the_tls_bootstrap_output_without_sasl_or_credentials()
+    {
+        var objects = TlsObjects(out var access);
+        Assert.Equal(new ResourceRef("events-msk", "bootstrapBrokersTls"), access.BootstrapServers);
+        Assert.Equal(ClientSecurity.Tls, access.Security);
+        var metadata = ((Tree)objects.Single(o => o.Kind == "ScaledObject").Spec().ListAt("triggers")[0]).Child("metadata");
+        Assert.Equal("enable", metadata["tls"]);
+        Assert.Null(metadata["sasl"]);
+        Assert.DoesNotContain(objects, o => o.Kind is "TriggerAuthentication" or "ConfigMap");
+        var env = Assert.Single(Assert.IsType<DeploymentModel>(objects.Single(o => o.Kind == "Deployment").Model).Containers).Env;
+        Assert.Contains(env, e => e.Name == "KSQL_SECURITY_PROTOCOL" && e.Value == "SSL");
+        Assert.DoesNotContain(env, e => e.Name.StartsWith("KSQL_SASL", StringComparison.Ordinal));
+    }
 
     [Theory]
     [MemberData(nameof(Modes))]
@@ -104,12 +128,9 @@ public class MskWorkloadsTests
     public void Msk_custom_resources_validate_against_the_keda_crds()
     {
         var catalog = CrdCatalog.Current!;
-        foreach (var auth in new[] { "iam", "scram", "tls" })
-        {
-            var errors = MskWorkloads.Build(StrimziStacks.Plan(MskYaml(auth))).Where(o => o.IsCustomResource)
-                .SelectMany(o => catalog.Validate(o.ApiVersion, o.Kind, o.ToManifest())).ToList();
-            Assert.True(errors.Count == 0, string.Join("\n", errors));
-        }
+        var objects = new[] { "iam", "scram" }.SelectMany(auth => MskWorkloads.Build(StrimziStacks.Plan(MskYaml(auth)))).Concat(TlsObjects(out _));
+        var errors = objects.Where(o => o.IsCustomResource).SelectMany(o => catalog.Validate(o.ApiVersion, o.Kind, o.ToManifest())).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]
