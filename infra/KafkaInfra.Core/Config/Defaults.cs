@@ -75,6 +75,15 @@ public static class Defaults
     /// <summary><c>consumers[].apiVersion</c> of the scale target.</summary>
     public const string ScaleTargetApiVersion = "apps/v1";
 
+    /// <summary>
+    /// <c>ksqldb[].image</c>: Confluent Platform's ksqlDB server (8.0.0, built on Apache Kafka 4.0 clients). MSK IAM
+    /// additionally needs the aws-msk-iam-auth library on the classpath, which this image does not ship.
+    /// </summary>
+    public const string KsqlDbImage = "confluentinc/cp-ksqldb-server:8.0.0";
+
+    /// <summary>Namespace of the ksqlDB servers of an MSK stack (on Strimzi they run in the Kafka namespace, beside their KafkaUser Secret and the cluster CA).</summary>
+    public const string MskWorkloadNamespace = "kafka";
+
     /// <summary><c>connect[].replicas</c> and <c>ksqldb[].replicas</c>.</summary>
     public const int WorkerReplicas = 1;
 

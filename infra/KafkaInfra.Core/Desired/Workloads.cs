@@ -28,12 +28,14 @@ public sealed record ContainerModel(
 /// A Deployment, typed so that the YAML renderer and the Pulumi program's typed <c>Apps.V1.Deployment</c>
 /// read the same fields. <see cref="ToBody"/> gives the manifest body.
 /// </summary>
+/// <param name="ServiceAccountName">The pods' service account (e.g. for an EKS Pod Identity association); null = the namespace's default.</param>
 public sealed record DeploymentModel(
     int? Replicas,
     IReadOnlyList<KeyValuePair<string, string>> SelectorLabels,
     IReadOnlyList<KeyValuePair<string, string>> PodLabels,
     IReadOnlyList<ContainerModel> Containers,
-    IReadOnlyList<SecretVolumeModel> SecretVolumes)
+    IReadOnlyList<SecretVolumeModel> SecretVolumes,
+    string? ServiceAccountName = null)
 {
     /// <summary>The <c>spec</c> of the Deployment manifest.</summary>
     public Tree ToBody()
@@ -52,6 +54,7 @@ public sealed record DeploymentModel(
 
         var podSpec = new Tree
         {
+            ["serviceAccountName"] = ServiceAccountName,
             ["containers"] = containers,
             ["volumes"] = SecretVolumes.Count == 0 ? null : Tree.ListOf(SecretVolumes.Select(v => new Tree { ["name"] = v.Name, ["secret"] = new Tree { ["secretName"] = v.SecretName } })),
         };

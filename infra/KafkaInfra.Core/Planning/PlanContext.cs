@@ -346,6 +346,11 @@ internal sealed class PlanContext(StackConfig config, DeployedState deployed)
 
     private void PlanConsumers()
     {
+        if (config.Cluster.Msk is { } iam && (iam.Serverless || iam.Authentication == MskAuthentication.Iam) && iam.Region is null && config.Consumers.Count > 0)
+        {
+            Warn($"{ClusterPath}.msk.region", "is not set: KEDA's kafka scaler signs its MSK IAM token for a region (trigger metadata awsRegion). The Pulumi program fills in aws:region, but `kafka-infra render` output has no awsRegion until you set cluster.msk.region");
+        }
+
         foreach (var c in config.Consumers)
         {
             var topic = PlanFor(c.Topic);

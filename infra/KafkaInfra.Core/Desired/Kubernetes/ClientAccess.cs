@@ -1,0 +1,74 @@
+namespace KafkaInfra.Core.Desired.Kubernetes;
+
+/// <summary>How a Kubernetes workload (ksqlDB, KEDA's Kafka scaler) authenticates to the brokers.</summary>
+public enum ClientSecurity
+{
+    /// <summary>SASL SCRAM-SHA-512 over TLS (Strimzi's <c>tls</c> listener; MSK's SCRAM listener).</summary>
+    ScramTls,
+
+    /// <summary>No TLS, no authentication (a Strimzi <c>plain</c> listener in dev).</summary>
+    Plain,
+
+    /// <summary>MSK IAM: SASL OAUTHBEARER/AWS_MSK_IAM over TLS, signed with the pod's (or KEDA's) AWS identity.</summary>
+    MskIam,
+
+    /// <summary>TLS encryption only (MSK's TLS listener; brokers present Amazon-issued certificates).</summary>
+    Tls,
+}
+
+/// <summary>
+/// Everything a workload renderer needs to reach the brokers, independent of the platform.
+/// </summary>
+/// <param name="BootstrapServers">A literal <c>host:port[,host:port]</c> string, or a <see cref="ResourceRef"/> to the MSK cluster's bootstrap output.</param>
+/// <param name="Security">Protocol and mechanism.</param>
+/// <param name="CaSecretName">Secret holding the PEM CA that signed the broker certificates, in the workload's namespace;
+/// null to trust the JVM / system defaults (MSK's Amazon-issued certificates).</param>
+/// <param name="CaSecretKey">Key of the CA in <see cref="CaSecretName"/>.</param>
+/// <param name="AwsRegion">Region for MSK IAM token signing (KEDA's <c>awsRegion</c>); null leaves it to the Pulumi program (aws:region).</param>
+public sealed record ClientAccess(
+    object BootstrapServers,
+    ClientSecurity Security,
+    string? CaSecretName = null,
+    string CaSecretKey = "ca.crt",
+    string? AwsRegion = null)
+{
+    /// <summary>Strimzi's TLS + SCRAM-SHA-512 listener named <c>tls</c> of cluster <paramref name="cluster"/> in <paramref name="kafkaNamespace"/>.</summary>
+    public static ClientAccess Strimzi(string cluster, string kafkaNamespace) =>
+        new(StrimziNames.TlsBootstrap(cluster, kafkaNamespace), ClientSecurity.ScramTls, StrimziNames.ClusterCaSecret(cluster));
+
+    /// <summary>True when the bootstrap value is a literal (not another resource's output).</summary>
+    public bool IsLiteral => BootstrapServers is string;
+
+    /// <summary>Whether this mode authenticates with a per-client user name and password Secret.</summary>
+    public bool UsesPassword => Security == ClientSecurity.ScramTls;
+
+    /// <summary>Whether this mode encrypts with TLS.</summary>
+    public bool UsesTls => Security is ClientSecurity.ScramTls or ClientSecurity.MskIam or ClientSecurity.Tls;
+}
+
+/// <summary>
+/// A client's SCRAM identity: the user name, and the Secret (in the workload's namespace) holding <c>password</c>
+/// and <c>sasl.jaas.config</c> — the shape Strimzi's User Operator writes for a <c>KafkaUser</c>.
+/// </summary>
+public sealed record ClientIdentity(string Username, string SecretName)
+{
+    public const string PasswordKey = "password";
+
+    public const string JaasConfigKey = "sasl.jaas.config";
+}
+
+/// <summary>Names Strimzi derives from the cluster name (the project's naming conventions).</summary>
+public static class StrimziNames
+{
+    /// <summary>The internal TLS listener's port.</summary>
+    public const int TlsPort = 9093;
+
+    /// <summary>The optional plain listener's port.</summary>
+    public const int PlainPort = 9092;
+
+    /// <summary><c>&lt;cluster&gt;-kafka-bootstrap.&lt;ns&gt;.svc:9093</c>.</summary>
+    public static string TlsBootstrap(string cluster, string ns) => $"{cluster}-kafka-bootstrap.{ns}.svc:{TlsPort}";
+
+    /// <summary>The Secret with the cluster CA certificate (key <c>ca.crt</c>).</summary>
+    public static string ClusterCaSecret(string cluster) => $"{cluster}-cluster-ca-cert";
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using KafkaInfra.Core.Config;
+using KafkaInfra.Core.Planning;
+
+namespace KafkaInfra.Core.Desired.Kubernetes;
+
+/// <summary>
+/// KEDA 2.20 objects that scale Kafka consumers on lag with the <c>kafka</c> scaler: a <c>ScaledObject</c> per
+/// workload and what its trigger needs to log in (a <c>TriggerAuthentication</c>, plus a <c>ConfigMap</c> holding the
+/// SCRAM user name, which KEDA reads only as an authentication parameter). Shared by Strimzi and MSK stacks.
+/// </summary>
+public static class KedaRenderer
+{
+    public const string ApiVersion = "keda.sh/v1alpha1";
+
+    /// <summary>The ScaledObject (and its authentication objects) of one consumer workload, in the consumer's namespace.</summary>
+    /// <param name="consumer">The planned consumer (its max is already capped at the topic's partitions).</param>
+    /// <param name="access">How to reach the brokers from the consumer's namespace.</param>
+    /// <param name="identity">The SCRAM identity (Secret in the consumer's namespace) when <paramref name="access"/> uses passwords.</param>
+    /// <param name="instance">The cluster name (common label).</param>
+    public static IReadOnlyList<KubernetesObject> ForConsumer(ConsumerPlan consumer, ClientAccess access, ClientIdentity? identity, string instance)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        var c = consumer.Config;
+        var component = $"keda/{c.Name}";
+        var labels = KubeObjects.Labels(c.Name, instance);
+        var (authObjects, authName) = Authentication(c.Name, c.Namespace, access, identity, labels, component);
+        var trigger = Trigger(c.Name, access, c.ConsumerGroup, c.Topic, c.LagThreshold, c.ActivationLagThreshold, c.OffsetResetPolicy, authName);
+        var spec = new Tree
+        {
+            ["scaleTargetRef"] = new Tree { ["apiVersion"] = c.ApiVersion, ["kind"] = c.Kind, ["name"] = c.Name },
+            ["minReplicaCount"] = consumer.MinReplicas,
+            ["maxReplicaCount"] = consumer.MaxReplicas,
+            ["triggers"] = Tree.List(trigger),
+        };
+        var scaledObject = new KubernetesObject(ApiVersion, "ScaledObject", c.Name, c.Namespace, labels, KubeObjects.None,
+            new Tree { ["spec"] = spec }, component, ObjectStage.Autoscaling);
+        return [.. authObjects, scaledObject];
+    }
+
+    /// <summary>
+    /// The ScaledObject of an autoscaled Kafka Connect group: it targets the <c>KafkaConnect</c> (which has a scale
+    /// subresource; a <c>KafkaConnector</c> does not have a usable one) with one trigger per sink connector on its
+    /// consumer group <c>connect-&lt;connector&gt;</c>.
+    /// </summary>
+    public static IReadOnlyList<KubernetesObject> ForConnect(ConnectGroupPlan group, string connectName, string ns, ClientAccess access, ClientIdentity? identity, string instance, string component)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        if (group.MaxReplicas is not { } max)
+        {
+            return [];
+        }
+
+        var name = $"{connectName}-connect";
+        var labels = KubeObjects.Labels($"connect-{connectName}", instance);
+        var (authObjects, authName) = Authentication(name, ns, access, identity, labels, component);
+        var triggers = group.Connectors
+            .Where(c => c.Config.Kind == ConnectorKind.Sink)
+            .Select(c => (object)Trigger(c.Name, access, c.ConsumerGroup, c.Config.Topics.Count == 1 ? c.Config.Topics[0] : null, group.Config.LagThreshold, 0, "latest", authName))
+            .ToArray();
+        var spec = new Tree
+        {
+            ["scaleTargetRef"] = new Tree { ["apiVersion"] = Strimzi.StrimziDesiredState.ApiVersion, ["kind"] = "KafkaConnect", ["name"] = connectName },
+            ["minReplicaCount"] = group.Replicas,
+            ["maxReplicaCount"] = max,
+            ["triggers"] = triggers,
+        };
+        var scaledObject = new KubernetesObject(ApiVersion, "ScaledObject", name, ns, labels, KubeObjects.None,
+            new Tree { ["spec"] = spec }, component, ObjectStage.Autoscaling);
+        return [.. authObjects, scaledObject];
+    }
+
+    private static Tree Trigger(string name, ClientAccess access, string group, string? topic, long lagThreshold, long activationLagThreshold, string offsetResetPolicy, string? authName)
+    {
+        var metadata = new Tree
+        {
+            ["bootstrapServers"] = access.BootstrapServers,
+            ["consumerGroup"] = group,
+            ["topic"] = topic,
+            ["lagThreshold"] = lagThreshold.ToString(CultureInfo.InvariantCulture),
+            ["activationLagThreshold"] = activationLagThreshold.ToString(CultureInfo.InvariantCulture),
+            ["offsetResetPolicy"] = offsetResetPolicy,
+        };
+        switch (access.Security)
+        {
+            case ClientSecurity.ScramTls:
+                metadata["sasl"] = "scram_sha512";
+                metadata["tls"] = "enable";
+                break;
+            case ClientSecurity.MskIam:
+                metadata["sasl"] = "oauthbearer";
+                metadata["saslTokenProvider"] = "aws_msk_iam";
+                // Null when cluster.msk.region is not set: the Pulumi program then fills in aws:region (docs/strimzi.md).
+                metadata["awsRegion"] = access.AwsRegion;
+                metadata["tls"] = "enable";
+                break;
+            case ClientSecurity.Tls:
+                metadata["tls"] = "enable";
+                break;
+            case ClientSecurity.Plain:
+                break;
+        }
+
+        return new Tree
+        {
+            ["type"] = "kafka",
+            ["name"] = name,
+            ["metadata"] = metadata,
+            ["authenticationRef"] = authName is null ? null : new Tree { ["name"] = authName, ["kind"] = "TriggerAuthentication" },
+        };
+    }
+
+    private static (IReadOnlyList<KubernetesObject> Objects, string? AuthName) Authentication(
+        string baseName, string ns, ClientAccess access, ClientIdentity? identity, IReadOnlyList<KeyValuePair<string, string>> labels, string component)
+    {
+        var authName = $"{baseName}-kafka";
+        var objects = new List<KubernetesObject>();
+        var spec = new Tree();
+        var secretRefs = new List<object>();
+        switch (access.Security)
+        {
+            case ClientSecurity.ScramTls:
+                var id = identity ?? throw new ArgumentException("SCRAM needs a client identity", nameof(identity));
+                var configMap = $"{baseName}-kafka-client";
+                objects.Add(new KubernetesObject("v1", "ConfigMap", configMap, ns, labels, KubeObjects.None,
+                    new Tree { ["data"] = new Tree { ["username"] = id.Username } }, component, ObjectStage.Autoscaling));
+                spec["configMapTargetRef"] = Tree.List(new Tree { ["parameter"] = "username", ["name"] = configMap, ["key"] = "username" });
+                secretRefs.Add(new Tree { ["parameter"] = "password", ["name"] = id.SecretName, ["key"] = ClientIdentity.PasswordKey });
+                break;
+            case ClientSecurity.MskIam:
+                // KEDA signs the token with its own AWS identity (identityOwner defaults to keda): the operator's
+                // service account needs an IAM role allowed to describe the cluster, topics and groups.
+                spec["podIdentity"] = new Tree { ["provider"] = "aws" };
+                break;
+        }
+
+        if (access.UsesTls && access.CaSecretName is { } ca)
+        {
+            secretRefs.Add(new Tree { ["parameter"] = "ca", ["name"] = ca, ["key"] = access.CaSecretKey });
+        }
+
+        if (secretRefs.Count > 0)
+        {
+            spec["secretTargetRef"] = secretRefs;
+        }
+
+        if (spec.Count == 0)
+        {
+            return (objects, null);
+        }
+
+        objects.Add(new KubernetesObject(ApiVersion, "TriggerAuthentication", authName, ns, labels, KubeObjects.None,
+            new Tree { ["spec"] = spec }, component, ObjectStage.Autoscaling));
+        return (objects, authName);
+    }
+}

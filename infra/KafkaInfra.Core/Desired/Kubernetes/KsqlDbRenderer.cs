@@ -1,0 +1,137 @@
+using System.Globalization;
+using KafkaInfra.Core.Config;
+using KafkaInfra.Core.Planning;
+
+namespace KafkaInfra.Core.Desired.Kubernetes;
+
+/// <summary>
+/// A ksqlDB server group as a Deployment (every replica shares one <c>ksql.service.id</c>, so they form one ksqlDB
+/// cluster and share the work) and a ClusterIP Service on the REST port. Shared by Strimzi and MSK stacks.
+/// </summary>
+public static class KsqlDbRenderer
+{
+    /// <summary>ksqlDB's REST port.</summary>
+    public const int RestPort = 8088;
+
+    /// <summary>JMX port opened for the TCP probes of headless servers (which have no REST endpoint).</summary>
+    public const int JmxPort = 1099;
+
+    /// <summary>Where the cluster CA Secret is mounted.</summary>
+    public const string CaMountPath = "/etc/kafka-ca";
+
+    /// <summary>Where the queries Secret of a headless group is mounted.</summary>
+    public const string QueriesMountPath = "/etc/ksqldb-queries";
+
+    /// <summary>The Deployment and Service name of group <paramref name="group"/>.</summary>
+    public static string WorkloadName(string group) => $"ksqldb-{group}";
+
+    /// <summary>The Secret a headless group reads its SQL from (key <c>queries.sql</c>); the user provides it.</summary>
+    public static string QueriesSecretName(string group) => $"ksqldb-{group}-queries";
+
+    /// <summary>The Deployment and (unless headless) the Service of one ksqlDB group.</summary>
+    /// <param name="group">The planned group.</param>
+    /// <param name="ns">Namespace to run in (where the identity Secret and CA Secret live).</param>
+    /// <param name="access">How to reach the brokers.</param>
+    /// <param name="identity">The SCRAM identity when <paramref name="access"/> uses passwords.</param>
+    /// <param name="instance">The cluster name (common label).</param>
+    public static IReadOnlyList<KubernetesObject> Build(KsqlDbGroupPlan group, string ns, ClientAccess access, ClientIdentity? identity, string instance)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(access);
+        var g = group.Config;
+        var name = WorkloadName(g.Name);
+        var component = $"ksqldb/{g.Name}";
+        var labels = KubeObjects.Labels(name, instance);
+        var selector = labels.Where(l => l.Key is "app.kubernetes.io/name" or "app.kubernetes.io/instance").ToList();
+
+        var env = new List<EnvVarModel>
+        {
+            new("KSQL_BOOTSTRAP_SERVERS", BootstrapValue(access)),
+            new("KSQL_KSQL_SERVICE_ID", g.ServiceId),
+            new("KSQL_KSQL_STREAMS_REPLICATION_FACTOR", Int(group.InternalReplicationFactor)),
+            new("KSQL_KSQL_INTERNAL_TOPIC_REPLICAS", Int(group.InternalReplicationFactor)),
+            new("KSQL_KSQL_LOGGING_PROCESSING_TOPIC_REPLICATION_FACTOR", Int(group.InternalReplicationFactor)),
+        };
+        var volumes = new List<SecretVolumeModel>();
+        env.AddRange(SecurityEnv(access, identity, volumes));
+
+        ProbeModel readiness, liveness;
+        var ports = new List<PortModel>();
+        if (g.Headless)
+        {
+            // Headless servers disable their REST endpoint: probe the JMX port instead.
+            volumes.Add(new SecretVolumeModel("queries", QueriesSecretName(g.Name), QueriesMountPath));
+            env.Add(new EnvVarModel("KSQL_KSQL_QUERIES_FILE", QueriesMountPath + "/queries.sql"));
+            env.Add(new EnvVarModel("JMX_PORT", Int(JmxPort)));
+            ports.Add(new PortModel("jmx", JmxPort));
+            readiness = new ProbeModel(JmxPort, null, InitialDelaySeconds: 30, PeriodSeconds: 10);
+            liveness = new ProbeModel(JmxPort, null, InitialDelaySeconds: 60, PeriodSeconds: 20);
+        }
+        else
+        {
+            env.Add(new EnvVarModel("KSQL_LISTENERS", $"http://0.0.0.0:{RestPort}"));
+            ports.Add(new PortModel("http", RestPort));
+            readiness = new ProbeModel(RestPort, "/healthcheck", InitialDelaySeconds: 30, PeriodSeconds: 10);
+            liveness = new ProbeModel(RestPort, "/healthcheck", InitialDelaySeconds: 60, PeriodSeconds: 20);
+        }
+
+        var container = new ContainerModel("ksqldb", g.Image ?? Defaults.KsqlDbImage, env, ports, readiness, liveness, g.Resources);
+        // A service account of its own, so that an identity (EKS Pod Identity association or IRSA role for MSK IAM)
+        // can be bound to exactly this group's pods.
+        var deployment = new DeploymentModel(group.Replicas, selector, labels, [container], volumes, ServiceAccountName: name);
+        var objects = new List<KubernetesObject>
+        {
+            new("v1", "ServiceAccount", name, ns, labels, KubeObjects.None, new Tree(), component, ObjectStage.KsqlDb),
+            new("apps/v1", "Deployment", name, ns, labels, KubeObjects.None, deployment.ToBody(), component, ObjectStage.KsqlDb, Model: deployment),
+        };
+        if (!g.Headless)
+        {
+            var service = new ServiceModel(selector, [new ServicePortModel("http", RestPort, RestPort)]);
+            objects.Add(new KubernetesObject("v1", "Service", name, ns, labels, KubeObjects.None, service.ToBody(), component, ObjectStage.KsqlDb, Model: service));
+        }
+
+        return objects;
+    }
+
+    /// <summary>The bootstrap value as an env var string; a <see cref="ResourceRef"/> renders as <c>${resource.output}</c> and the Pulumi program resolves it.</summary>
+    private static string BootstrapValue(ClientAccess access) => access.BootstrapServers switch
+    {
+        string s => s,
+        ResourceRef r => r.ToString(),
+        var other => throw new ArgumentException($"bootstrap servers must be a string or ResourceRef, got {other.GetType().Name}", nameof(access)),
+    };
+
+    private static IEnumerable<EnvVarModel> SecurityEnv(ClientAccess access, ClientIdentity? identity, List<SecretVolumeModel> volumes)
+    {
+        switch (access.Security)
+        {
+            case ClientSecurity.ScramTls:
+                var id = identity ?? throw new ArgumentException("SCRAM needs a client identity", nameof(identity));
+                yield return new EnvVarModel("KSQL_SECURITY_PROTOCOL", "SASL_SSL");
+                yield return new EnvVarModel("KSQL_SASL_MECHANISM", "SCRAM-SHA-512");
+                yield return new EnvVarModel("KSQL_SASL_JAAS_CONFIG", SecretName: id.SecretName, SecretKey: ClientIdentity.JaasConfigKey);
+                break;
+            case ClientSecurity.MskIam:
+                yield return new EnvVarModel("KSQL_SECURITY_PROTOCOL", "SASL_SSL");
+                yield return new EnvVarModel("KSQL_SASL_MECHANISM", "AWS_MSK_IAM");
+                yield return new EnvVarModel("KSQL_SASL_JAAS_CONFIG", "software.amazon.msk.auth.iam.IAMLoginModule required;");
+                yield return new EnvVarModel("KSQL_SASL_CLIENT_CALLBACK_HANDLER_CLASS", "software.amazon.msk.auth.iam.IAMClientCallbackHandler");
+                break;
+            case ClientSecurity.Tls:
+                yield return new EnvVarModel("KSQL_SECURITY_PROTOCOL", "SSL");
+                break;
+            case ClientSecurity.Plain:
+                yield return new EnvVarModel("KSQL_SECURITY_PROTOCOL", "PLAINTEXT");
+                break;
+        }
+
+        if (access.UsesTls && access.CaSecretName is { } ca)
+        {
+            volumes.Add(new SecretVolumeModel("kafka-ca", ca, CaMountPath));
+            yield return new EnvVarModel("KSQL_SSL_TRUSTSTORE_TYPE", "PEM");
+            yield return new EnvVarModel("KSQL_SSL_TRUSTSTORE_LOCATION", $"{CaMountPath}/{access.CaSecretKey}");
+        }
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
