@@ -75,7 +75,8 @@ public sealed record MskConfig(
     int LogRetentionDays,
     string? Region,
     bool BrokersDrained,
-    IReadOnlyList<string>? CertificateAuthorityArns = null)
+    IReadOnlyList<string>? CertificateAuthorityArns = null,
+    string? KedaRoleArn = null)
 {
     /// <summary>Express brokers (<c>express.m7g.*</c>): no storage to manage, RF 3 and min ISR 2 fixed.</summary>
     public bool IsExpress => InstanceType is not null && InstanceType.StartsWith("express.", StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public static partial class StackConfigLoader
 {
     private static readonly string[] ClusterKeys = ["name", "kafkaVersion", "brokers", "storageGiB", "brokerIngressMBps", "maxPartitionsPerBroker", "strimzi", "msk"];
     private static readonly string[] StrimziKeys = ["namespace", "controllers", "controllerStorageGiB", "storageClass", "plainListener", "rackTopologyKey", "brokerResources"];
-    private static readonly string[] MskKeys = ["instanceType", "clientSubnets", "securityGroups", "authentication", "storageAutoscaling", "serverless", "provisionedThroughputMiBps", "kmsKeyArn", "logRetentionDays", "region", "brokersDrained", "certificateAuthorityArns"];
+    private static readonly string[] MskKeys = ["instanceType", "clientSubnets", "securityGroups", "authentication", "storageAutoscaling", "serverless", "provisionedThroughputMiBps", "kmsKeyArn", "logRetentionDays", "region", "brokersDrained", "certificateAuthorityArns", "kedaRoleArn"];
     private static readonly string[] AutoscalingKeys = ["maxGiB", "targetUtilizationPercent"];
     private static readonly string[] TopicDefaultKeys = ["replicationFactor", "minInsyncReplicas", "retentionHours", "messageBytes"];
     private static readonly string[] TopicKeys = ["name", "messagesPerSecond", "messagesPerSecondPerConsumer", "messagesPerSecondPerPartition", "maxConsumers", "messageBytes", "partitions", "retentionHours", "replicationFactor", "minInsyncReplicas", "config"];
@@ -398,7 +398,13 @@ public static partial class StackConfigLoader
             r.Errors.Add(r.Child("certificateAuthorityArns"), $"applies only when authentication is tls (mutual TLS); authentication is {Describe.Quote(auth.ToString().ToLowerInvariant())}");
         }
 
-        var config = new MskConfig(instanceType, subnets, groups, auth, autoscaling, serverless, throughput, kms, retention, region, drained, caArns);
+        var kedaRole = r.String("kedaRoleArn", expected: "the IAM role ARN of the KEDA operator");
+        if (kedaRole is not null && !RoleArnPattern().IsMatch(kedaRole))
+        {
+            r.Errors.Add(r.Child("kedaRoleArn"), $"must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>), got {Describe.Quote(kedaRole)}");
+        }
+
+        var config = new MskConfig(instanceType, subnets, groups, auth, autoscaling, serverless, throughput, kms, retention, region, drained, caArns, kedaRole);
         if (config.IsExpress)
         {
             if (autoscaling is not null)

@@ -107,6 +107,28 @@ public static partial class MskCloudResources
             }
         }
 
+        /// <summary>
+        /// What the KEDA operator needs to read consumer lag over MSK IAM (its TriggerAuthentications use KEDA's own
+        /// pod identity): describe the cluster, the consumers' topics and groups — nothing to read data or commit offsets.
+        /// Attached to <c>cluster.msk.kedaRoleArn</c>, or to a role created for EKS Pod Identity.
+        /// </summary>
+        private void AddKedaAccess()
+        {
+            if (!UsesIam || plan.Consumers.Count == 0)
+            {
+                return;
+            }
+
+            var topics = plan.Consumers.Select(c => c.Topic).Distinct(StringComparer.Ordinal).Select(TopicArn);
+            var groups = plan.Consumers.Select(c => c.Config.ConsumerGroup).Distinct(StringComparer.Ordinal).Select(GroupArn);
+            var document = Document(
+                Statement("Cluster", ClusterActions, [ClusterArn]),
+                Statement("DescribeTopics", ["kafka-cluster:DescribeTopic"], topics),
+                Statement("DescribeGroups", ["kafka-cluster:DescribeGroup"], groups));
+            AddAccess($"{_c}-keda", "msk", "the KEDA operator (lag of every consumer group)", document, msk.KedaRoleArn,
+                TrustPolicy(PodIdentityPrincipal, "sts:AssumeRole", "sts:TagSession"));
+        }
+
         private void AddKsqlDbAccess()
         {
             if (!UsesIam)

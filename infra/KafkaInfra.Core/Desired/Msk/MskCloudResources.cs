@@ -150,6 +150,7 @@ public static partial class MskCloudResources
 
             AddTopics();
             AddConsumerAccess();
+            AddKedaAccess();
             AddKsqlDbAccess();
             AddConnect();
         }

@@ -8,6 +8,7 @@ public static class MskDesiredState
     public static DesiredState Build(CapacityPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return new DesiredState([], MskCloudResources.Build(plan));
+        // AWS and Kafka-provider resources, plus the workloads on EKS (ksqlDB, KEDA) that reach MSK through them.
+        return new DesiredState(Kubernetes.MskWorkloads.Build(plan), MskCloudResources.Build(plan));
     }
 }

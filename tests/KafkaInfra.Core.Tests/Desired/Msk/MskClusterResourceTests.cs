@@ -278,11 +278,12 @@ public class MskClusterResourceTests
     }
 
     [Fact]
-    public void Desired_state_of_an_msk_stack_is_the_cloud_resources()
+    public void Desired_state_of_an_msk_stack_is_the_cloud_resources_and_the_workloads_on_eks()
     {
         var plan = MskStacks.Plan(MskStacks.Prod).GetOrThrow();
         var state = DesiredStateBuilder.Build(plan);
-        Assert.Empty(state.Kubernetes);
+        Assert.Equal(KafkaInfra.Core.Desired.Kubernetes.MskWorkloads.Build(plan).Select(o => o.FileName), state.Kubernetes.Select(o => o.FileName));
+        Assert.NotEmpty(state.Kubernetes);
         Assert.Equal(MskCloudResources.Build(plan).Select(r => r.Name), state.Cloud.Select(r => r.Name));
     }
 

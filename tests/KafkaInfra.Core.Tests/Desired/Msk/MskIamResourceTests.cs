@@ -26,6 +26,31 @@ public class MskIamResourceTests
     }
 
     [Fact]
+    public void Keda_operator_policy_only_describes_the_consumers_topics_and_groups()
+    {
+        var resources = MskStacks.Build(MskStacks.Prod);
+        var policy = resources.Named("events-keda-policy");
+
+        Assert.Equal(
+            MskStacks.Flat([
+                ("Cluster", new[] { "kafka-cluster:Connect", "kafka-cluster:DescribeCluster" }, new[] { MskStacks.ClusterArn }),
+                ("DescribeTopics", new[] { "kafka-cluster:DescribeTopic" }, new[] { Topic + "orders" }),
+                ("DescribeGroups", new[] { "kafka-cluster:DescribeGroup" }, new[] { Group + "order-service" }),
+            ]),
+            MskStacks.Flat(MskStacks.Statements(policy)));
+        Assert.Equal(MskTypes.IamRole, resources.Named("events-keda-role").Type);
+    }
+
+    [Fact]
+    public void Keda_operator_policy_is_attached_to_the_configured_keda_role()
+    {
+        var resources = MskStacks.Build(MskStacks.Prod.Replace("region: eu-west-1", "region: eu-west-1\n      kedaRoleArn: arn:aws:iam::123456789012:role/keda-operator", StringComparison.Ordinal));
+
+        Assert.DoesNotContain(resources, r => r.Name == "events-keda-role");
+        Assert.Equal("keda-operator", resources.Named("events-keda-attachment").Properties["role"]);
+    }
+
+    [Fact]
     public void Consumer_without_a_role_gets_a_pod_identity_role_and_an_attachment()
     {
         var resources = MskStacks.Build(MskStacks.Prod);
