@@ -24,6 +24,13 @@ public static class Defaults
     /// <summary>Partitions of <c>__consumer_offsets</c> (Kafka's <c>offsets.topic.num.partitions</c> default), counted in partitions per broker.</summary>
     public const int ConsumerOffsetsPartitions = 50;
 
+    /// <summary>
+    /// Broker <c>num.partitions</c>: partitions of a topic created without a count (auto-creation is off, so only tools
+    /// that create topics themselves see it). Fixed, not tied to the broker count, so scaling brokers changes nothing
+    /// but the broker pool.
+    /// </summary>
+    public const int NumPartitions = 3;
+
     /// <summary><c>cluster.strimzi.namespace</c>.</summary>
     public const string StrimziNamespace = "kafka";
 

@@ -509,7 +509,7 @@ internal sealed class PlanContext(StackConfig config, DeployedState deployed)
             }
         }
 
-        var numPartitions = Math.Max(1, brokers);
+        var numPartitions = Defaults.NumPartitions;
         Cluster = new ClusterPlan(Platform, brokers, HasBrokers && Platform != Platform.MskExpress ? c.StorageGiB : 0, deployed.Brokers, numPartitions,
             ingressBytes / Units.MB, writeBytes / Units.MB, brokerIngress, Math.Max(minBrokers, maxRf), perBroker, needed,
             (int)Math.Min(int.MaxValue, totalReplicas), replicasPerBroker, recommended, max, throughput, storageDerivation, replicasDerivation, deployed.StorageGiB);

@@ -75,6 +75,7 @@ public class DefaultsTests
         Assert.Equal(0.70, Defaults.StorageFillCeiling);
         Assert.Equal(30.0, Defaults.BrokerIngressMBps);
         Assert.Equal(50, Defaults.ConsumerOffsetsPartitions);
+        Assert.Equal(3, Defaults.NumPartitions);
     }
 
     [Fact]

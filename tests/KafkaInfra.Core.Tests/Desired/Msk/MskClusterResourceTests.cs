@@ -50,7 +50,7 @@ public class MskClusterResourceTests
         Assert.Equal("events-config", config.Properties["name"]);
         Assert.False(config.Properties.ContainsKey("kafkaVersions"));
         Assert.Equal(
-            "auto.create.topics.enable=false\ndefault.replication.factor=2\nmin.insync.replicas=1\nnum.partitions=6\nunclean.leader.election.enable=false\n",
+            "auto.create.topics.enable=false\ndefault.replication.factor=2\nmin.insync.replicas=1\nnum.partitions=3\nunclean.leader.election.enable=false\n",
             config.Properties["serverProperties"]);
     }
 
