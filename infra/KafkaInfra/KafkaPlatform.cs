@@ -2,6 +2,7 @@ using KafkaInfra.Core;
 using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Desired;
 using KafkaInfra.Core.Planning;
+using KafkaInfra.Core.Reports;
 using Pulumi;
 
 namespace KafkaInfra;
@@ -29,7 +30,7 @@ public static class KafkaPlatform
         }
 
         // 2. Against what was deployed: explicit partition decreases fail here, at preview time; computed ones keep the deployed count.
-        var deployed = await ReadDeployedStateAsync().ConfigureAwait(false);
+        var (deployed, previousInputs) = await ReadPreviousDeploymentAsync().ConfigureAwait(false);
         var result = CapacityPlanner.Plan(raw, deployed);
         if (!result.IsValid)
         {
@@ -47,8 +48,12 @@ public static class KafkaPlatform
             Log.Info(advice.ToString());
         }
 
-        // impact report: log what this update changes against `deployed` here (ImpactReport.FromDeployed(deployed, plan)),
-        // before any resource of the platform is declared.
+        // The scaling-impact report `kafka-infra diff` gives, against what this stack deployed last time.
+        foreach (var line in ImpactReport.ForUpdate(deployed, previousInputs, plan).ToText())
+        {
+            Log.Info(line);
+        }
+
         var desired = DesiredStateBuilder.Build(plan);
         var bootstrap = StackOutputs.BootstrapServersSource(plan);
         var registry = Declare(desired, bootstrap as ResourceRef);
@@ -61,6 +66,8 @@ public static class KafkaPlatform
         {
             outputs[name] = value;
         }
+
+        outputs[StackOutputs.PlanInputs] = StackOutputs.PlanInputsValue(raw);
 
         return outputs;
     }
@@ -83,7 +90,7 @@ public static class KafkaPlatform
     /// This stack's previous outputs through a StackReference to itself. The engine reads the last checkpoint,
     /// in preview and update alike; on the first deployment the outputs are missing and the state is empty.
     /// </summary>
-    private static async Task<DeployedState> ReadDeployedStateAsync()
+    private static async Task<(DeployedState Deployed, IReadOnlyDictionary<string, string?>? PlanInputs)> ReadPreviousDeploymentAsync()
     {
         var self = new StackReference(PreviousOutputsResourceName, new StackReferenceArgs
         {
@@ -94,8 +101,9 @@ public static class KafkaPlatform
         var partitions = await self.GetValueAsync(StackOutputs.TopicPartitions).ConfigureAwait(false);
         var brokers = await self.GetValueAsync(StackOutputs.Brokers).ConfigureAwait(false);
         var storage = await self.GetValueAsync(StackOutputs.StorageGiB).ConfigureAwait(false);
+        var inputs = await self.GetValueAsync(StackOutputs.PlanInputs).ConfigureAwait(false);
         var read = DeployedStateReader.Read(partitions, brokers, storage);
-        return read.IsValid ? read.State : throw new RunException(read.FormatErrors());
+        return read.IsValid ? (read.State, StackOutputs.ReadPlanInputs(inputs)) : throw new RunException(read.FormatErrors());
     }
 
     /// <summary>

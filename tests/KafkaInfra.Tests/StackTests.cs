@@ -47,6 +47,19 @@ public class StackTests
     }
 
     [Fact]
+    public async Task Outputs_record_the_plan_inputs_the_next_preview_reports_against()
+    {
+        var raw = StackHarness.StackFileRaw("dev");
+        var harness = new StackHarness("dev", raw);
+
+        var (_, outputs) = await harness.RunAsync();
+
+        var recorded = StackOutputs.ReadPlanInputs(outputs[StackOutputs.PlanInputs]);
+        Assert.NotNull(recorded);
+        Assert.Equal(raw["kafka-infra:topics"], recorded!["kafka-infra:topics"]);
+    }
+
+    [Fact]
     public async Task Prod_declares_an_msk_cluster_with_tls_only_iam_and_storage_autoscaling()
     {
         var raw = StackHarness.StackFileRaw("prod");

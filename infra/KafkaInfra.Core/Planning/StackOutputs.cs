@@ -29,6 +29,44 @@ public static class StackOutputs
     public const string WarningCount = "warningCount";
 
     /// <summary>
+    /// The raw config values this deployment was planned from (a JSON object of key → value), so the next preview
+    /// can report the whole scaling impact against them. Holds only <c>kafka-infra:</c> keys and <c>aws:region</c>,
+    /// which carry no secrets (the loader refuses secret values under <c>kafka-infra:</c>).
+    /// </summary>
+    public const string PlanInputs = "planInputs";
+
+    /// <summary>The <see cref="PlanInputs"/> value: the raw values as one JSON object, keys sorted, empty values left out.</summary>
+    public static string PlanInputsValue(IReadOnlyDictionary<string, string?> raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var kept = raw.Where(kv => kv.Value is not null && (kv.Key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal) || kv.Key == "aws:region"))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        return System.Text.Json.JsonSerializer.Serialize(kept);
+    }
+
+    /// <summary>
+    /// Reads a previous <see cref="PlanInputs"/> output back; null when it is missing (a stack deployed before this
+    /// output existed) or not a JSON object of strings — the report then falls back to the deployed numbers.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?>? ReadPlanInputs(object? value)
+    {
+        if (value is not string { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Every output except <see cref="BootstrapServers"/>, as values Pulumi can serialise (string keys, int values,
     /// nested dictionaries). Brokers and storage are left out on the platforms that have none to compare.
     /// </summary>

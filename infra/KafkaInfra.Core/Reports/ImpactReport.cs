@@ -227,6 +227,25 @@ public sealed partial class ImpactReport
         return new ImpactReport(newPlan, changes, [], false, false, WarningsAdded(oldPlan, newPlan));
     }
 
+    /// <summary>
+    /// The report a <c>pulumi preview</c> logs: against the previous deployment's plan inputs when it recorded them
+    /// (the whole report, as <c>kafka-infra diff</c> gives), else against the deployed numbers alone, else — nothing
+    /// deployed — a new stack.
+    /// </summary>
+    public static ImpactReport ForUpdate(DeployedState deployed, IReadOnlyDictionary<string, string?>? previousInputs, CapacityPlan newPlan)
+    {
+        ArgumentNullException.ThrowIfNull(deployed);
+        ArgumentNullException.ThrowIfNull(newPlan);
+        if (previousInputs is not null && CapacityPlanner.Plan(previousInputs) is { IsValid: true } previous)
+        {
+            return Compare(previous.Plan!, newPlan);
+        }
+
+        return deployed.TopicPartitions.Count == 0 && deployed.Brokers is null && deployed.StorageGiB is null
+            ? NewStack(newPlan)
+            : FromDeployed(deployed, newPlan);
+    }
+
     /// <summary>A stack with nothing deployed: every resource is new.</summary>
     public static ImpactReport NewStack(CapacityPlan newPlan)
     {

@@ -59,3 +59,53 @@ public class StackOutputsTests
         Assert.Equal(output, StackOutputs.MskBootstrapOutput(authentication, serverless));
     }
 }
+
+public class PlanInputsTests
+{
+    [Fact]
+    public void Plan_inputs_round_trip_and_keep_only_kafka_infra_keys_and_the_region()
+    {
+        var raw = new Dictionary<string, string?>(RepoStacks.Raw("prod"))
+        {
+            ["kubernetes:context"] = "kind",
+            ["kafka-infra:ksqldb"] = null,
+        };
+
+        var back = StackOutputs.ReadPlanInputs(StackOutputs.PlanInputsValue(raw));
+
+        Assert.NotNull(back);
+        Assert.Equal(
+            raw.Where(kv => kv.Value is not null && kv.Key != "kubernetes:context").OrderBy(kv => kv.Key, StringComparer.Ordinal),
+            back!.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("[1,2]")]
+    public void Missing_or_malformed_plan_inputs_read_as_null(string? value) => Assert.Null(StackOutputs.ReadPlanInputs(value));
+
+    [Fact]
+    public void Preview_report_compares_with_the_recorded_inputs_when_present()
+    {
+        var oldRaw = RepoStacks.Raw("dev");
+        var newRaw = new Dictionary<string, string?>(oldRaw)
+        {
+            ["kafka-infra:cluster"] = oldRaw["kafka-infra:cluster"]!.Replace("\"brokers\":3", "\"brokers\":5", StringComparison.Ordinal),
+        };
+        var oldPlan = CapacityPlanner.Plan(oldRaw).GetOrThrow();
+        var deployed = KafkaInfra.Core.Reports.ImpactReport.DeployedOf(oldPlan);
+        var newPlan = CapacityPlanner.Plan(newRaw, deployed).GetOrThrow();
+
+        var full = KafkaInfra.Core.Reports.ImpactReport.ForUpdate(deployed, StackOutputs.ReadPlanInputs(StackOutputs.PlanInputsValue(oldRaw)), newPlan).ToText();
+        var numbersOnly = KafkaInfra.Core.Reports.ImpactReport.ForUpdate(deployed, null, newPlan).ToText();
+        var fresh = KafkaInfra.Core.Reports.ImpactReport.ForUpdate(DeployedState.None, null, newPlan).ToText();
+
+        Assert.Contains(full, l => l.StartsWith("  change   brokers events: 3 → 5", StringComparison.Ordinal));
+        Assert.DoesNotContain("against the deployed", full[0], StringComparison.Ordinal);
+        Assert.Contains("against the deployed partitions, brokers and storage", numbersOnly[0], StringComparison.Ordinal);
+        Assert.Contains(numbersOnly, l => l.StartsWith("  change   brokers events: 3 → 5", StringComparison.Ordinal));
+        Assert.Contains("new stack", fresh[0], StringComparison.Ordinal);
+    }
+}
