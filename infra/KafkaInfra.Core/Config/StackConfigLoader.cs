@@ -128,7 +128,8 @@ public static partial class StackConfigLoader
                 }
             }
 
-            var config = Build(values, errors, unparsable);
+            raw.TryGetValue("aws:region", out var awsRegion);
+            var config = Build(values, errors, unparsable, awsRegion);
             return new LoadResult(errors.Count == 0 ? config : null, errors.Errors);
         }
         finally
@@ -140,10 +141,10 @@ public static partial class StackConfigLoader
         }
     }
 
-    private static StackConfig? Build(Dictionary<string, JsonElement> values, ErrorBag errors, HashSet<string> unparsable)
+    private static StackConfig? Build(Dictionary<string, JsonElement> values, ErrorBag errors, HashSet<string> unparsable, string? awsRegion)
     {
         var environment = ReadEnvironment(values, errors);
-        var cluster = unparsable.Contains(ConfigKeys.Cluster) ? null : ReadCluster(values, errors);
+        var cluster = unparsable.Contains(ConfigKeys.Cluster) ? null : ReadCluster(values, errors, awsRegion);
         var defaults = ReadTopicDefaults(values, errors);
         var topics = ReadList(values, ConfigKeys.Topics, errors, ReadTopic);
         var consumers = ReadList(values, ConfigKeys.Consumers, errors, ReadConsumer);
@@ -202,7 +203,7 @@ public static partial class StackConfigLoader
         return result;
     }
 
-    private static ClusterConfig? ReadCluster(Dictionary<string, JsonElement> values, ErrorBag errors)
+    private static ClusterConfig? ReadCluster(Dictionary<string, JsonElement> values, ErrorBag errors, string? awsRegion)
     {
         var path = ConfigKeys.Qualified(ConfigKeys.Cluster);
         if (!values.TryGetValue(ConfigKeys.Cluster, out var element))
@@ -234,7 +235,7 @@ public static partial class StackConfigLoader
         }
 
         var strimzi = hasStrimzi ? ReadStrimzi(r) : null;
-        var msk = hasMsk ? ReadMsk(r) : null;
+        var msk = hasMsk ? ReadMsk(r, awsRegion) : null;
         var serverless = msk?.Serverless == true;
 
         var version = r.String("kafkaVersion", expected: "a Kafka version such as 4.3.1") ?? Defaults.KafkaVersion;
@@ -308,7 +309,7 @@ public static partial class StackConfigLoader
         return new StrimziConfig(ns, controllers, controllerStorage, storageClass, plain, rack, resources);
     }
 
-    private static MskConfig? ReadMsk(ObjectReader cluster)
+    private static MskConfig? ReadMsk(ObjectReader cluster, string? awsRegion)
     {
         if (cluster.ObjectOrEmpty("msk", MskKeys) is not { } r)
         {
@@ -378,7 +379,8 @@ public static partial class StackConfigLoader
             r.Errors.Add(r.Child("logRetentionDays"), string.Create(CultureInfo.InvariantCulture, $"must be a value CloudWatch Logs accepts ({string.Join(", ", CloudWatchRetentionDays)}); got {retention}"));
         }
 
-        var region = r.String("region", expected: "an AWS region such as eu-west-1");
+        // The stack's aws:region (what the AWS provider deploys into) unless the cluster names its own.
+        var region = r.String("region", expected: "an AWS region such as eu-west-1") ?? (string.IsNullOrEmpty(awsRegion) ? null : awsRegion);
         var drained = r.Bool("brokersDrained", false);
         var caArns = r.StringList("certificateAuthorityArns");
         for (var i = 0; i < caArns.Count; i++)

@@ -348,7 +348,7 @@ internal sealed class PlanContext(StackConfig config, DeployedState deployed)
     {
         if (config.Cluster.Msk is { } iam && (iam.Serverless || iam.Authentication == MskAuthentication.Iam) && iam.Region is null && config.Consumers.Count > 0)
         {
-            Warn($"{ClusterPath}.msk.region", "is not set: KEDA's kafka scaler signs its MSK IAM token for a region (trigger metadata awsRegion). The Pulumi program fills in aws:region, but `kafka-infra render` output has no awsRegion until you set cluster.msk.region");
+            Warn($"{ClusterPath}.msk.region", "is not set, and neither is aws:region: KEDA's kafka scaler signs its MSK IAM token for a region (trigger metadata awsRegion), so the rendered triggers have none; set cluster.msk.region or aws:region");
         }
 
         foreach (var c in config.Consumers)

@@ -443,6 +443,18 @@ public class StackConfigLoaderTests
             e.Message);
     }
 
+    [Theory]
+    [InlineData(null, "eu-west-1", "eu-west-1")]
+    [InlineData("us-east-2", "eu-west-1", "us-east-2")]
+    [InlineData(null, null, null)]
+    public void Msk_region_falls_back_to_the_stacks_aws_region(string? mskRegion, string? awsRegion, string? expected)
+    {
+        var cluster = mskRegion is null ? TestStacks.MskCluster : TestStacks.MskCluster.Replace("securityGroups: [sg-1]", $"securityGroups: [sg-1]\n      region: {mskRegion}", StringComparison.Ordinal);
+        var raw = new Dictionary<string, string?>(TestStacks.Raw(cluster)) { ["aws:region"] = awsRegion };
+
+        Assert.Equal(expected, StackConfigLoader.Load(raw).GetOrThrow().Cluster.Msk!.Region);
+    }
+
     [Fact]
     public void Consumer_group_defaults_to_the_consumer_name()
     {
