@@ -155,10 +155,7 @@ public static class ReassignmentPlanner
             rackNames = request.Racks is null ? [] : request.Racks.Values.Distinct().Order(StringComparer.Ordinal).ToArray();
             rackOf = brokerIds.Select(b => request.Racks is not null && request.Racks.TryGetValue(b, out var r) ? Array.IndexOf(rackNames, r) : -1).ToArray();
 
-            partitions = request.Current
-                .OrderBy(p => p.Topic, StringComparer.Ordinal)
-                .ThenBy(p => p.Partition)
-                .ToArray();
+            partitions = InTopicPartitionOrder(request.Current);
             original = new int[partitions.Length][];
             reps = new int[partitions.Length][];
             for (var p = 0; p < partitions.Length; p++)
@@ -196,6 +193,35 @@ public static class ReassignmentPlanner
         }
 
         private int N => brokerIds.Length;
+
+        /// <summary>
+        /// The partitions by topic (ordinal) then partition number. Assignments exported by Kafka's tools are usually
+        /// in this order already, so that is checked first in one pass; otherwise one in-place sort (no LINQ key maps,
+        /// which dominated the planning time at 100,000 partitions).
+        /// </summary>
+        private static PartitionReplicas[] InTopicPartitionOrder(IReadOnlyList<PartitionReplicas> current)
+        {
+            var result = new PartitionReplicas[current.Count];
+            var sorted = true;
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = current[i];
+                sorted = sorted && (i == 0 || Compare(result[i - 1], result[i]) < 0);
+            }
+
+            if (!sorted)
+            {
+                Array.Sort(result, Compare);
+            }
+
+            return result;
+        }
+
+        private static int Compare(PartitionReplicas a, PartitionReplicas b)
+        {
+            var byTopic = string.CompareOrdinal(a.Topic, b.Topic);
+            return byTopic != 0 ? byTopic : a.Partition.CompareTo(b.Partition);
+        }
 
         /// <summary>
         /// floor/ceil of replicas per target broker, the ceil going to the brokers that hold the most (fewest moves),
