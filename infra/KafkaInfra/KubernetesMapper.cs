@@ -26,7 +26,7 @@ public sealed class KubernetesObjectArgs : Pulumi.Kubernetes.ApiExtensions.Custo
 }
 
 /// <summary>
-/// Maps each <see cref="KubernetesObject"/> to a typed resource: Namespace, ConfigMap, Deployment (from its
+/// Maps each <see cref="KubernetesObject"/> to a typed resource: Namespace, ServiceAccount, ConfigMap, Deployment (from its
 /// <see cref="DeploymentModel"/>) and Service (from its <see cref="ServiceModel"/>) through the typed classes,
 /// anything served by a CRD through <see cref="K8sCustomResource"/>. Other kinds, or bodies with fields the
 /// mapping does not carry, are refused in the check pass.
@@ -44,13 +44,14 @@ internal static class KubernetesMapper
         string? problem = (obj.ApiVersion, obj.Kind) switch
         {
             ("v1", "Namespace") => fields.Length == 0 ? null : $"a Namespace body must be empty, got {string.Join(", ", fields)}",
+            ("v1", "ServiceAccount") => fields.Length == 0 ? null : $"a ServiceAccount body must be empty, got {string.Join(", ", fields)}",
             ("v1", "ConfigMap") => fields.Except(ConfigMapBody).Any()
                 ? $"a ConfigMap body may only have data, got {string.Join(", ", fields)}"
                 : obj.Body["data"] is null or Tree ? null : "a ConfigMap's data must be a mapping",
             ("apps/v1", "Deployment") => obj.Model is DeploymentModel ? OnlySpec(fields) : "a Deployment needs its DeploymentModel",
             ("v1", "Service") => obj.Model is ServiceModel ? OnlySpec(fields) : "a Service needs its ServiceModel",
             _ when obj.IsCustomResource => OnlySpec(fields),
-            _ => $"{obj.ApiVersion}/{obj.Kind} has no mapping in the program (it maps v1/Namespace, v1/ConfigMap, apps/v1/Deployment, v1/Service and custom resources)",
+            _ => $"{obj.ApiVersion}/{obj.Kind} has no mapping in the program (it maps v1/Namespace, v1/ServiceAccount, v1/ConfigMap, apps/v1/Deployment, v1/Service and custom resources)",
         };
         if (problem is null)
         {
@@ -93,6 +94,7 @@ internal static class KubernetesMapper
         return (obj.ApiVersion, obj.Kind, obj.Model) switch
         {
             ("v1", "Namespace", _) => new Pulumi.Kubernetes.Core.V1.Namespace(name, new NamespaceArgs { Metadata = Metadata(obj) }, options),
+            ("v1", "ServiceAccount", _) => new Pulumi.Kubernetes.Core.V1.ServiceAccount(name, new ServiceAccountArgs { Metadata = Metadata(obj) }, options),
             ("v1", "ConfigMap", _) => new Pulumi.Kubernetes.Core.V1.ConfigMap(name, ConfigMap(obj, refs), options),
             ("apps/v1", "Deployment", DeploymentModel model) => new Pulumi.Kubernetes.Apps.V1.Deployment(name, Deployment(obj, model, refs), options),
             ("v1", "Service", ServiceModel model) => new Pulumi.Kubernetes.Core.V1.Service(name, Service(obj, model), options),
@@ -170,6 +172,11 @@ internal static class KubernetesMapper
         if (m.SecretVolumes.Count > 0)
         {
             podSpec.Volumes = m.SecretVolumes.Select(v => new VolumeArgs { Name = v.Name, Secret = new SecretVolumeSourceArgs { SecretName = v.SecretName } }).ToArray();
+        }
+
+        if (m.ServiceAccountName is { } serviceAccount)
+        {
+            podSpec.ServiceAccountName = serviceAccount;
         }
 
         return new DeploymentArgs

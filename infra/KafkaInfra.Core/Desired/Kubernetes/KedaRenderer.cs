@@ -90,7 +90,7 @@ public static class KedaRenderer
             case ClientSecurity.MskIam:
                 metadata["sasl"] = "oauthbearer";
                 metadata["saslTokenProvider"] = "aws_msk_iam";
-                // Null when cluster.msk.region is not set: the Pulumi program then fills in aws:region (docs/strimzi.md).
+                // cluster.msk.region, else the stack's aws:region; null (and a planner warning) when neither is set.
                 metadata["awsRegion"] = access.AwsRegion;
                 metadata["tls"] = "enable";
                 break;
