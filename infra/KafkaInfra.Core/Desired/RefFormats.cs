@@ -37,6 +37,12 @@ public static partial class RefFormats
     [GeneratedRegex(@"\{0(?::(?<transform>[a-z-]+))?\}", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceholderInFormat();
 
+    /// <summary>
+    /// The format of the MSK IAM resource ARN of a <paramref name="resourceType"/> (<c>topic</c>, <c>group</c>,
+    /// <c>transactional-id</c>) named <paramref name="name"/> (may end in <c>*</c>), for a reference to the cluster's <c>arn</c>.
+    /// </summary>
+    public static string MskArn(string resourceType, string name) => $"{{0:{resourceType}}}/{name}";
+
     /// <summary>True when the reference stands for a list of strings (<see cref="List"/>).</summary>
     public static bool IsList(ResourceRef reference)
     {

@@ -37,6 +37,10 @@ public class RefFormatsTests
     }
 
     [Fact]
+    public void MskArn_writes_the_documented_format() =>
+        Assert.Equal("{0:group}/connect-archive", RefFormats.MskArn("group", "connect-archive"));
+
+    [Fact]
     public void An_arn_transform_on_something_else_is_an_error()
     {
         var e = Assert.Throws<FormatException>(() => RefFormats.Apply(new ResourceRef("events-msk", "bootstrapBrokersTls", "{0:topic}/x"), "b-1:9094"));

@@ -18,9 +18,9 @@ public static partial class MskCloudResources
 
     private sealed partial class Builder
     {
-        private ResourceRef TopicArn(string topic) => new(ClusterName, "arn", MskRefFormat.ArnOf("topic", topic));
+        private ResourceRef TopicArn(string topic) => new(ClusterName, "arn", RefFormats.MskArn("topic", topic));
 
-        private ResourceRef GroupArn(string group) => new(ClusterName, "arn", MskRefFormat.ArnOf("group", group));
+        private ResourceRef GroupArn(string group) => new(ClusterName, "arn", RefFormats.MskArn("group", group));
 
         private static Tree Statement(string sid, IEnumerable<string> actions, IEnumerable<object> resources) => new()
         {
@@ -146,7 +146,7 @@ public static partial class MskCloudResources
                         : Statement("Topics", ["kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData"], g.Config.Topics.Distinct(StringComparer.Ordinal).Select(TopicArn)),
                     Statement("InternalTopics", ["kafka-cluster:CreateTopic", "kafka-cluster:DeleteTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData"], [TopicArn(prefix)]),
                     Statement("Groups", [.. GroupActions, "kafka-cluster:DeleteGroup"], [GroupArn(prefix)]),
-                    Statement("CommandTopicTransactions", ["kafka-cluster:DescribeTransactionalId", "kafka-cluster:AlterTransactionalId"], [new ResourceRef(ClusterName, "arn", MskRefFormat.ArnOf("transactional-id", g.ServiceId))]));
+                    Statement("CommandTopicTransactions", ["kafka-cluster:DescribeTransactionalId", "kafka-cluster:AlterTransactionalId"], [new ResourceRef(ClusterName, "arn", RefFormats.MskArn("transactional-id", g.ServiceId))]));
                 AddAccess($"{_c}-ksqldb-{g.Name}", "ksqldb/" + g.Name, $"ksqlDB group {g.Name}", document, g.Config.AwsRoleArn,
                     TrustPolicy(PodIdentityPrincipal, "sts:AssumeRole", "sts:TagSession"));
             }

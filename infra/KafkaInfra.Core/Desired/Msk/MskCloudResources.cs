@@ -325,7 +325,7 @@ public static partial class MskCloudResources
             var providerName = ProviderResourceName(_c);
             var provider = new Tree
             {
-                ["bootstrapServers"] = new ResourceRef(ClusterName, BootstrapOutput, MskRefFormat.List),
+                ["bootstrapServers"] = new ResourceRef(ClusterName, BootstrapOutput, RefFormats.List),
                 ["tlsEnabled"] = true,
                 ["kafkaVersion"] = ProtocolVersion(plan.Config.Cluster.KafkaVersion),
             };

@@ -112,7 +112,7 @@ internal static class MskStacks
     public static object Resolve(object value) => value switch
     {
         ResourceRef r => r.Resource == MskCloudResources.ClusterResourceName("events") && r.Output == "arn"
-            ? MskRefFormat.Apply(r.Format, ClusterArn)
+            ? RefFormats.Apply(r, ClusterArn)
             : throw new InvalidOperationException($"unexpected reference {r}"),
         _ => value,
     };
