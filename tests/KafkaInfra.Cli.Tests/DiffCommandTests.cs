@@ -224,16 +224,5 @@ public sealed class DiffCommandTests : IDisposable
         Assert.Contains("Scaling impact (no changes)", stdout, StringComparison.Ordinal);
     }
 
-    internal static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KafkaInfra.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("KafkaInfra.sln not found");
-    }
+    internal static string FindRepoRoot() => CliRunner.RepoRoot();
 }

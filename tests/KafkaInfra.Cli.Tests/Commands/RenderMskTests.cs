@@ -5,18 +5,7 @@ public sealed class RenderMskTests : IDisposable
 {
     private readonly string _output = Path.Combine(Path.GetTempPath(), "kafka-infra-render-msk-" + Guid.NewGuid().ToString("N"));
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KafkaInfra.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("KafkaInfra.sln not found above the test output folder");
-    }
+    private static string RepoRoot() => CliRunner.RepoRoot();
 
     [Fact]
     public void Render_prod_writes_every_cloud_resource_as_the_golden_json()

@@ -8,20 +8,7 @@ namespace KafkaInfra.Core.Tests.Desired;
 /// <summary>Loads stack files the way the CLI does (StackFile.Parse + CapacityPlanner.Plan) and finds the repository.</summary>
 internal static class StrimziStacks
 {
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KafkaInfra.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("KafkaInfra.sln not found above the test output folder");
-    });
-
-    public static string RepoRoot => Root.Value;
+    public static string RepoRoot => TestStacks.RepoRoot();
 
     /// <summary>Plan result of a YAML stack file text.</summary>
     public static PlanResult PlanText(string yaml, string fileName = "Pulumi.test.yaml")

@@ -5,18 +5,7 @@ namespace KafkaInfra.Core.Tests.Planning;
 /// <summary>The real stack files of the repository, read through the same path the CLI uses.</summary>
 internal static class RepoStacks
 {
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KafkaInfra.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("KafkaInfra.sln not found above the test output directory");
-    }
+    public static string RepoRoot() => TestStacks.RepoRoot();
 
     /// <summary>The raw config values of Pulumi.&lt;stack&gt;.yaml.</summary>
     public static Dictionary<string, string?> Raw(string stack)

@@ -8,18 +8,7 @@ public partial class ImpactMarkdownTests
 {
     private const string UpdateGoldenVariable = "KAFKA_INFRA_UPDATE_GOLDEN";
 
-    internal static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KafkaInfra.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("KafkaInfra.sln not found above the test output folder");
-    }
+    internal static string RepoRoot() => TestStacks.RepoRoot();
 
     private static ImpactReport BlackFriday()
     {

@@ -12,18 +12,7 @@ public class MskGoldenTests
 {
     public const string GoldenFolder = "tests/KafkaInfra.Core.Tests/Golden/msk-prod";
 
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KafkaInfra.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("KafkaInfra.sln not found above the test output folder");
-    }
+    public static string RepoRoot() => TestStacks.RepoRoot();
 
     /// <summary>File name → content, as render writes the cloud resources of the prod stack.</summary>
     public static SortedDictionary<string, string> Rendered()
