@@ -1,5 +1,6 @@
 using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Planning;
+using KafkaInfra.Core.Reassignment;
 
 namespace KafkaInfra.Core.Reports;
 
@@ -26,7 +27,7 @@ internal sealed class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan newPlan
         if (!switched)
         {
             KafkaVersion(oldPlan);
-            Brokers(oldPlan.Cluster.Brokers, newPlan.Cluster.Brokers, oldPlan.Cluster.StorageBytesPerBroker * oldPlan.Cluster.Brokers, oldPlan.Cluster.TotalReplicas);
+            Brokers(oldPlan.Cluster.Brokers, newPlan.Cluster.Brokers, oldPlan.Cluster.StorageBytesPerBroker * oldPlan.Cluster.Brokers, oldPlan.Cluster.TotalReplicas, oldPlan);
             if (Storage(oldPlan) is { } storage)
             {
                 Storage(storage, newPlan.Config.Cluster.StorageGiB);
@@ -48,7 +49,7 @@ internal sealed class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan newPlan
         if (deployed.Brokers is { } brokers && HasBrokers(newPlan))
         {
             var total = newPlan.Cluster.StorageBytesPerBroker * newPlan.Cluster.Brokers;
-            Brokers(brokers, newPlan.Cluster.Brokers, total, newPlan.Cluster.TotalReplicas);
+            Brokers(brokers, newPlan.Cluster.Brokers, total, newPlan.Cluster.TotalReplicas, newPlan);
         }
 
         if (deployed.StorageGiB is { } storage && HasStorage(newPlan))
@@ -196,7 +197,7 @@ internal sealed class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan newPlan
 
     // ---- brokers and storage -----------------------------------------------------------------------------------
 
-    private void Brokers(int from, int to, double totalBytes, int totalReplicas)
+    private void Brokers(int from, int to, double totalBytes, int totalReplicas, CapacityPlan before)
     {
         if (from == to || !HasBrokers(newPlan))
         {
@@ -207,12 +208,22 @@ internal sealed class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan newPlan
         var k = Math.Abs(to - from);
         var bytes = totalBytes * share;
         var replicas = (long)Math.Ceiling(totalReplicas * share);
+        var planned = "";
+        if (MovementEstimator.Estimate(before, from, to) is { Moves: > 0 } estimate)
+        {
+            // The same planner as `kafka-infra rebalance`, on the cluster's partitions placed as Kafka places them.
+            replicas = estimate.Moves;
+            bytes = totalBytes * estimate.Moves / estimate.Replicas;
+            totalReplicas = estimate.Replicas;
+            planned = $", as the reassignment planner moves them (lower bound {Fmt.N(estimate.LowerBound)})";
+        }
+
         var platform = newPlan.Cluster.Platform;
         var subject = newPlan.Config.Cluster.Name;
         var movement = to > from
             ? $"at least {k}/{to} = {Fmt.D(share * 100, 0)}% of the data moves onto the new brokers"
             : $"the removed brokers' share {k}/{from} = {Fmt.D(share * 100, 0)}% of the data must move off them first";
-        var volume = $"about {Plural(replicas, "partition replica", "partition replicas")} of {Fmt.N(totalReplicas)} and {Fmt.GiB(bytes)} of {Fmt.GiB(totalBytes)} (storage per broker × {Plural(from, "broker", "brokers")}, at full retention)";
+        var volume = $"about {Plural(replicas, "partition replica", "partition replicas")} of {Fmt.N(totalReplicas)}{planned}, and {Fmt.GiB(bytes)} of {Fmt.GiB(totalBytes)} (storage per broker × {Plural(from, "broker", "brokers")}, at full retention)";
         var time = $"at the {Fmt.D(options.ThrottleMBps, 0)} MB/s reassignment throttle: {Transfer(bytes)}";
         if (to > from)
         {
