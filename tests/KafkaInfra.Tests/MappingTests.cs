@@ -156,7 +156,7 @@ public class MappingTests
         Assert.Contains("resource events-replicator (aws:msk/replicator:Replicator): has type aws:msk/replicator:Replicator, which the program does not map", text, StringComparison.Ordinal);
         Assert.Contains("the program reads no output \"bootstrapBrokerz\" of a aws:msk/cluster:Cluster", text, StringComparison.Ordinal);
         Assert.Contains("resource events-kafka (pulumi:providers:kafka): SCRAM authentication needs the secret stack config kafka:saslUsername", text, StringComparison.Ordinal);
-        Assert.Empty(harness.Created.Where(c => c.Type != "pulumi:pulumi:Stack"));
+        Assert.DoesNotContain(harness.Created, c => c.Type != "pulumi:pulumi:Stack");
     }
 
     [Fact]
