@@ -481,7 +481,7 @@ internal static class CloudMapper
             Partitions = p.Int("partitions"),
             ReplicationFactor = p.Int("replicationFactor"),
         };
-        p.IfTextMap("config", v => args.Config = v);
+        p.IfTextMap("config", (k, v) => args.Config.Add(k, v));
         return (name, options) => new Kafka.Topic(name, args, options);
     }
 }

@@ -107,7 +107,7 @@ internal static class KubernetesMapper
     public static ObjectMetaArgs Metadata(KubernetesObject obj) => new()
     {
         Name = obj.Name,
-        Namespace = obj.Namespace is { } ns ? ns : null,
+        Namespace = obj.Namespace is { } ns ? (Input<string>)ns : null,
         Labels = Map(obj.Labels),
         Annotations = Map(obj.Annotations),
     };

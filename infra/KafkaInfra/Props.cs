@@ -168,8 +168,13 @@ internal sealed class Props
         }
     }
 
-    /// <summary>A map whose Pulumi type is <c>InputMap&lt;object&gt;</c> but whose values the provider wants as strings (Kafka topic config): scalars are written as invariant text.</summary>
-    public void IfTextMap(string key, Action<InputMap<object>> set)
+    /// <summary>
+    /// A map the provider wants as strings (Kafka topic config): scalars are written as invariant text and handed
+    /// to <paramref name="add"/> one entry at a time. Adding through the Args property itself (its map is created on
+    /// first use) compiles whether the SDK types it <c>InputMap&lt;string&gt;</c> (current pulumi-kafka schema: a map
+    /// of strings) or <c>InputMap&lt;object&gt;</c> (older SDKs).
+    /// </summary>
+    public void IfTextMap(string key, Action<string, string> add)
     {
         if (Optional(key) is null)
         {
@@ -177,11 +182,9 @@ internal sealed class Props
         }
 
         var tree = _tree[key] as Tree ?? throw Wrong(key, "a mapping", _tree[key]);
-        var map = new InputMap<object>();
         foreach (var (k, v) in tree)
         {
-            // Typed as string so the conversion to Input<object> is Input's own (from a string), not a cast.
-            string text = v switch
+            var text = v switch
             {
                 string s => s,
                 int i => i.ToString(CultureInfo.InvariantCulture),
@@ -189,10 +192,8 @@ internal sealed class Props
                 bool b => b ? "true" : "false",
                 _ => throw Wrong($"{key}.{k}", "a string, number or boolean", v),
             };
-            map.Add(k, text);
+            add(k, text);
         }
-
-        set(map);
     }
 
     // ---- nested blocks ----

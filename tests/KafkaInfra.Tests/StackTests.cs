@@ -69,7 +69,7 @@ public class StackTests
 
         var cluster = Assert.Single(harness.OfType("aws:msk/cluster:Cluster"));
         Assert.Equal("TLS", StackHarness.At(cluster.Inputs, "encryptionInfo.encryptionInTransit.clientBroker"));
-        Assert.NotEqual(false, StackHarness.At(cluster.Inputs, "encryptionInfo.encryptionInTransit.inCluster"));
+        Assert.Equal(true, StackHarness.At(cluster.Inputs, "encryptionInfo.encryptionInTransit.inCluster"));
         Assert.Equal(true, StackHarness.At(cluster.Inputs, "clientAuthentication.sasl.iam"));
         Assert.NotEqual(true, StackHarness.At(cluster.Inputs, "clientAuthentication.sasl.scram"));
         Assert.NotEqual(true, StackHarness.At(cluster.Inputs, "clientAuthentication.unauthenticated"));
@@ -107,8 +107,10 @@ public class StackTests
         });
 
         var (cluster, clusterOptions) = Assert.Single(mapped, m => m.Resource.Type == "aws:msk/cluster:Cluster");
-        Assert.Contains("brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize", cluster.Options.IgnoreChanges ?? []);
-        Assert.Contains("brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize", clusterOptions.IgnoreChanges);
+        Assert.Equal(["brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize"], cluster.Options.IgnoreChanges ?? []);
+        Assert.Equal(["brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize"], clusterOptions.IgnoreChanges);
+        Assert.True(clusterOptions.Protect);
+        Assert.All(mapped.Where(m => m.Resource.Type != "aws:msk/cluster:Cluster"), m => Assert.Empty(m.Options.IgnoreChanges));
         var topics = mapped.Where(m => m.Resource.Type == "kafka:index/topic:Topic").ToArray();
         Assert.NotEmpty(topics);
         Assert.All(topics, t =>
@@ -203,7 +205,7 @@ public class StackTests
     }
 
     [Fact]
-    public async Task Every_component_has_a_kafka_infra_type_and_parents_its_children()
+    public async Task Every_component_has_a_kafka_infra_type_and_every_object_is_declared()
     {
         var raw = StackHarness.StackFileRaw("dev");
         var desired = DesiredStateBuilder.Build(CapacityPlanner.Plan(raw).GetOrThrow());
