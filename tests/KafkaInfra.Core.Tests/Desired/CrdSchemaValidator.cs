@@ -16,11 +16,25 @@ internal sealed class CrdCatalog
 
     private CrdCatalog(Dictionary<(string, string), Dictionary<object, object>> schemas) => _schemas = schemas;
 
-    /// <summary>The folder holding the CRDs: the first <c>shared/crds</c> found walking up from the repository root; null when there is none.</summary>
+    /// <summary>The environment variable naming a folder of CRDs (any layout: every *.yaml below it is read).</summary>
+    public const string Variable = "KAFKA_INFRA_CRDS";
+
+    /// <summary>Why the CRD tests are skipped when no CRD folder is found.</summary>
+    public const string SkipReason = "the Strimzi 1.2.0 and KEDA 2.20.2 CRDs were not found: set KAFKA_INFRA_CRDS to a folder holding them, or put them in shared/crds beside the repository";
+
+    /// <summary>
+    /// The folder holding the CRDs: <c>KAFKA_INFRA_CRDS</c> when set, else the first <c>shared/crds</c> found walking up
+    /// from the repository root; null when there is none.
+    /// </summary>
     public static string? Directory
     {
         get
         {
+            if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } configured)
+            {
+                return System.IO.Directory.Exists(configured) ? configured : null;
+            }
+
             for (var dir = new DirectoryInfo(StrimziStacks.RepoRoot); dir is not null; dir = dir.Parent)
             {
                 var candidate = Path.Combine(dir.FullName, "shared", "crds");
@@ -226,14 +240,14 @@ internal sealed class CrdCatalog
     };
 }
 
-/// <summary>A fact that runs only when <c>shared/crds</c> is present beside the repository, and says so when it is not.</summary>
+/// <summary>A fact that runs only when the CRDs are found (<see cref="CrdCatalog.Directory"/>), and says why when they are not.</summary>
 internal sealed class CrdFactAttribute : FactAttribute
 {
     public CrdFactAttribute()
     {
         if (CrdCatalog.Directory is null)
         {
-            Skip = "shared/crds (Strimzi 1.2.0 and KEDA 2.20.2 CRDs) was not found beside or above the repository; CI checks it out next to the clone";
+            Skip = CrdCatalog.SkipReason;
         }
     }
 }
@@ -245,7 +259,7 @@ internal sealed class CrdTheoryAttribute : TheoryAttribute
     {
         if (CrdCatalog.Directory is null)
         {
-            Skip = "shared/crds (Strimzi 1.2.0 and KEDA 2.20.2 CRDs) was not found beside or above the repository; CI checks it out next to the clone";
+            Skip = CrdCatalog.SkipReason;
         }
     }
 }
