@@ -33,26 +33,13 @@ public sealed class KubernetesObjectArgs : Pulumi.Kubernetes.ApiExtensions.Custo
 /// </summary>
 internal static class KubernetesMapper
 {
-    private static readonly string[] CustomResourceBody = ["spec"];
-    private static readonly string[] ConfigMapBody = ["data"];
 
     /// <summary>Null when the object can be mapped, else why not.</summary>
     public static string? Problem(KubernetesObject obj, ResourceRegistry dryRegistry)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        var fields = obj.Body.Keys.ToArray();
-        string? problem = (obj.ApiVersion, obj.Kind) switch
-        {
-            ("v1", "Namespace") => fields.Length == 0 ? null : $"a Namespace body must be empty, got {string.Join(", ", fields)}",
-            ("v1", "ServiceAccount") => fields.Length == 0 ? null : $"a ServiceAccount body must be empty, got {string.Join(", ", fields)}",
-            ("v1", "ConfigMap") => fields.Except(ConfigMapBody).Any()
-                ? $"a ConfigMap body may only have data, got {string.Join(", ", fields)}"
-                : obj.Body["data"] is null or Tree ? null : "a ConfigMap's data must be a mapping",
-            ("apps/v1", "Deployment") => obj.Model is DeploymentModel ? OnlySpec(fields) : "a Deployment needs its DeploymentModel",
-            ("v1", "Service") => obj.Model is ServiceModel ? OnlySpec(fields) : "a Service needs its ServiceModel",
-            _ when obj.IsCustomResource => OnlySpec(fields),
-            _ => $"{obj.ApiVersion}/{obj.Kind} has no mapping in the program (it maps v1/Namespace, v1/ServiceAccount, v1/ConfigMap, apps/v1/Deployment, v1/Service and custom resources)",
-        };
+        // Which kinds and body shapes have a mapping is decided (and tested offline) in Core.
+        var problem = PulumiLayout.KubernetesShapeProblem(obj);
         if (problem is null)
         {
             try
@@ -297,9 +284,6 @@ internal static class KubernetesMapper
             Ports = m.Ports.Select(p => new ServicePortArgs { Name = p.Name, Port = p.Port, TargetPort = p.TargetPort, Protocol = "TCP" }).ToArray(),
         },
     };
-
-    private static string? OnlySpec(string[] fields) =>
-        fields.Except(CustomResourceBody).Any() ? $"the body may only have spec, got {string.Join(", ", fields)}" : null;
 
     private static IEnumerable<KeyValuePair<string, string>> Pairs(params (string Key, string? Value)[] pairs) =>
         pairs.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string>(p.Key, p.Value!));

@@ -78,6 +78,35 @@ public static class PulumiLayout
         }).ToArray();
     }
 
+    private static readonly string[] CustomResourceBody = ["spec"];
+    private static readonly string[] ConfigMapBody = ["data"];
+
+    /// <summary>
+    /// Null when the Pulumi program has a typed mapping for the object's kind and body, else why not. The program
+    /// maps exactly these: v1/Namespace and v1/ServiceAccount (metadata only), v1/ConfigMap (data), apps/v1/Deployment
+    /// and v1/Service (from their typed models), and any kind served by a CRD (spec) through CustomResource.
+    /// </summary>
+    public static string? KubernetesShapeProblem(KubernetesObject obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        var fields = obj.Body.Keys.ToArray();
+        return (obj.ApiVersion, obj.Kind) switch
+        {
+            ("v1", "Namespace") => fields.Length == 0 ? null : $"a Namespace body must be empty, got {string.Join(", ", fields)}",
+            ("v1", "ServiceAccount") => fields.Length == 0 ? null : $"a ServiceAccount body must be empty, got {string.Join(", ", fields)}",
+            ("v1", "ConfigMap") => fields.Except(ConfigMapBody).Any()
+                ? $"a ConfigMap body may only have data, got {string.Join(", ", fields)}"
+                : obj.Body["data"] is null or Tree ? null : "a ConfigMap's data must be a mapping",
+            ("apps/v1", "Deployment") => obj.Model is DeploymentModel ? OnlySpec(fields) : "a Deployment needs its DeploymentModel",
+            ("v1", "Service") => obj.Model is ServiceModel ? OnlySpec(fields) : "a Service needs its ServiceModel",
+            _ when obj.IsCustomResource => OnlySpec(fields),
+            _ => $"{obj.ApiVersion}/{obj.Kind} has no mapping in the program (it maps v1/Namespace, v1/ServiceAccount, v1/ConfigMap, apps/v1/Deployment, v1/Service and custom resources)",
+        };
+    }
+
+    private static string? OnlySpec(string[] fields) =>
+        fields.Except(CustomResourceBody).Any() ? $"the body may only have spec, got {string.Join(", ", fields)}" : null;
+
     /// <summary>
     /// Every reference that cannot be honoured, all at once: duplicate resource names, <c>dependsOn</c>, <c>provider</c>
     /// and <see cref="ResourceRef"/> names that are not an earlier cloud resource (the cloud list is ordered

@@ -30,6 +30,28 @@ public class PulumiLayoutTests
         Assert.Contains($"unknown component \"{component}\"", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Every_kubernetes_object_the_repository_stacks_render_has_a_pulumi_mapping(string stack)
+    {
+        var plan = KafkaInfra.Core.Planning.CapacityPlanner.Plan(TestStacks.StackFileRaw(stack)).GetOrThrow();
+
+        var problems = DesiredStateBuilder.Build(plan).Kubernetes.Select(PulumiLayout.KubernetesShapeProblem).OfType<string>();
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void A_kind_without_a_mapping_is_named()
+    {
+        var secret = new KubernetesObject("v1", "Secret", "creds", "apps", [], [], new Tree { ["data"] = new Tree() }, "namespaces", ObjectStage.Namespaces);
+
+        Assert.Equal(
+            "v1/Secret has no mapping in the program (it maps v1/Namespace, v1/ServiceAccount, v1/ConfigMap, apps/v1/Deployment, v1/Service and custom resources)",
+            PulumiLayout.KubernetesShapeProblem(secret));
+    }
+
     [Fact]
     public void Kubernetes_children_are_named_after_their_component_and_cloud_ones_keep_their_name()
     {
