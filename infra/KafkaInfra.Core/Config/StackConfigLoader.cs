@@ -283,7 +283,30 @@ public static partial class StackConfigLoader
             errors.Add(r.Child("maxPartitionsPerBroker"), "applies to Strimzi only; MSK's limit comes from the instance type");
         }
 
+        // Cross-field rules of the cluster block are checked with the rest of the config, so they are reported together.
+        if (msk is { Serverless: false } m && brokers > 0)
+        {
+            if (m.ClientSubnets.Count > 0 && brokers % m.ClientSubnets.Count != 0)
+            {
+                errors.Add(r.Child("brokers"), $"must be a multiple of the {m.ClientSubnets.Count} client subnets (MSK puts the same number of brokers in each Availability Zone); got {brokers}. Use {NearestMultiples(brokers, m.ClientSubnets.Count)}");
+            }
+
+            if (m.StorageAutoscaling is { } a && !m.IsExpress && storage > 0 && a.MaxGiB <= storage)
+            {
+                errors.Add(r.Child("msk.storageAutoscaling.maxGiB"), $"must be greater than storageGiB ({storage}) so auto-scaling has room to grow; got {a.MaxGiB}");
+            }
+        }
+
         return name is null ? null : new ClusterConfig(name, version, brokers, storage, ingress, maxPerBroker, strimzi, msk);
+    }
+
+    private static string NearestMultiples(int brokers, int subnets)
+    {
+        var lower = brokers / subnets * subnets;
+        var upper = lower + subnets;
+        return lower >= subnets
+            ? string.Create(CultureInfo.InvariantCulture, $"{lower} or {upper}")
+            : upper.ToString(CultureInfo.InvariantCulture);
     }
 
     private static StrimziConfig? ReadStrimzi(ObjectReader cluster)

@@ -87,19 +87,6 @@ internal sealed class PlanContext(StackConfig config, DeployedState deployed)
             }
         }
 
-        if (c.Msk is { Serverless: false } m)
-        {
-            if (m.ClientSubnets.Count > 0 && c.Brokers % m.ClientSubnets.Count != 0)
-            {
-                Error($"{ClusterPath}.brokers", $"must be a multiple of the {m.ClientSubnets.Count} client subnets (MSK puts the same number of brokers in each Availability Zone); got {c.Brokers}. Use {NearestMultiples(c.Brokers, m.ClientSubnets.Count)}");
-            }
-
-            if (m.StorageAutoscaling is { } a && !m.IsExpress && a.MaxGiB <= c.StorageGiB)
-            {
-                Error($"{ClusterPath}.msk.storageAutoscaling.maxGiB", $"must be greater than storageGiB ({c.StorageGiB}) so auto-scaling has room to grow; got {a.MaxGiB}");
-            }
-        }
-
         if (c.Msk is { } mskConnect)
         {
             CheckMskConnect(mskConnect);
@@ -188,15 +175,6 @@ internal sealed class PlanContext(StackConfig config, DeployedState deployed)
 
     /// <summary>MSK Connect's worker-count limit per connector (provisioned and auto-scaled capacity alike).</summary>
     internal const int MskConnectMaxWorkers = 10;
-
-    private static string NearestMultiples(int brokers, int subnets)
-    {
-        var lower = brokers / subnets * subnets;
-        var upper = lower + subnets;
-        return lower >= subnets
-            ? string.Create(CultureInfo.InvariantCulture, $"{lower} or {upper}")
-            : upper.ToString(CultureInfo.InvariantCulture);
-    }
 
     private void PlanTopics()
     {

@@ -365,6 +365,20 @@ public class StackConfigLoaderTests
     }
 
     [Fact]
+    public void Msk_cross_field_rules_are_reported_with_the_other_config_errors()
+    {
+        var result = TestStacks.Load(TestStacks.MskCluster.Replace("brokers: 3", "brokers: 4", StringComparison.Ordinal)
+            .Replace("securityGroups: [sg-1]", "securityGroups: [sg-1]\n      storageAutoscaling: { maxGiB: 20000 }", StringComparison.Ordinal));
+
+        Assert.Equal(
+            [
+                "kafka-infra:cluster.msk.storageAutoscaling.maxGiB: must be <= 16384, got 20000",
+                "kafka-infra:cluster.brokers: must be a multiple of the 3 client subnets (MSK puts the same number of brokers in each Availability Zone); got 4. Use 3 or 6",
+            ],
+            TestStacks.Lines(result.Errors));
+    }
+
+    [Fact]
     public void Missing_cluster_is_an_error_with_what_is_expected()
     {
         var result = StackConfigLoader.Load(new Dictionary<string, string?>());
