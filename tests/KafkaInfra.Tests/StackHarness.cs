@@ -26,11 +26,16 @@ internal sealed class StackHarness
 
     private readonly ConcurrentQueue<MockResourceArgs> _created = new();
 
-    public StackHarness(string stack, IReadOnlyDictionary<string, string?> raw, ImmutableDictionary<string, object>? previousOutputs = null)
+    public StackHarness(
+        string stack,
+        IReadOnlyDictionary<string, string?> raw,
+        ImmutableDictionary<string, object>? previousOutputs = null,
+        IEnumerable<string>? previousSecretOutputNames = null)
     {
         Stack = stack;
         Raw = raw;
         PreviousOutputs = previousOutputs ?? ImmutableDictionary<string, object>.Empty;
+        PreviousSecretOutputNames = (previousSecretOutputNames ?? []).ToImmutableArray();
         Mocks = new Mock<IMocks>();
         Mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()))
             .ReturnsAsync((MockResourceArgs args) =>
@@ -48,6 +53,9 @@ internal sealed class StackHarness
 
     /// <summary>What the self StackReference returns as <c>outputs</c> (empty: first deployment).</summary>
     public ImmutableDictionary<string, object> PreviousOutputs { get; }
+
+    /// <summary>What the self StackReference returns as <c>secretOutputNames</c> (a real engine always returns the list).</summary>
+    public ImmutableArray<string> PreviousSecretOutputNames { get; }
 
     public Mock<IMocks> Mocks { get; }
 
@@ -140,7 +148,11 @@ internal sealed class StackHarness
         switch (args.Type)
         {
             case "pulumi:pulumi:StackReference":
+                // The engine answers a StackReference read with both properties, even when no output is secret
+                // (pulumi/pulumi: the built-in pulumi provider's StackReference read returns outputs and
+                // secretOutputNames); the SDK reads secretOutputNames in GetValueAsync.
                 state["outputs"] = PreviousOutputs;
+                state["secretOutputNames"] = PreviousSecretOutputNames.Select(n => (object)n).ToImmutableArray();
                 break;
             case "aws:msk/cluster:Cluster":
                 state["arn"] = $"arn:aws:kafka:eu-west-1:123456789012:cluster/{name}/11111111-2222-3333-4444-555555555555-1";
