@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KafkaInfra.Core;
 using KafkaInfra.Core.Reassignment;
 
 namespace KafkaInfra.Cli.Commands;
@@ -66,7 +67,7 @@ internal static class RebalanceCommand
 
     private static int Run(Arguments args, TextWriter stdout, TextWriter stderr)
     {
-        var errors = new List<string>();
+        var errors = new List<Diagnostic>();
         IReadOnlyList<PartitionReplicas>? assignment = null;
         if (ReadFile(args.Current, "--current", errors) is { } currentJson)
         {
@@ -103,7 +104,8 @@ internal static class RebalanceCommand
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
             // A planner bug, not bad input; still no stack trace, and nothing written.
-            return Fail([$"the planner failed on this input ({e.GetType().Name}: {e.Message}); nothing was written, please report it with the input files"], stderr);
+            stderr.WriteLine($"error: the planner failed on this input ({e.GetType().Name}: {e.Message}); nothing was written, please report it with the input files");
+            return ExitCodes.InvalidInput;
         }
 
         if (result.Value is not { } plan)
@@ -126,21 +128,21 @@ internal static class RebalanceCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return Fail([$"--output: cannot write \"{args.Output}\": {e.Message}"], stderr);
+            return Fail([new Diagnostic("--output", $"cannot write \"{args.Output}\": {e.Message}")], stderr);
         }
 
         stdout.Write(summary);
         return ExitCodes.Ok;
     }
 
-    private static T? Collect<T>(InputResult<T> result, List<string> errors)
+    private static T? Collect<T>(InputResult<T> result, List<Diagnostic> errors)
         where T : class
     {
         errors.AddRange(result.Errors);
         return result.Value;
     }
 
-    private static string? ReadFile(string path, string option, List<string> errors)
+    private static string? ReadFile(string path, string option, List<Diagnostic> errors)
     {
         try
         {
@@ -148,21 +150,21 @@ internal static class RebalanceCommand
         }
         catch (FileNotFoundException)
         {
-            errors.Add($"{option}: file not found: \"{path}\"");
+            errors.Add(new Diagnostic(option, $"file not found: \"{path}\""));
         }
         catch (DirectoryNotFoundException)
         {
-            errors.Add($"{option}: file not found: \"{path}\"");
+            errors.Add(new Diagnostic(option, $"file not found: \"{path}\""));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            errors.Add($"{option}: cannot read \"{path}\": {e.Message}");
+            errors.Add(new Diagnostic(option, $"cannot read \"{path}\": {e.Message}"));
         }
 
         return null;
     }
 
-    private static int Fail(IEnumerable<string> errors, TextWriter stderr)
+    private static int Fail(IEnumerable<Diagnostic> errors, TextWriter stderr)
     {
         foreach (var error in errors)
         {

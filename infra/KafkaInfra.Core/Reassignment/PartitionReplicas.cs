@@ -11,7 +11,7 @@ public sealed record PartitionReplicas(string Topic, int Partition, IReadOnlyLis
 public sealed class InputResult<T>
     where T : class
 {
-    internal InputResult(T? value, IReadOnlyList<string> errors)
+    internal InputResult(T? value, IReadOnlyList<Diagnostic> errors)
     {
         Value = value;
         Errors = errors;
@@ -21,7 +21,7 @@ public sealed class InputResult<T>
     public T? Value { get; }
 
     /// <summary>Every error, in input order.</summary>
-    public IReadOnlyList<string> Errors { get; }
+    public IReadOnlyList<Diagnostic> Errors { get; }
 
     public bool IsValid => Errors.Count == 0;
 }
@@ -32,7 +32,7 @@ public static class InputResult
     public static InputResult<T> Ok<T>(T value)
         where T : class => new(value, []);
 
-    public static InputResult<T> Fail<T>(IReadOnlyList<string> errors)
+    public static InputResult<T> Fail<T>(IReadOnlyList<Diagnostic> errors)
         where T : class =>
         errors.Count == 0 ? throw new ArgumentException("A failure needs at least one error.", nameof(errors)) : new(null, errors);
 }

@@ -37,7 +37,7 @@ public sealed class PartitionSizes
         }
         catch (JsonException e)
         {
-            return InputResult.Fail<PartitionSizes>([$"{source}: not valid JSON: {ReassignmentJson.Describe(e)}"]);
+            return InputResult.Fail<PartitionSizes>([new Diagnostic(source, $"not valid JSON: {ReassignmentJson.Describe(e)}")]);
         }
 
         using (document)
@@ -45,15 +45,15 @@ public sealed class PartitionSizes
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return InputResult.Fail<PartitionSizes>([$"{source}: expected an object mapping topic to bytes (or to {{\"partition\": bytes}}), got {ReassignmentJson.Kind(root)}"]);
+                return InputResult.Fail<PartitionSizes>([new Diagnostic(source, $"expected an object mapping topic to bytes (or to {{\"partition\": bytes}}), got {ReassignmentJson.Kind(root)}")]);
             }
 
-            var errors = new List<string>();
+            var errors = new List<Diagnostic>();
             var uniform = new Dictionary<string, long>(StringComparer.Ordinal);
             var perPartition = new Dictionary<(string, int), long>();
             foreach (var topic in root.EnumerateObject())
             {
-                var path = $"{source}: {ReassignmentJson.Quote(topic.Name)}";
+                var path = ReassignmentJson.Quote(topic.Name);
                 if (topic.Value.ValueKind == JsonValueKind.Number)
                 {
                     if (TryBytes(topic.Value, out var bytes))
@@ -62,7 +62,7 @@ public sealed class PartitionSizes
                     }
                     else
                     {
-                        errors.Add($"{path}: size must be a non-negative integer number of bytes, got {ReassignmentJson.Kind(topic.Value)}");
+                        errors.Add(new Diagnostic(source, $"{path}: size must be a non-negative integer number of bytes, got {ReassignmentJson.Kind(topic.Value)}"));
                     }
                 }
                 else if (topic.Value.ValueKind == JsonValueKind.Object)
@@ -72,11 +72,11 @@ public sealed class PartitionSizes
                         var partitionPath = $"{path}.{ReassignmentJson.Quote(partition.Name)}";
                         if (!int.TryParse(partition.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
                         {
-                            errors.Add($"{partitionPath}: partition must be a non-negative integer, got {ReassignmentJson.Quote(partition.Name)}");
+                            errors.Add(new Diagnostic(source, $"{partitionPath}: partition must be a non-negative integer, got {ReassignmentJson.Quote(partition.Name)}"));
                         }
                         else if (!TryBytes(partition.Value, out var bytes))
                         {
-                            errors.Add($"{partitionPath}: size must be a non-negative integer number of bytes, got {ReassignmentJson.Kind(partition.Value)}");
+                            errors.Add(new Diagnostic(source, $"{partitionPath}: size must be a non-negative integer number of bytes, got {ReassignmentJson.Kind(partition.Value)}"));
                         }
                         else
                         {
@@ -86,7 +86,7 @@ public sealed class PartitionSizes
                 }
                 else
                 {
-                    errors.Add($"{path}: expected bytes (a number) or an object of partition -> bytes, got {ReassignmentJson.Kind(topic.Value)}");
+                    errors.Add(new Diagnostic(source, $"{path}: expected bytes (a number) or an object of partition -> bytes, got {ReassignmentJson.Kind(topic.Value)}"));
                 }
             }
 

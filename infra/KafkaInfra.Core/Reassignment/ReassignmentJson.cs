@@ -24,33 +24,33 @@ public static class ReassignmentJson
         }
         catch (JsonException e)
         {
-            return InputResult.Fail<IReadOnlyList<PartitionReplicas>>([$"{source}: not valid JSON: {Describe(e)}"]);
+            return InputResult.Fail<IReadOnlyList<PartitionReplicas>>([new Diagnostic(source, $"not valid JSON: {Describe(e)}")]);
         }
 
         using (document)
         {
-            var errors = new List<string>();
+            var errors = new List<Diagnostic>();
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return InputResult.Fail<IReadOnlyList<PartitionReplicas>>([$"{source}: expected a JSON object with \"version\" and \"partitions\", got {Kind(root)}"]);
+                return InputResult.Fail<IReadOnlyList<PartitionReplicas>>([new Diagnostic(source, $"expected a JSON object with \"version\" and \"partitions\", got {Kind(root)}")]);
             }
 
             if (root.TryGetProperty("version", out var version)
                 && !(version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var v) && v == 1))
             {
-                errors.Add($"{source}: version: only version 1 is supported, got {version.GetRawText()}");
+                errors.Add(new Diagnostic(source, $"version: only version 1 is supported, got {version.GetRawText()}"));
             }
 
             if (!root.TryGetProperty("partitions", out var partitions))
             {
-                errors.Add($"{source}: partitions: required field is missing");
+                errors.Add(new Diagnostic(source, $"partitions: required field is missing"));
                 return InputResult.Fail<IReadOnlyList<PartitionReplicas>>(errors);
             }
 
             if (partitions.ValueKind != JsonValueKind.Array)
             {
-                errors.Add($"{source}: partitions: expected an array, got {Kind(partitions)}");
+                errors.Add(new Diagnostic(source, $"partitions: expected an array, got {Kind(partitions)}"));
                 return InputResult.Fail<IReadOnlyList<PartitionReplicas>>(errors);
             }
 
@@ -59,13 +59,13 @@ public static class ReassignmentJson
             var index = 0;
             foreach (var entry in partitions.EnumerateArray())
             {
-                var path = string.Create(CultureInfo.InvariantCulture, $"{source}: partitions[{index}]");
-                var parsed = ParseEntry(entry, path, errors);
+                var path = string.Create(CultureInfo.InvariantCulture, $"partitions[{index}]");
+                var parsed = ParseEntry(entry, source, path, errors);
                 if (parsed is not null)
                 {
                     if (seen.TryGetValue((parsed.Topic, parsed.Partition), out var first))
                     {
-                        errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}: duplicate entry for topic \"{parsed.Topic}\" partition {parsed.Partition} (first at partitions[{first}])"));
+                        errors.Add(new Diagnostic(source, string.Create(CultureInfo.InvariantCulture, $"{path}: duplicate entry for topic \"{parsed.Topic}\" partition {parsed.Partition} (first at partitions[{first}])")));
                     }
                     else
                     {
@@ -132,11 +132,11 @@ public static class ReassignmentJson
         return (cut >= 0 ? text[..cut] : text).TrimEnd();
     }
 
-    private static PartitionReplicas? ParseEntry(JsonElement entry, string path, List<string> errors)
+    private static PartitionReplicas? ParseEntry(JsonElement entry, string source, string path, List<Diagnostic> errors)
     {
         if (entry.ValueKind != JsonValueKind.Object)
         {
-            errors.Add($"{path}: expected an object with \"topic\", \"partition\" and \"replicas\", got {Kind(entry)}");
+            errors.Add(new Diagnostic(source, $"{path}: expected an object with \"topic\", \"partition\" and \"replicas\", got {Kind(entry)}"));
             return null;
         }
 
@@ -144,12 +144,12 @@ public static class ReassignmentJson
         string? topic = null;
         if (!entry.TryGetProperty("topic", out var topicElement))
         {
-            errors.Add($"{path}.topic: required field is missing");
+            errors.Add(new Diagnostic(source, $"{path}.topic: required field is missing"));
             ok = false;
         }
         else if (topicElement.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(topicElement.GetString()))
         {
-            errors.Add($"{path}.topic: expected a non-empty string, got {Kind(topicElement)}");
+            errors.Add(new Diagnostic(source, $"{path}.topic: expected a non-empty string, got {Kind(topicElement)}"));
             ok = false;
         }
         else
@@ -160,29 +160,29 @@ public static class ReassignmentJson
         var partition = -1;
         if (!entry.TryGetProperty("partition", out var partitionElement))
         {
-            errors.Add($"{path}.partition: required field is missing");
+            errors.Add(new Diagnostic(source, $"{path}.partition: required field is missing"));
             ok = false;
         }
         else if (!TryNonNegativeInt(partitionElement, out partition))
         {
-            errors.Add($"{path}.partition: expected a non-negative integer, got {Kind(partitionElement)}");
+            errors.Add(new Diagnostic(source, $"{path}.partition: expected a non-negative integer, got {Kind(partitionElement)}"));
             ok = false;
         }
 
         var replicas = new List<int>();
         if (!entry.TryGetProperty("replicas", out var replicasElement))
         {
-            errors.Add($"{path}.replicas: required field is missing");
+            errors.Add(new Diagnostic(source, $"{path}.replicas: required field is missing"));
             ok = false;
         }
         else if (replicasElement.ValueKind != JsonValueKind.Array)
         {
-            errors.Add($"{path}.replicas: expected an array of broker ids, got {Kind(replicasElement)}");
+            errors.Add(new Diagnostic(source, $"{path}.replicas: expected an array of broker ids, got {Kind(replicasElement)}"));
             ok = false;
         }
         else if (replicasElement.GetArrayLength() == 0)
         {
-            errors.Add($"{path}.replicas: expected at least one broker id, got []");
+            errors.Add(new Diagnostic(source, $"{path}.replicas: expected at least one broker id, got []"));
             ok = false;
         }
         else
@@ -196,7 +196,7 @@ public static class ReassignmentJson
                 }
                 else
                 {
-                    errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}.replicas[{i}]: broker id must be a non-negative integer, got {Kind(r)}"));
+                    errors.Add(new Diagnostic(source, string.Create(CultureInfo.InvariantCulture, $"{path}.replicas[{i}]: broker id must be a non-negative integer, got {Kind(r)}")));
                     ok = false;
                 }
 
@@ -208,7 +208,7 @@ public static class ReassignmentJson
                 var duplicate = replicas.GroupBy(r => r).FirstOrDefault(g => g.Count() > 1);
                 if (duplicate is not null)
                 {
-                    errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}.replicas: broker {duplicate.Key} appears twice in [{string.Join(',', replicas)}]"));
+                    errors.Add(new Diagnostic(source, string.Create(CultureInfo.InvariantCulture, $"{path}.replicas: broker {duplicate.Key} appears twice in [{string.Join(',', replicas)}]")));
                     ok = false;
                 }
             }

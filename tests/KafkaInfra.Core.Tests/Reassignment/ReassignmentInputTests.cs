@@ -4,7 +4,7 @@ namespace KafkaInfra.Core.Tests.Reassignment;
 
 public class ReassignmentInputTests
 {
-    private static IReadOnlyList<string> ParseErrors(string json) => ReassignmentJson.ParseAssignment(json, "current.json").Errors;
+    private static List<string> ParseErrors(string json) => Texts(ReassignmentJson.ParseAssignment(json, "current.json").Errors);
 
     private static string Partitions(params string[] entries) => "{\"version\":1,\"partitions\":[" + string.Join(',', entries) + "]}";
 
@@ -89,7 +89,7 @@ public class ReassignmentInputTests
     [InlineData("1,2,1", "--brokers: broker 1 is listed twice in \"1,2,1\"")]
     public void Bad_broker_lists_are_reported(string text, string expected)
     {
-        Assert.Equal([expected], BrokerOptions.ParseBrokerList(text, "--brokers").Errors);
+        Assert.Equal([expected], Texts(BrokerOptions.ParseBrokerList(text, "--brokers").Errors));
     }
 
     [Theory]
@@ -99,7 +99,7 @@ public class ReassignmentInputTests
     [InlineData("1:a,1:b", "--racks: broker 1 is given twice (\"a\" and \"b\")")]
     public void Bad_rack_lists_are_reported(string text, string expected)
     {
-        Assert.Equal([expected], BrokerOptions.ParseRacks(text, "--racks").Errors);
+        Assert.Equal([expected], Texts(BrokerOptions.ParseRacks(text, "--racks").Errors));
     }
 
     [Theory]
@@ -110,7 +110,7 @@ public class ReassignmentInputTests
     [InlineData("{\"t\":[1]}", "sizes.json: \"t\": expected bytes (a number) or an object of partition -> bytes, got an array")]
     public void Bad_sizes_are_reported(string json, string expected)
     {
-        Assert.Equal([expected], PartitionSizes.Parse(json, "sizes.json").Errors);
+        Assert.Equal([expected], Texts(PartitionSizes.Parse(json, "sizes.json").Errors));
     }
 
     [Fact]
@@ -123,15 +123,32 @@ public class ReassignmentInputTests
         Assert.Null(sizes.SizeOf("v", 0));
     }
 
-    private static IReadOnlyList<string> PlanErrors(int[] brokers, int[]? remove = null, Dictionary<int, string>? racks = null, List<PartitionReplicas>? current = null) =>
-        ReassignmentPlanner.Plan(new ReassignmentRequest
+    private static List<string> PlanErrors(int[] brokers, int[]? remove = null, Dictionary<int, string>? racks = null, List<PartitionReplicas>? current = null) =>
+        Texts(ReassignmentPlanner.Plan(new ReassignmentRequest
         {
             Current = current ?? [new("t", 0, [1, 2, 3]), new("t", 1, [2, 3, 1]), new("u", 0, [3, 1, 2])],
             Brokers = brokers,
             Remove = remove ?? [],
             Racks = racks,
             CurrentSource = "current.json",
-        }).Errors;
+        }).Errors);
+
+    private static List<string> Texts(IReadOnlyList<Diagnostic> errors) => errors.Select(e => e.ToString()).ToList();
+
+    [Fact]
+    public void Each_error_names_the_input_it_concerns_as_its_path()
+    {
+        var json = Only(ReassignmentJson.ParseAssignment(Partitions("{\"topic\":\"t\",\"partition\":0}"), "current.json").Errors);
+        Assert.Equal(new Diagnostic("current.json", "partitions[0].replicas: required field is missing"), json);
+
+        var brokers = Only(BrokerOptions.ParseBrokerList("1,x", "--brokers").Errors);
+        Assert.Equal(new Diagnostic("--brokers", "broker id must be a non-negative integer, got \"x\""), brokers);
+
+        var plan = Only(ReassignmentPlanner.Plan(new ReassignmentRequest { Current = [new("t", 0, [1])], Brokers = [1], Remove = [7] }).Errors);
+        Assert.Equal(new Diagnostic("--remove", "broker 7 is not in --brokers [1]"), plan);
+
+        static Diagnostic Only(IReadOnlyList<Diagnostic> errors) => Assert.Single(errors);
+    }
 
     [Fact]
     public void Replica_on_a_broker_missing_from_the_broker_list_is_an_error()

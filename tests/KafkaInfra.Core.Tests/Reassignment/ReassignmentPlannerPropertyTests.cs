@@ -24,7 +24,7 @@ public class ReassignmentPlannerPropertyTests
         if (!result.IsValid)
         {
             // The only acceptable refusal for a generated request: racks too uneven for both rack spread and balance.
-            Assert.All(result.Errors, e => Assert.StartsWith("--racks: racks are too uneven", e, StringComparison.Ordinal));
+            Assert.All(result.Errors, e => Assert.StartsWith("--racks: racks are too uneven", e.ToString(), StringComparison.Ordinal));
             return;
         }
 
@@ -39,7 +39,7 @@ public class ReassignmentPlannerPropertyTests
         var result = ReassignmentPlanner.Plan(request);
         if (!result.IsValid)
         {
-            Assert.All(result.Errors, e => Assert.StartsWith("--racks: racks are too uneven", e, StringComparison.Ordinal));
+            Assert.All(result.Errors, e => Assert.StartsWith("--racks: racks are too uneven", e.ToString(), StringComparison.Ordinal));
             return;
         }
 

@@ -132,7 +132,7 @@ public class ImpactReportTests
         var change = Assert.Single(report.Changes, c => c.Kind == ChangeKind.Brokers);
 
         // The reassignment planner's moves on the old plan's partitions, which for scale-out are the 2/5 lower bound.
-        var estimate = KafkaInfra.Core.Reassignment.MovementEstimator.Estimate(before, 3, 5)!;
+        var estimate = MovementEstimator.Estimate(before, 3, 5)!;
         Assert.InRange(estimate.Moves, (int)Math.Floor(estimate.Replicas * 0.4) - 5, (int)Math.Ceiling(estimate.Replicas * 0.4) + 5);
         var total = before.Cluster.StorageBytesPerBroker * 3;
         var moved = total * estimate.Moves / estimate.Replicas;

@@ -1,7 +1,7 @@
 using KafkaInfra.Core.Planning;
-using KafkaInfra.Core.Reassignment;
+using KafkaInfra.Core.Reports;
 
-namespace KafkaInfra.Core.Tests.Reassignment;
+namespace KafkaInfra.Core.Tests.Reports;
 
 public class MovementEstimateTests
 {

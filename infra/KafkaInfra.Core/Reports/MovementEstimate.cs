@@ -1,6 +1,7 @@
 using KafkaInfra.Core.Planning;
+using KafkaInfra.Core.Reassignment;
 
-namespace KafkaInfra.Core.Reassignment;
+namespace KafkaInfra.Core.Reports;
 
 /// <summary>What a broker-count change moves, as the reassignment planner would plan it.</summary>
 /// <param name="Replicas">Partition replicas in the cluster (topics, <c>__consumer_offsets</c>, Connect's internal topics).</param>
