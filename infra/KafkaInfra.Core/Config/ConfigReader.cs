@@ -35,14 +35,8 @@ internal static class Describe
     public static string Quote(string s)
     {
         var shown = s.Length > MaxShown ? s[..MaxShown] + "..." : s;
-        return JsonSerializer.Serialize(shown, JsonOptions.Display);
+        return JsonSerializer.Serialize(shown, CoreJson.Display.String);
     }
-}
-
-internal static class JsonOptions
-{
-    /// <summary>Shows unicode as written (no \u escapes) when quoting received values in messages.</summary>
-    public static readonly JsonSerializerOptions Display = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
 
 /// <summary>

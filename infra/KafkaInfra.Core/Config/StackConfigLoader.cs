@@ -110,7 +110,7 @@ public static partial class StackConfigLoader
 
                 if (!ConfigKeys.Structured.Contains(name))
                 {
-                    values[name] = JsonSerializer.SerializeToElement(value);
+                    values[name] = JsonSerializer.SerializeToElement(value, CoreJson.Default.String);
                     continue;
                 }
 

@@ -2,18 +2,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using YamlDotNet.Serialization;
 
 namespace KafkaInfra.Core.Desired;
 
 /// <summary>Writes desired-state objects as YAML manifests and JSON resource records, deterministically.</summary>
 public static class ManifestWriter
 {
-    private static readonly ISerializer Yaml = new SerializerBuilder()
-        .WithQuotingNecessaryStrings()
-        .DisableAliases()
-        .Build();
-
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>One YAML document for a Kubernetes object.</summary>
@@ -24,7 +18,7 @@ public static class ManifestWriter
     }
 
     /// <summary>A tree as YAML.</summary>
-    public static string ToYaml(Tree tree) => Yaml.Serialize(ToPlain(tree)).Replace("\r\n", "\n", StringComparison.Ordinal);
+    public static string ToYaml(Tree tree) => YamlText.Write(ToPlain(tree)).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>
     /// A cloud resource as <c>{ "type", "name", "component", "properties", "options" }</c>; references to other

@@ -42,7 +42,7 @@ public static class StackOutputs
         var kept = raw.Where(kv => kv.Value is not null && (kv.Key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal) || kv.Key == "aws:region"))
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        return System.Text.Json.JsonSerializer.Serialize(kept);
+        return System.Text.Json.JsonSerializer.Serialize(kept, CoreJson.Default.DictionaryStringString);
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public static class StackOutputs
 
         try
         {
-            return System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(text);
+            return System.Text.Json.JsonSerializer.Deserialize(text, CoreJson.Default.DictionaryStringString);
         }
         catch (System.Text.Json.JsonException)
         {
