@@ -184,4 +184,35 @@ public sealed class RebalanceCommandTests : IDisposable
         Assert.All(plan.RootElement.GetProperty("partitions").EnumerateArray(), p =>
             Assert.Equal(3, p.GetProperty("replicas").EnumerateArray().Select(b => racks[b.GetInt32()]).Distinct().Count()));
     }
+
+    [Fact]
+    public void A_large_rebalance_shows_no_progress_when_stderr_is_not_a_terminal()
+    {
+        // 60,000 partitions (over 4 MB of JSON) is large enough for progress; stderr here is a redirected writer.
+        var entries = Enumerable.Range(0, 60_000).Select(i => $"{{\"topic\":\"topic-{i / 50:D5}\",\"partition\":{i % 50},\"replicas\":[{(i % 3) + 1},{((i + 1) % 3) + 1},{((i + 2) % 3) + 1}],\"log_dirs\":[\"any\",\"any\",\"any\"]}}");
+        var current = File("large.json", "{\"version\":1,\"partitions\":[" + string.Join(",\n", entries) + "]}");
+        Assert.True(new FileInfo(current).Length >= 4_000_000);
+        var output = Path.Combine(dir, "plan.json");
+        var (code, stdout, stderr) = Run("rebalance", "--current", current, "--brokers", "1,2,3,4", "--output", output);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal("", stderr);
+        Assert.DoesNotContain('\r', stdout);
+        Assert.StartsWith("Reassignment plan: 60000 partitions", stdout.Replace(",", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Progress_is_off_for_any_writer_but_the_console_and_for_small_inputs()
+    {
+        using var writer = new StringWriter();
+        using var redirected = TerminalProgress.For(writer, large: true);
+        using var small = TerminalProgress.For(Console.Error, large: false);
+        Assert.False(redirected.Enabled);
+        Assert.False(small.Enabled);
+        using (var progress = TerminalProgress.Start(writer, large: true, "working"))
+        {
+            progress.Step("still working");
+        }
+
+        Assert.Equal("", writer.ToString());
+    }
 }

@@ -8,7 +8,7 @@ namespace KafkaInfra.Core.Reassignment;
 /// Reads and writes the partition-assignment JSON of Kafka's <c>kafka-reassign-partitions</c> tool:
 /// <c>{"version":1,"partitions":[{"topic":"t","partition":0,"replicas":[1,2,3],"log_dirs":["any","any","any"]}]}</c>.
 /// </summary>
-public static class ReassignmentJson
+public static partial class ReassignmentJson
 {
     /// <summary>
     /// Parses an assignment (as printed by <c>kafka-reassign-partitions --generate</c> under "Current partition replica assignment",
@@ -17,10 +17,33 @@ public static class ReassignmentJson
     /// </summary>
     public static InputResult<IReadOnlyList<PartitionReplicas>> ParseAssignment(string json, string source)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        return ParseAssignment(Encoding.UTF8.GetBytes(json), source);
+    }
+
+    /// <summary>
+    /// <see cref="ParseAssignment(string, string)"/> over the file's UTF-8 bytes (a leading byte-order mark is skipped):
+    /// the document reads the bytes in place, without a string copy of a file that can be 100 MB.
+    /// </summary>
+    public static InputResult<IReadOnlyList<PartitionReplicas>> ParseAssignment(ReadOnlyMemory<byte> utf8, string source)
+    {
+        if (utf8.Span.StartsWith(Encoding.UTF8.Preamble))
+        {
+            utf8 = utf8[Encoding.UTF8.Preamble.Length..];
+        }
+
+        return TryParseWellFormed(utf8.Span) is { } partitions
+            ? InputResult.Ok<IReadOnlyList<PartitionReplicas>>(partitions)
+            : ParseWithDocument(utf8, source);
+    }
+
+    /// <summary>The document path: slower, and the one that words every error.</summary>
+    internal static InputResult<IReadOnlyList<PartitionReplicas>> ParseWithDocument(ReadOnlyMemory<byte> utf8, string source)
+    {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
         }
         catch (JsonException e)
         {
@@ -57,15 +80,15 @@ public static class ReassignmentJson
             var result = new List<PartitionReplicas>(partitions.GetArrayLength());
             var seen = new Dictionary<(string, int), int>();
             var index = 0;
+            string? lastTopic = null;
             foreach (var entry in partitions.EnumerateArray())
             {
-                var path = string.Create(CultureInfo.InvariantCulture, $"partitions[{index}]");
-                var parsed = ParseEntry(entry, source, path, errors);
+                var parsed = ParseEntry(entry, source, index, ref lastTopic, errors);
                 if (parsed is not null)
                 {
                     if (seen.TryGetValue((parsed.Topic, parsed.Partition), out var first))
                     {
-                        errors.Add(new Diagnostic(source, string.Create(CultureInfo.InvariantCulture, $"{path}: duplicate entry for topic \"{parsed.Topic}\" partition {parsed.Partition} (first at partitions[{first}])")));
+                        errors.Add(new Diagnostic(source, string.Create(CultureInfo.InvariantCulture, $"partitions[{index}]: duplicate entry for topic \"{parsed.Topic}\" partition {parsed.Partition} (first at partitions[{first}])")));
                     }
                     else
                     {
@@ -87,25 +110,66 @@ public static class ReassignmentJson
     /// </summary>
     public static string WriteReassignment(IEnumerable<PartitionReplicas> partitions)
     {
-        var sb = new StringBuilder();
-        sb.Append("{\"version\":1,\"partitions\":[");
-        var first = true;
-        foreach (var p in partitions)
-        {
-            sb.Append(first ? "\n  " : ",\n  ");
-            first = false;
-            sb.Append("{\"topic\":").Append(Quote(p.Topic))
-              .Append(",\"partition\":").Append(p.Partition.ToString(CultureInfo.InvariantCulture))
-              .Append(",\"replicas\":[").AppendJoin(',', p.Replicas.Select(r => r.ToString(CultureInfo.InvariantCulture)))
-              .Append("],\"log_dirs\":[").AppendJoin(',', p.Replicas.Select(_ => "\"any\""))
-              .Append("]}");
-        }
-
-        sb.Append(first ? "]}\n" : "\n]}\n");
-        return sb.ToString();
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        WriteReassignment(partitions, text);
+        return text.ToString();
     }
 
-    internal static string Quote(string text) => JsonSerializer.Serialize(text);
+    /// <summary>
+    /// <see cref="WriteReassignment(IEnumerable{PartitionReplicas})"/> straight into <paramref name="output"/> (a file or
+    /// stdout), so a plan of a million partitions is never held as one string.
+    /// </summary>
+    public static void WriteReassignment(IEnumerable<PartitionReplicas> partitions, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        ArgumentNullException.ThrowIfNull(output);
+        output.Write("{\"version\":1,\"partitions\":[");
+        var first = true;
+        string? topic = null, quoted = null;
+        Span<char> number = stackalloc char[11];
+        foreach (var p in partitions)
+        {
+            output.Write(first ? "\n  " : ",\n  ");
+            first = false;
+            if (!ReferenceEquals(p.Topic, topic))
+            {
+                (topic, quoted) = (p.Topic, Quote(p.Topic)); // entries of one topic are consecutive: quote it once
+            }
+
+            output.Write("{\"topic\":");
+            output.Write(quoted);
+            output.Write(",\"partition\":");
+            WriteInt(output, p.Partition, number);
+            output.Write(",\"replicas\":[");
+            for (var i = 0; i < p.Replicas.Count; i++)
+            {
+                if (i > 0)
+                {
+                    output.Write(',');
+                }
+
+                WriteInt(output, p.Replicas[i], number);
+            }
+
+            output.Write("],\"log_dirs\":[");
+            for (var i = 0; i < p.Replicas.Count; i++)
+            {
+                output.Write(i == 0 ? "\"any\"" : ",\"any\"");
+            }
+
+            output.Write("]}");
+        }
+
+        output.Write(first ? "]}\n" : "\n]}\n");
+    }
+
+    private static void WriteInt(TextWriter output, int value, Span<char> buffer)
+    {
+        value.TryFormat(buffer, out var length, default, CultureInfo.InvariantCulture);
+        output.Write(buffer[..length]);
+    }
+
+    internal static string Quote(string text) => JsonSerializer.Serialize(text, CoreJson.Default.String);
 
     internal static string Describe(JsonException e) =>
         e.LineNumber is { } line && e.BytePositionInLine is { } column
@@ -132,11 +196,17 @@ public static class ReassignmentJson
         return (cut >= 0 ? text[..cut] : text).TrimEnd();
     }
 
-    private static PartitionReplicas? ParseEntry(JsonElement entry, string source, string path, List<Diagnostic> errors)
+    /// <summary>
+    /// One entry, or null after adding its errors. Consecutive entries of one topic share one topic string
+    /// (<paramref name="lastTopic"/>), and the entry's path is only formatted for an error: a million-partition file
+    /// then allocates little beyond the partitions themselves.
+    /// </summary>
+    private static PartitionReplicas? ParseEntry(JsonElement entry, string source, int index, ref string? lastTopic, List<Diagnostic> errors)
     {
+        string At() => string.Create(CultureInfo.InvariantCulture, $"partitions[{index}]");
         if (entry.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new Diagnostic(source, $"{path}: expected an object with \"topic\", \"partition\" and \"replicas\", got {Kind(entry)}"));
+            errors.Add(new Diagnostic(source, $"{At()}: expected an object with \"topic\", \"partition\" and \"replicas\", got {Kind(entry)}"));
             return null;
         }
 
@@ -144,59 +214,61 @@ public static class ReassignmentJson
         string? topic = null;
         if (!entry.TryGetProperty("topic", out var topicElement))
         {
-            errors.Add(new Diagnostic(source, $"{path}.topic: required field is missing"));
+            errors.Add(new Diagnostic(source, $"{At()}.topic: required field is missing"));
             ok = false;
         }
         else if (topicElement.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(topicElement.GetString()))
         {
-            errors.Add(new Diagnostic(source, $"{path}.topic: expected a non-empty string, got {Kind(topicElement)}"));
+            errors.Add(new Diagnostic(source, $"{At()}.topic: expected a non-empty string, got {Kind(topicElement)}"));
             ok = false;
         }
         else
         {
-            topic = topicElement.GetString();
+            topic = lastTopic is not null && topicElement.ValueEquals(lastTopic) ? lastTopic : topicElement.GetString();
+            lastTopic = topic;
         }
 
         var partition = -1;
         if (!entry.TryGetProperty("partition", out var partitionElement))
         {
-            errors.Add(new Diagnostic(source, $"{path}.partition: required field is missing"));
+            errors.Add(new Diagnostic(source, $"{At()}.partition: required field is missing"));
             ok = false;
         }
         else if (!TryNonNegativeInt(partitionElement, out partition))
         {
-            errors.Add(new Diagnostic(source, $"{path}.partition: expected a non-negative integer, got {Kind(partitionElement)}"));
+            errors.Add(new Diagnostic(source, $"{At()}.partition: expected a non-negative integer, got {Kind(partitionElement)}"));
             ok = false;
         }
 
-        var replicas = new List<int>();
+        var replicas = Array.Empty<int>();
         if (!entry.TryGetProperty("replicas", out var replicasElement))
         {
-            errors.Add(new Diagnostic(source, $"{path}.replicas: required field is missing"));
+            errors.Add(new Diagnostic(source, $"{At()}.replicas: required field is missing"));
             ok = false;
         }
         else if (replicasElement.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(new Diagnostic(source, $"{path}.replicas: expected an array of broker ids, got {Kind(replicasElement)}"));
+            errors.Add(new Diagnostic(source, $"{At()}.replicas: expected an array of broker ids, got {Kind(replicasElement)}"));
             ok = false;
         }
         else if (replicasElement.GetArrayLength() == 0)
         {
-            errors.Add(new Diagnostic(source, $"{path}.replicas: expected at least one broker id, got []"));
+            errors.Add(new Diagnostic(source, $"{At()}.replicas: expected at least one broker id, got []"));
             ok = false;
         }
         else
         {
+            replicas = new int[replicasElement.GetArrayLength()];
             var i = 0;
             foreach (var r in replicasElement.EnumerateArray())
             {
                 if (TryNonNegativeInt(r, out var broker))
                 {
-                    replicas.Add(broker);
+                    replicas[i] = broker;
                 }
                 else
                 {
-                    errors.Add(new Diagnostic(source, string.Create(CultureInfo.InvariantCulture, $"{path}.replicas[{i}]: broker id must be a non-negative integer, got {Kind(r)}")));
+                    errors.Add(new Diagnostic(source, string.Create(CultureInfo.InvariantCulture, $"{At()}.replicas[{i}]: broker id must be a non-negative integer, got {Kind(r)}")));
                     ok = false;
                 }
 
@@ -205,16 +277,32 @@ public static class ReassignmentJson
 
             if (ok)
             {
-                var duplicate = replicas.GroupBy(r => r).FirstOrDefault(g => g.Count() > 1);
-                if (duplicate is not null)
+                if (FirstRepeated(replicas) is { } duplicate)
                 {
-                    errors.Add(new Diagnostic(source, string.Create(CultureInfo.InvariantCulture, $"{path}.replicas: broker {duplicate.Key} appears twice in [{string.Join(',', replicas)}]")));
+                    errors.Add(new Diagnostic(source, string.Create(CultureInfo.InvariantCulture, $"{At()}.replicas: broker {duplicate} appears twice in [{string.Join(',', replicas)}]")));
                     ok = false;
                 }
             }
         }
 
         return ok ? new PartitionReplicas(topic!, partition, replicas) : null;
+    }
+
+    /// <summary>The first broker (in list order) that appears again later in the list, or null.</summary>
+    private static int? FirstRepeated(int[] replicas)
+    {
+        for (var i = 0; i < replicas.Length; i++)
+        {
+            for (var j = i + 1; j < replicas.Length; j++)
+            {
+                if (replicas[i] == replicas[j])
+                {
+                    return replicas[i];
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool TryNonNegativeInt(JsonElement e, out int value)

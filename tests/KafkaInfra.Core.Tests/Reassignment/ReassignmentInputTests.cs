@@ -219,4 +219,38 @@ public class ReassignmentInputTests
             ["--racks: racks are too uneven: rack b would need 6 replicas to keep 2 replicas per broker, but at most 4 fit without two replicas of a partition in one rack"],
             PlanErrors([1, 2, 3, 4], racks: new() { [1] = "a", [2] = "b", [3] = "b", [4] = "b" }, current: current));
     }
+
+    [Theory]
+    [InlineData("{\"version\":1,\"partitions\":[{\"topic\":\"t\",\"partition\":0,\"replicas\":[1,2],\"log_dirs\":[\"any\",\"any\"]},{\"topic\":\"t\",\"partition\":1,\"replicas\":[2,1],\"x\":{\"y\":[1]}}]}")]
+    [InlineData("\ufeff{\"partitions\":[{\"replicas\":[3],\"partition\":7,\"topic\":\"caf\u00e9\"}]}")]
+    [InlineData("{\"partitions\":[]}")]
+    [InlineData("{\"partitions\":[{\"topic\":\"a\\u0041\",\"partition\":0,\"replicas\":[1]}]}")]
+    [InlineData("{\"version\":2,\"partitions\":[]}")]
+    [InlineData("{\"version\":1,\"version\":1,\"partitions\":[]}")]
+    [InlineData("{\"partitions\":[{\"topic\":\"t\",\"topic\":\"u\",\"partition\":0,\"replicas\":[1]}]}")]
+    [InlineData("{\"partitions\":[{\"topic\":\"t\",\"partition\":0,\"replicas\":[1]},{\"topic\":\"t\",\"partition\":0,\"replicas\":[2]}]}")]
+    [InlineData("{\"partitions\":[{\"topic\":\"t\",\"partition\":1.0,\"replicas\":[1]}]}")]
+    [InlineData("{\"partitions\":[{\"topic\":\"t\",\"partition\":0,\"replicas\":[1,1]}]}")]
+    [InlineData("{\"partitions\":[{\"topic\":\"t\",\"partition\":0,\"replicas\":[]}]}")]
+    [InlineData("{\"partitions\":[{\"topic\":\"\",\"partition\":0,\"replicas\":[1]}]}")]
+    [InlineData("{\"partitions\":[{\"topic\":\"t\",\"partition\":-1,\"replicas\":[1]}]}")]
+    [InlineData("{\"partitions\":[{\"topic\":\"t\",\"partition\":0,\"replicas\":[1,\"2\"]}]}")]
+    [InlineData("{\"partitions\":[{\"topic\":\"t\",\"partition\":0}]}")]
+    [InlineData("{\"partitions\":[[1]]}")]
+    [InlineData("{\"partitions\":{}}")]
+    [InlineData("{\"partitions\":[]} x")]
+    [InlineData("{\"partitions\":[],}")]
+    [InlineData("{\"partitions\":[]} // comment")]
+    [InlineData("[]")]
+    [InlineData("")]
+    public void The_streaming_path_and_the_document_path_agree(string json)
+    {
+        var fast = ReassignmentJson.ParseAssignment(json, "current.json");
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json.TrimStart('\ufeff'));
+        var document = ReassignmentJson.ParseWithDocument(bytes, "current.json");
+        Assert.Equal(Texts(document.Errors), Texts(fast.Errors));
+        Assert.Equal(
+            document.Value?.Select(p => $"{p.Topic}/{p.Partition}/{string.Join(',', p.Replicas)}"),
+            fast.Value?.Select(p => $"{p.Topic}/{p.Partition}/{string.Join(',', p.Replicas)}"));
+    }
 }
