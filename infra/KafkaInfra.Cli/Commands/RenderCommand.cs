@@ -12,6 +12,9 @@ internal static class RenderCommand
 {
     public const string IndexFileName = "index.txt";
 
+    /// <summary>From this many objects a render shows progress on a terminal (about a second of work).</summary>
+    private const int LargeRender = 2_000;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var input = new StackInput();
@@ -35,7 +38,12 @@ internal static class RenderCommand
             }
 
             var state = DesiredStateBuilder.Build(result.Plan!);
-            var files = Write(state, parse.GetValue(outputDir)!);
+            IReadOnlyList<string> files;
+            using (TerminalProgress.Start(stderr, state.Kubernetes.Count + state.Cloud.Count >= LargeRender, $"rendering {state.Kubernetes.Count + state.Cloud.Count} objects"))
+            {
+                files = Write(state, parse.GetValue(outputDir)!);
+            }
+
             stdout.WriteLine($"Rendered stack {stack}: {state.Kubernetes.Count} Kubernetes objects and {state.Cloud.Count} other resources into {parse.GetValue(outputDir)} ({files.Count} files, index in {IndexFileName}).");
             foreach (var w in result.Warnings)
             {
@@ -75,11 +83,13 @@ internal static class RenderCommand
             var index = Path.Combine(directory, IndexFileName);
             if (File.Exists(index))
             {
-                // Remove what the previous render wrote, so deleted objects do not linger in a GitOps folder.
+                // Remove what the previous render wrote and this one does not, so deleted objects do not linger in a
+                // GitOps folder. Files rendered again are left in place: creating and deleting files is the slow part.
+                var rendered = new HashSet<string>(names, StringComparer.Ordinal);
                 foreach (var line in File.ReadAllLines(index).Where(l => l.Length > 0 && !l.StartsWith('#')))
                 {
                     var stale = Path.Combine(directory, Path.GetFileName(line));
-                    if (File.Exists(stale))
+                    if (!rendered.Contains(Path.GetFileName(line)) && File.Exists(stale))
                     {
                         File.Delete(stale);
                     }
@@ -88,7 +98,12 @@ internal static class RenderCommand
 
             foreach (var (name, content) in files)
             {
-                File.WriteAllText(Path.Combine(directory, name), content);
+                // An unchanged file is not rewritten (its timestamp stays, and a re-render of a large stack is fast).
+                var path = Path.Combine(directory, name);
+                if (!HasContent(path, content))
+                {
+                    File.WriteAllText(path, content);
+                }
             }
 
             File.WriteAllText(index, ManifestWriter.Index(state, names));
@@ -99,5 +114,11 @@ internal static class RenderCommand
         }
 
         return names;
+    }
+
+    private static bool HasContent(string path, string content)
+    {
+        var file = new FileInfo(path);
+        return file.Exists && file.Length == System.Text.Encoding.UTF8.GetByteCount(content) && File.ReadAllText(path) == content;
     }
 }
