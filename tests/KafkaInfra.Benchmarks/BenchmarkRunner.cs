@@ -16,7 +16,7 @@ internal interface IBenchmarkSuite
 /// <summary>Runs the suites named on the command line (all when none is named).</summary>
 internal static class BenchmarkRunner
 {
-    private static readonly IBenchmarkSuite[] Suites = [new PlanBenchmark(), new RebalanceBenchmark()];
+    private static readonly IBenchmarkSuite[] Suites = [new PlanBenchmark(), new RebalanceBenchmark(), new ProcessBenchmark()];
 
     public static int Run(string[] args, TextWriter output)
     {

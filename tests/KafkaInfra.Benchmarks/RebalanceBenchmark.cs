@@ -98,7 +98,7 @@ internal sealed class RebalanceBenchmark : IBenchmarkSuite
     }
 
     /// <summary>A balanced RF-3 cluster: one round-robin over every partition (topics of 50 partitions), rack-interleaved when racks are given.</summary>
-    private static List<PartitionReplicas> Cluster(int partitions, int[] brokers, IReadOnlyDictionary<int, string>? racks)
+    internal static List<PartitionReplicas> Cluster(int partitions, int[] brokers, IReadOnlyDictionary<int, string>? racks)
     {
         // Kafka's own placement with start index and shift fixed at 0, applied across all partitions at once, is balanced to within one.
         var placement = racks is null
