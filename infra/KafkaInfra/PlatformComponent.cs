@@ -8,7 +8,7 @@ public sealed record PlatformComponentArgs(string Component);
 
 /// <summary>
 /// One part of the platform as a Pulumi ComponentResource. Its type token comes from the component name
-/// (<see cref="Core.Desired.PulumiLayout.ComponentType"/>): <c>kafka-infra:strimzi:KafkaCluster</c>,
+/// (<see cref="Core.Deployment.PulumiLayout.ComponentType"/>): <c>kafka-infra:strimzi:KafkaCluster</c>,
 /// <c>kafka-infra:msk:KafkaCluster</c>, <c>kafka-infra:topics:Topics</c>, <c>kafka-infra:k8s:Namespaces</c>,
 /// <c>kafka-infra:connect:WorkerGroup</c>, <c>kafka-infra:ksqldb:ServerGroup</c>, <c>kafka-infra:keda:ScaledConsumer</c>.
 /// <para>
@@ -24,7 +24,7 @@ public sealed class PlatformComponent : ComponentResource
     private readonly List<string> _children = [];
 
     public PlatformComponent(PlatformComponentArgs args, ComponentResourceOptions? options = null)
-        : base(Core.Desired.PulumiLayout.ComponentType(Check(args).Component), Core.Desired.PulumiLayout.ComponentName(args.Component), options)
+        : base(Core.Deployment.PulumiLayout.ComponentType(Check(args).Component), Core.Deployment.PulumiLayout.ComponentName(args.Component), options)
     {
         Component = args.Component;
     }
