@@ -82,7 +82,8 @@ internal sealed class CloudRegistry
         _ => throw new MappingException($"unknown text {text?.GetType().Name}"),
     };
 
-    private Output<string> Resolved(Text.Ref r) => Output(r.Source).Apply(value => r.MskArn is null ? value : r.MskArn.Apply(value));
+    /// <summary>An output reference with its ARN transform applied, as an output.</summary>
+    public Output<string> Resolved(Text.Ref r) => Output(r.Source).Apply(value => r.MskArn is null ? value : r.MskArn.Apply(value));
 
     /// <summary>A comma-separated string input as a list (the Kafka provider's bootstrap servers), items trimmed, blanks dropped.</summary>
     public InputList<string> SplitList(Text text) => text switch

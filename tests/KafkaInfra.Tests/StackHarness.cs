@@ -63,11 +63,30 @@ internal sealed class StackHarness
     public IReadOnlyList<MockResourceArgs> Created => _created.ToArray();
 
     /// <summary>The raw config of Pulumi.&lt;stack&gt;.yaml, read through Core's StackFile like the CLI does.</summary>
-    public static Dictionary<string, string?> StackFileRaw(string stack)
+    public static Dictionary<string, string?> StackFileRaw(string stack) => FileRaw($"Pulumi.{stack}.yaml");
+
+    /// <summary>The raw config of a stack file at a path relative to the repository root, read as the CLI reads it.</summary>
+    public static Dictionary<string, string?> FileRaw(string relativePath)
     {
-        var parsed = StackFile.Parse(File.ReadAllText(Path.Combine(RepoRoot(), $"Pulumi.{stack}.yaml")), $"Pulumi.{stack}.yaml");
+        var parsed = StackFile.Parse(File.ReadAllText(Path.Combine(RepoRoot(), relativePath)), relativePath);
         Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
         return new Dictionary<string, string?>(parsed.Values, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Every stack file of the repository: <c>Pulumi.&lt;stack&gt;.yaml</c> at the root and under <c>examples/</c>,
+    /// as (path relative to the root, stack name).
+    /// </summary>
+    public static IEnumerable<(string Path, string Stack)> AllStackFiles()
+    {
+        var root = RepoRoot();
+        var files = Directory.GetFiles(root, "Pulumi.*.yaml", SearchOption.TopDirectoryOnly)
+            .Concat(Directory.GetFiles(Path.Combine(root, "examples"), "Pulumi.*.yaml", SearchOption.AllDirectories));
+        foreach (var file in files.Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            yield return (Path.GetRelativePath(root, file).Replace('\\', '/'), name["Pulumi.".Length..^".yaml".Length]);
+        }
     }
 
     public static ImmutableDictionary<string, object> Previous(IReadOnlyDictionary<string, int> partitions, int? brokers = null, int? storageGiB = null)
@@ -88,18 +107,38 @@ internal sealed class StackHarness
         return outputs;
     }
 
-    /// <summary>Runs the program with the stack's config in PULUMI_CONFIG (keys <c>kafka-infra:&lt;key&gt;</c>, <c>aws:region</c>).</summary>
-    public Task<(ImmutableArray<Resource> Resources, IDictionary<string, object?> Outputs)> RunAsync()
+    /// <summary>What the last <see cref="RunAsync"/> registered, with the options of each resource.</summary>
+    public IReadOnlyList<Registration> Registrations { get; private set; } = [];
+
+    /// <summary>
+    /// Runs the program with the stack's config in PULUMI_CONFIG (keys <c>kafka-infra:&lt;key&gt;</c>, <c>aws:region</c>)
+    /// and the names in <paramref name="secretKeys"/> marked secret in PULUMI_CONFIG_SECRET_KEYS, as the engine passes
+    /// them. Returns the registered resources and the program's outputs (values as the program returned them, so a
+    /// secret output is still an <see cref="Output{T}"/> marked secret).
+    /// </summary>
+    public async Task<(ImmutableArray<Resource> Resources, IDictionary<string, object?> Outputs)> RunAsync(IEnumerable<string>? secretKeys = null)
     {
         var config = Raw.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config));
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", null);
-        // Off the test framework's synchronization context: the test stack blocks on the async program while the
-        // mocked engine completes the program's reads on other threads.
-        return Task.Run(() => Deployment.TestAsync(
-            Mocks.Object,
-            new TestOptions { IsPreview = false, ProjectName = Project, StackName = Stack },
-            KafkaPlatform.DeployAsync));
+        var secrets = (secretKeys ?? []).ToArray();
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", secrets.Length == 0 ? null : JsonSerializer.Serialize(secrets));
+        var run = new ProgramRun();
+        ProgramStack.Current = run;
+        try
+        {
+            // Off the test framework's synchronization context: the test stack blocks on the async program while the
+            // mocked engine completes the program's reads on other threads.
+            var resources = await Task.Run(() => Deployment.TestAsync<ProgramStack>(
+                Mocks.Object,
+                new TestOptions { IsPreview = false, ProjectName = Project, StackName = Stack })).ConfigureAwait(false);
+            var outputs = await (run.Program ?? throw new InvalidOperationException("the program did not run")).ConfigureAwait(false);
+            return (resources.Where(r => r is not ProgramStack).ToImmutableArray(), outputs);
+        }
+        finally
+        {
+            Registrations = run.Registrations.ToArray();
+            ProgramStack.Current = null;
+        }
     }
 
     /// <summary>The registered resources of one type token.</summary>
@@ -128,7 +167,7 @@ internal sealed class StackHarness
         ? string.Join(Environment.NewLine, a.Flatten().InnerExceptions.Select(i => i.Message))
         : e.Message;
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
