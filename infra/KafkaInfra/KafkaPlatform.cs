@@ -58,7 +58,7 @@ public static class KafkaPlatform
 
         var desired = DesiredStateBuilder.Build(plan);
         var bootstrap = StackOutputs.BootstrapServersSource(plan);
-        var registry = Declare(desired, bootstrap);
+        var registry = Declare(desired, bootstrap, plan);
 
         var outputs = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -128,7 +128,7 @@ public static class KafkaPlatform
     /// problem fails before anything is registered), then creates the components, the cloud resources in order
     /// (dependencies first), the Kubernetes objects stage by stage, and completes the components.
     /// </summary>
-    internal static CloudRegistry Declare(DesiredState desired, Text? bootstrap)
+    internal static CloudRegistry Declare(DesiredState desired, Text? bootstrap, CapacityPlan? plan = null)
     {
         var problems = PulumiLayout.ReferenceProblems(desired).Select(p => p.ToString())
             .Concat(bootstrap is null ? [] : PulumiLayout.OutputProblems("stack output " + StackOutputs.BootstrapServers, bootstrap, desired).Select(p => p.ToString()))
@@ -143,7 +143,7 @@ public static class KafkaPlatform
         }
 
         var components = PulumiLayout.Components(desired)
-            .ToDictionary(c => c, c => new PlatformComponent(new PlatformComponentArgs(c)), StringComparer.Ordinal);
+            .ToDictionary(c => c, c => PlatformComponents.Create(c, plan, bootstrap), StringComparer.Ordinal);
 
         var registry = new CloudRegistry();
         foreach (var resource in desired.Cloud)
@@ -170,7 +170,7 @@ public static class KafkaPlatform
 
         foreach (var component in components.Values)
         {
-            component.Complete();
+            component.Complete(registry);
         }
 
         return registry;
