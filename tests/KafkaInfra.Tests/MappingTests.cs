@@ -160,29 +160,50 @@ public class MappingTests
     }
 
     [Fact]
-    public async Task Every_output_core_says_a_spec_provides_is_one_the_program_reads()
+    public async Task Every_spec_type_is_mapped_and_every_output_core_says_it_provides_is_read()
     {
-        // Core's table of outputs (CloudSpecs.Outputs) and the program's typed reads (CloudRegistry.Output) must agree.
-        var raw = StackHarness.StackFileRaw("prod");
-        var desired = DesiredStateBuilder.Build(KafkaInfra.Core.Planning.CapacityPlanner.Plan(raw).GetOrThrow());
-        var harness = new StackHarness("prod", raw);
+        // The prod stack (provisioned MSK with everything) and the same stack on MSK Serverless together declare every
+        // spec type; Core's table of outputs (CloudSpecs.Outputs) and the program's typed reads (CloudRegistry.Output)
+        // must agree for each.
+        var mapped = new HashSet<Type>();
         var read = new List<string>();
-
-        await Deployment.TestAsync(harness.Mocks.Object, Options(), () =>
+        foreach (var raw in new[] { StackHarness.StackFileRaw("prod"), Serverless(StackHarness.StackFileRaw("prod")) })
         {
-            var registry = KafkaPlatform.Declare(desired, null);
-            foreach (var resource in desired.Cloud)
+            var desired = DesiredStateBuilder.Build(KafkaInfra.Core.Planning.CapacityPlanner.Plan(raw).GetOrThrow());
+            var harness = new StackHarness("prod", raw);
+            await Deployment.TestAsync(harness.Mocks.Object, Options(), () =>
             {
-                foreach (var output in CloudSpecs.Outputs(resource.Spec))
+                var registry = KafkaPlatform.Declare(desired, null);
+                foreach (var resource in desired.Cloud)
                 {
-                    _ = registry.Output(new OutputRef(resource.Name, output));
-                    read.Add($"{resource.Type}.{output}");
+                    mapped.Add(resource.Spec.GetType());
+                    foreach (var output in CloudSpecs.Outputs(resource.Spec))
+                    {
+                        _ = registry.Output(new OutputRef(resource.Name, output));
+                        read.Add($"{resource.Type}.{output}");
+                    }
                 }
-            }
-        });
+            });
+        }
 
+        Assert.Equal(CloudSpecs.All.OrderBy(t => t.Name), mapped.OrderBy(t => t.Name));
         Assert.Contains("aws:msk/cluster:Cluster.BootstrapBrokersTls", read);
+        Assert.Contains("aws:msk/serverlessCluster:ServerlessCluster.BootstrapBrokersSaslIam", read);
         Assert.Contains("aws:mskconnect/workerConfiguration:WorkerConfiguration.LatestRevision", read);
+    }
+
+    /// <summary>The stack's config on MSK Serverless: no brokers, storage or instance type.</summary>
+    private static Dictionary<string, string?> Serverless(Dictionary<string, string?> raw)
+    {
+        var cluster = System.Text.Json.Nodes.JsonNode.Parse(raw["kafka-infra:cluster"]!)!.AsObject();
+        cluster.Remove("brokers");
+        cluster.Remove("storageGiB");
+        var msk = cluster["msk"]!.AsObject();
+        msk.Remove("instanceType");
+        msk.Remove("storageAutoscaling");
+        msk["serverless"] = true;
+        raw["kafka-infra:cluster"] = cluster.ToJsonString();
+        return raw;
     }
 
     /// <summary>The provider's bootstrapServers input is JSON-encoded on the wire (json: true) or a list, depending on the SDK; both read as a list.</summary>
