@@ -13,7 +13,7 @@ namespace KafkaInfra.Core.Desired.Cloud;
 /// </summary>
 public static class CloudJson
 {
-    private static readonly JsonSerializerOptions Options = Create(null);
+    private static readonly JsonSerializerOptions Options = Create(null, null);
 
     /// <summary>A spec's inputs as a JSON object.</summary>
     public static JsonObject Properties(CloudSpec spec)
@@ -22,11 +22,12 @@ public static class CloudJson
         return JsonSerializer.SerializeToNode(spec, spec.GetType(), Options)!.AsObject();
     }
 
-    /// <summary>Every reference a spec makes, in the order met (each once).</summary>
+    /// <summary>Every reference a spec makes, in the order met (each once), collected while the spec is written.</summary>
     public static IReadOnlyList<OutputRef> Refs(CloudSpec spec)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         var found = new List<OutputRef>();
-        Collect(Properties(spec), found);
+        _ = JsonSerializer.SerializeToUtf8Bytes(spec, spec.GetType(), Create(null, found));
         return found;
     }
 
@@ -35,7 +36,7 @@ public static class CloudJson
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(resolve);
-        return JsonSerializer.Serialize(document, Create(resolve));
+        return JsonSerializer.Serialize(document, Create(resolve, null));
     }
 
     /// <summary>Every reference in a policy document, each once.</summary>
@@ -45,43 +46,8 @@ public static class CloudJson
         return document.Statement.SelectMany(s => s.Resource ?? []).OfType<Text.Ref>().Select(r => r.Source).Distinct().ToArray();
     }
 
-    private static void Collect(JsonNode? node, List<OutputRef> found)
-    {
-        switch (node)
-        {
-            case JsonObject o when o["$ref"] is JsonValue v && Parse(v.GetValue<string>()) is { } reference:
-                if (!found.Contains(reference))
-                {
-                    found.Add(reference);
-                }
-
-                break;
-            case JsonObject o:
-                foreach (var (_, child) in o)
-                {
-                    Collect(child, found);
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var item in a)
-                {
-                    Collect(item, found);
-                }
-
-                break;
-        }
-    }
-
-    private static OutputRef? Parse(string text)
-    {
-        var dot = text.LastIndexOf('.');
-        return dot > 0 && Enum.TryParse<CloudOutput>(text[(dot + 1)..], ignoreCase: true, out var output)
-            ? new OutputRef(text[..dot], output)
-            : null;
-    }
-
-    private static JsonSerializerOptions Create(Func<OutputRef, string>? resolve)
+    /// <summary>Options that resolve references with <paramref name="resolve"/> (else write them as <c>$ref</c> objects) and add each one met to <paramref name="found"/>.</summary>
+    private static JsonSerializerOptions Create(Func<OutputRef, string>? resolve, List<OutputRef>? found)
     {
         var options = new JsonSerializerOptions
         {
@@ -89,11 +55,19 @@ public static class CloudJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        options.Converters.Add(new TextConverter(resolve));
-        options.Converters.Add(new OutputRefConverter());
+        options.Converters.Add(new TextConverter(resolve, found));
+        options.Converters.Add(new OutputRefConverter(found));
         options.Converters.Add(new StringMapConverter());
         options.Converters.Add(new JsonStringEnumConverter<KafkaSaslMechanism>());
         return options;
+    }
+
+    private static void Note(List<OutputRef>? found, OutputRef reference)
+    {
+        if (found is not null && !found.Contains(reference))
+        {
+            found.Add(reference);
+        }
     }
 
     private static void WriteRef(Utf8JsonWriter writer, OutputRef reference, MskArnOf? arn)
@@ -111,7 +85,7 @@ public static class CloudJson
         writer.WriteEndObject();
     }
 
-    private sealed class TextConverter(Func<OutputRef, string>? resolve) : JsonConverter<Text>
+    private sealed class TextConverter(Func<OutputRef, string>? resolve, List<OutputRef>? found) : JsonConverter<Text>
     {
         public override Text Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             throw new NotSupportedException("specs are written, not read");
@@ -124,21 +98,27 @@ public static class CloudJson
                     writer.WriteStringValue(l.Value);
                     break;
                 case Text.Ref r when resolve is not null:
+                    Note(found, r.Source);
                     writer.WriteStringValue(r.Resolve(resolve));
                     break;
                 case Text.Ref r:
+                    Note(found, r.Source);
                     WriteRef(writer, r.Source, r.MskArn);
                     break;
             }
         }
     }
 
-    private sealed class OutputRefConverter : JsonConverter<OutputRef>
+    private sealed class OutputRefConverter(List<OutputRef>? found) : JsonConverter<OutputRef>
     {
         public override OutputRef Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             throw new NotSupportedException("specs are written, not read");
 
-        public override void Write(Utf8JsonWriter writer, OutputRef value, JsonSerializerOptions options) => WriteRef(writer, value, null);
+        public override void Write(Utf8JsonWriter writer, OutputRef value, JsonSerializerOptions options)
+        {
+            Note(found, value);
+            WriteRef(writer, value, null);
+        }
     }
 
     private sealed class StringMapConverter : JsonConverter<StringMap>
