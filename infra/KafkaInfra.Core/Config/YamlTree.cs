@@ -104,6 +104,7 @@ internal static class YamlTree
         var stack = new Stack<Frame>();
         YNode? root = null;
         var documents = 0;
+        var nodes = 0;
         Mark last = Mark.Empty;
         try
         {
@@ -111,6 +112,11 @@ internal static class YamlTree
             {
                 var e = parser.Current!;
                 last = e.Start;
+                if (e is NodeEvent && ++nodes > InputLimits.MaxExpandedNodes)
+                {
+                    throw new YamlTreeException(e.Start, string.Create(CultureInfo.InvariantCulture, $"holds more than {InputLimits.MaxExpandedNodes:N0} YAML nodes, the limit for a stack file"));
+                }
+
                 switch (e)
                 {
                     case DocumentStart:

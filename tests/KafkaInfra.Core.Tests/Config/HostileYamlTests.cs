@@ -91,7 +91,7 @@ public class HostileYamlTests
         var error = SingleError(text);
 
         Assert.Equal("Pulumi.x.yaml:3:5", error.Path);
-        Assert.StartsWith("kafka-infra:cluster expands (YAML aliases counted at each use) to more than the limit of 100,000 nodes", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("kafka-infra:cluster expands (YAML aliases counted at each use) to more than the limit of 1,000,000 nodes", error.Message, StringComparison.Ordinal);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 50_000_000, "allocated more than 50 MB");
     }
@@ -110,13 +110,13 @@ public class HostileYamlTests
     [Fact]
     public void The_expansion_limit_is_pinned_at_MaxExpandedNodes()
     {
-        Assert.Equal(100_000, InputLimits.MaxExpandedNodes);
+        Assert.Equal(1_000_000, InputLimits.MaxExpandedNodes);
 
-        // A mapping with one anchored list of 999 scalars (1,000 nodes with the list) and n aliases of it: each key,
-        // alias copy and the outer mapping count too, so n = 99 stays under the limit and n = 100 passes it.
+        // A mapping with one anchored list of 9,999 scalars (10,000 nodes with the list) and n aliases of it: each
+        // key and the outer mapping count too, 1 + (n + 1) × 10,001 in all, so n = 98 stays under the limit and n = 99 passes it.
         static string Text(int aliases)
         {
-            var sb = new StringBuilder("config:\n  kafka-infra:cluster:\n    k0: &l [").AppendJoin(",", Enumerable.Repeat("x", 999)).Append("]\n");
+            var sb = new StringBuilder("config:\n  kafka-infra:cluster:\n    k0: &l [").AppendJoin(",", Enumerable.Repeat("x", 9_999)).Append("]\n");
             for (var i = 1; i <= aliases; i++)
             {
                 sb.Append("    k").Append(i).Append(": *l\n");
@@ -126,20 +126,20 @@ public class HostileYamlTests
         }
 
         Assert.True(Parse(Text(98)).IsValid);
-        Assert.Contains("expands", SingleError(Text(100)).Message, StringComparison.Ordinal);
+        Assert.Contains("expands", SingleError(Text(99)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_file_beyond_MaxFileBytes_is_refused_before_it_is_parsed_and_one_at_the_limit_is_read()
     {
-        Assert.Equal(1 << 20, InputLimits.MaxFileBytes);
+        Assert.Equal(8 << 20, InputLimits.MaxFileBytes);
         const string head = "config:\n  kafka-infra:environment: dev\n#";
         var atLimit = head + new string('x', InputLimits.MaxFileBytes - head.Length);
 
         Assert.True(Parse(atLimit).IsValid);
         var error = SingleError(atLimit + "x");
         Assert.Equal("Pulumi.x.yaml", error.Path);
-        Assert.StartsWith("is larger than 1,048,576 bytes", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("is larger than 8,388,608 bytes", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,6 +54,6 @@ public class JsonValueLimitsTests
     {
         var value = "[\"" + new string('x', InputLimits.MaxValueChars) + "\"]";
 
-        Assert.Equal("is 1,048,580 characters long; the limit for one config value is 1,048,576", ErrorFor(key, value).Message);
+        Assert.Equal("is 8,388,612 characters long; the limit for one config value is 8,388,608", ErrorFor(key, value).Message);
     }
 }
