@@ -123,6 +123,18 @@ public sealed class RenderFolderTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(real));
     }
 
+    [Fact]
+    public void An_output_dir_under_a_file_is_an_input_error_not_a_crash()
+    {
+        var file = _temp.File("plain.txt", "x");
+
+        var result = CliRunner.Run("render", "--stack", "dev", "--output-dir", Path.Combine(file, "out"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: cannot render into ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("x", File.ReadAllText(file));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("  ")]

@@ -22,6 +22,19 @@ internal static class RenderFolder
             throw new UsageException($"--output-dir must name a folder, got \"{directory}\"");
         }
 
+        try
+        {
+            ReplaceCore(directory, files, index, force);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            // Reading the folder, creating its parent, or removing the previous render after the swap failed.
+            throw new InputException($"cannot render into {directory}: {e.Message}");
+        }
+    }
+
+    private static void ReplaceCore(string directory, IReadOnlyList<(string Name, string Content)> files, string index, bool force)
+    {
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         var parent = Path.GetDirectoryName(target);
         if (parent is null)
