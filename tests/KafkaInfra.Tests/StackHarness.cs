@@ -183,53 +183,16 @@ internal sealed class StackHarness
     private ImmutableDictionary<string, object> State(MockResourceArgs args)
     {
         var state = (args.Inputs ?? ImmutableDictionary<string, object>.Empty).ToBuilder();
-        var name = args.Name ?? "unnamed";
-        switch (args.Type)
+        if (args.Type == "pulumi:pulumi:StackReference")
         {
-            case "pulumi:pulumi:StackReference":
-                // The engine answers a StackReference read with both properties, even when no output is secret
-                // (pulumi/pulumi: the built-in pulumi provider's StackReference read returns outputs and
-                // secretOutputNames); the SDK reads secretOutputNames in GetValueAsync.
-                state["outputs"] = PreviousOutputs;
-                state["secretOutputNames"] = PreviousSecretOutputNames.Select(n => (object)n).ToImmutableArray();
-                break;
-            case "aws:msk/cluster:Cluster":
-                state["arn"] = $"arn:aws:kafka:eu-west-1:123456789012:cluster/{name}/11111111-2222-3333-4444-555555555555-1";
-                state["clusterUuid"] = "11111111-2222-3333-4444-555555555555-1";
-                state["currentVersion"] = "K1";
-                state["bootstrapBrokersSaslIam"] = "b-1.events.abc.c2.kafka.eu-west-1.amazonaws.com:9098,b-2.events.abc.c2.kafka.eu-west-1.amazonaws.com:9098";
-                state["bootstrapBrokersSaslScram"] = "b-1.events.abc.c2.kafka.eu-west-1.amazonaws.com:9096,b-2.events.abc.c2.kafka.eu-west-1.amazonaws.com:9096";
-                state["bootstrapBrokersTls"] = "b-1.events.abc.c2.kafka.eu-west-1.amazonaws.com:9094,b-2.events.abc.c2.kafka.eu-west-1.amazonaws.com:9094";
-                break;
-            case "aws:msk/serverlessCluster:ServerlessCluster":
-                state["arn"] = $"arn:aws:kafka:eu-west-1:123456789012:cluster/{name}/serverless-1";
-                state["clusterUuid"] = "serverless-1";
-                state["bootstrapBrokersSaslIam"] = "boot-abc.c2.kafka-serverless.eu-west-1.amazonaws.com:9098";
-                break;
-            case "aws:msk/configuration:Configuration":
-            case "aws:mskconnect/customPlugin:CustomPlugin":
-            case "aws:mskconnect/workerConfiguration:WorkerConfiguration":
-                state["arn"] = $"arn:aws:kafka:eu-west-1:123456789012:configuration/{name}/1";
-                state["latestRevision"] = 1;
-                break;
-            case "aws:kms/key:Key":
-                state["arn"] = $"arn:aws:kms:eu-west-1:123456789012:key/{name}";
-                state["keyId"] = name;
-                break;
-            case "aws:iam/role:Role":
-            case "aws:iam/policy:Policy":
-            case "aws:cloudwatch/logGroup:LogGroup":
-            case "aws:appautoscaling/policy:Policy":
-            case "aws:mskconnect/connector:Connector":
-                state["arn"] = $"arn:aws:{args.Type!.Split(':')[1].Split('/')[0]}:eu-west-1:123456789012:{name}";
-                if (!state.ContainsKey("name"))
-                {
-                    state["name"] = name;
-                }
-
-                break;
+            // The engine answers a StackReference read with both properties, even when no output is secret
+            // (pulumi/pulumi: the built-in pulumi provider's StackReference read returns outputs and
+            // secretOutputNames); the SDK reads secretOutputNames in GetOutputDetailsAsync and GetValueAsync.
+            state["outputs"] = PreviousOutputs;
+            state["secretOutputNames"] = PreviousSecretOutputNames.Select(n => (object)n).ToImmutableArray();
         }
 
+        ProviderState.AddComputed(args.Type!, args.Name ?? "unnamed", state);
         return state.ToImmutable();
     }
 }
