@@ -50,26 +50,6 @@ public sealed class RenderCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_re_render_leaves_unchanged_files_alone_rewrites_changed_ones_and_removes_stale_ones()
-    {
-        var dir = Path.Combine(_temp, "again");
-        Assert.Equal(0, Run("render", "--stack", "dev", "--output-dir", dir).Exit);
-        var files = Snapshot(dir);
-        var unchanged = Path.Combine(dir, "01-kafka-kafka-events.yaml");
-        var edited = Path.Combine(dir, "02-kafkatopic-kafka-vehicle.telemetry.yaml");
-        var old = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        File.SetLastWriteTimeUtc(unchanged, old);
-        File.WriteAllText(edited, "edited by hand\n");
-        File.WriteAllText(Path.Combine(dir, "99-gone.yaml"), "written by an earlier render\n");
-        File.AppendAllText(Path.Combine(dir, "index.txt"), "99-gone.yaml\n");
-
-        Assert.Equal(0, Run("render", "--stack", "dev", "--output-dir", dir).Exit);
-
-        Assert.Equal(files, Snapshot(dir));
-        Assert.Equal(old, File.GetLastWriteTimeUtc(unchanged));
-    }
-
-    [Fact]
     public void Render_of_an_invalid_stack_exits_1_names_the_key_and_writes_nothing()
     {
         Directory.CreateDirectory(_temp);

@@ -8,6 +8,12 @@ namespace KafkaInfra.Core.Desired;
 /// <summary>Writes desired-state objects as YAML manifests and JSON resource records, deterministically.</summary>
 public static class ManifestWriter
 {
+    /// <summary>The first line of every index a render writes; a render recognises its own earlier output by it.</summary>
+    public const string IndexHeader = "# Rendered by kafka-infra render";
+
+    /// <summary>The longest file name a render writes, in UTF-8 bytes: the limit of ext4, XFS, APFS and NTFS (255).</summary>
+    public const int MaxFileNameBytes = 255;
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>One YAML document for a Kubernetes object.</summary>
@@ -21,8 +27,8 @@ public static class ManifestWriter
     public static string ToYaml(Tree tree) => YamlText.Write(ToPlain(tree)).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>
-    /// A cloud resource as <c>{ "type", "name", "component", "properties", "options" }</c>; references to other
-    /// resources' outputs appear as <c>{ "$ref": "name.output" }</c>.
+    /// A cloud resource as <c>{ "type", "name", "component", "properties", "options" }</c>; the properties are the
+    /// spec as <see cref="Cloud.CloudJson"/> writes it (references to other resources' outputs as <c>{ "$ref": "name.output" }</c>).
     /// </summary>
     public static string ToJson(CloudResource resource)
     {
@@ -53,7 +59,7 @@ public static class ManifestWriter
             ["type"] = resource.Type,
             ["name"] = resource.Name,
             ["component"] = resource.Component,
-            ["properties"] = ToJsonNode(resource.Properties),
+            ["properties"] = Cloud.CloudJson.Properties(resource.Spec),
             ["options"] = options,
         };
         return root.ToJsonString(Indented) + "\n";
@@ -64,9 +70,7 @@ public static class ManifestWriter
     {
         null => null,
         Tree t => new JsonObject(t.Select(kv => new KeyValuePair<string, JsonNode?>(kv.Key, ToJsonNode(kv.Value)))),
-        ResourceRef r => r.Format is null
-            ? new JsonObject { ["$ref"] = $"{r.Resource}.{r.Output}" }
-            : new JsonObject { ["$ref"] = $"{r.Resource}.{r.Output}", ["format"] = r.Format },
+        Cloud.OutputRef r => new JsonObject { ["$ref"] = $"{r.Resource}.{r.OutputName}" },
         IReadOnlyList<object> list => new JsonArray(list.Select(ToJsonNode).ToArray()),
         string s => JsonValue.Create(s),
         int i => JsonValue.Create(i),
@@ -80,16 +84,66 @@ public static class ManifestWriter
     {
         Tree t => t.ToDictionary(kv => kv.Key, kv => ToPlain(kv.Value), StringComparer.Ordinal),
         IReadOnlyList<object> list => list.Select(ToPlain).ToList(),
-        ResourceRef r => r.ToString(),
+        Cloud.OutputRef r => r.ToString(),
         _ => value,
     };
+
+    /// <summary>
+    /// Every file of a render, in creation order: one YAML document per Kubernetes object, one JSON record per other
+    /// resource. Names are unique, at most <see cref="MaxFileNameBytes"/> bytes and plain (see <see cref="SafeFileName"/>).
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Content)> Files(DesiredState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var files = new List<(string Name, string Content)>();
+        foreach (var obj in state.Kubernetes)
+        {
+            files.Add((SafeFileName(obj.FileName), ToYaml(obj)));
+        }
+
+        for (var i = 0; i < state.Cloud.Count; i++)
+        {
+            var r = state.Cloud[i];
+            files.Add((SafeFileName(string.Create(CultureInfo.InvariantCulture, $"cloud-{i:000}-{r.Name}.json")), ToJson(r)));
+        }
+
+        var duplicate = files.GroupBy(f => f.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"two rendered objects share the file name {duplicate.Key}");
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// <paramref name="name"/> when it is plain (letters, digits, '.', '_', '-', not starting with '.') and at most
+    /// <see cref="MaxFileNameBytes"/> bytes; otherwise its plain characters cut to fit, followed by '-' and 16 hex
+    /// digits of its SHA-256 and the extension, so the result is stable, distinct for distinct names, and always fits.
+    /// </summary>
+    public static string SafeFileName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var plain = name.Length > 0 && name[0] != '.' && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+        if (plain && name.Length <= MaxFileNameBytes)
+        {
+            return name;
+        }
+
+        var extension = Path.GetExtension(name);
+        extension = extension.All(c => char.IsAsciiLetterOrDigit(c) || c == '.') && extension.Length <= 10 ? extension : "";
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..16];
+        var stem = new string(name[..^extension.Length].Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_').ToArray()).TrimStart('.');
+        var room = MaxFileNameBytes - extension.Length - hash.Length - 1;
+        return (stem.Length > room ? stem[..room] : stem) + "-" + hash + extension;
+    }
 
     /// <summary>The index file of a render: one line per file, in creation order.</summary>
     public static string Index(DesiredState state, IReadOnlyList<string> files)
     {
         ArgumentNullException.ThrowIfNull(state);
         var sb = new StringBuilder();
-        sb.Append("# Rendered by kafka-infra render: ").Append(state.Kubernetes.Count.ToString(CultureInfo.InvariantCulture))
+        sb.Append(IndexHeader).Append(": ").Append(state.Kubernetes.Count.ToString(CultureInfo.InvariantCulture))
           .Append(" Kubernetes objects, ").Append(state.Cloud.Count.ToString(CultureInfo.InvariantCulture)).Append(" other resources.\n");
         sb.Append("# Apply the YAML in file-name order (the prefix is the creation stage).\n");
         foreach (var f in files)

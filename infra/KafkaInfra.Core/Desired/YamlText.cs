@@ -8,15 +8,17 @@ namespace KafkaInfra.Core.Desired;
 /// <summary>
 /// Writes plain trees (string-keyed dictionaries, lists, strings, numbers, booleans, null) as block YAML through
 /// YamlDotNet's emitter, without its reflection-based serializer, so the published tool can run as Native AOT.
-/// The output is the one that serializer gives with quoting of necessary strings and no aliases (a test compares the
-/// two): strings that a YAML 1.2 reader would take as null, a boolean or a number, or that are blank or start with
-/// white space, are double-quoted; other strings take the emitter's choice of style.
+/// The output is the one that serializer gives with YAML 1.1 quoting of necessary strings, <see cref="Yaml11Quoting"/>
+/// and no aliases (a test compares the two): strings that a YAML 1.1 or 1.2 reader would take as anything but a string,
+/// and blank ones, are double-quoted; other strings take the emitter's choice of style.
 /// </summary>
 internal static partial class YamlText
 {
-    // YAML 1.2 core schema (yaml.org/spec/1.2.2 §10.3.2): null, booleans, decimal/octal/hex integers, floats, ±.inf, .nan.
+    // What the serializer quoted with quoteYaml1_1Strings (YamlDotNet's combined YAML 1.1 and 1.2 special strings: null,
+    // booleans including y/n/yes/no/on/off, binary/octal/decimal/hex/sexagesimal integers with underscores, floats,
+    // ±.inf, .nan); Yaml11Quoting adds the rest of the YAML 1.1 type repository.
     [GeneratedRegex(
-        @"^(null|Null|NULL|~|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?(\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN|\s.*)$",
+        @"^(null|Null|NULL|~|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+|[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$",
         RegexOptions.CultureInvariant)]
     private static partial Regex ReadAsNonString();
 
@@ -77,7 +79,7 @@ internal static partial class YamlText
 
     private static void Scalar(Emitter emitter, string s)
     {
-        var quote = s.Trim().Length == 0 || ReadAsNonString().IsMatch(s);
+        var quote = s.Trim().Length == 0 || ReadAsNonString().IsMatch(s) || Yaml11Quoting.WouldRetype(s);
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, s, quote ? ScalarStyle.DoubleQuoted : ScalarStyle.Any, isPlainImplicit: true, isQuotedImplicit: true));
     }
 

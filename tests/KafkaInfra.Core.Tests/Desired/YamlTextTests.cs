@@ -4,19 +4,26 @@ using YamlDotNet.Serialization;
 namespace KafkaInfra.Core.Tests.Desired;
 
 /// <summary>
-/// The AOT-safe YAML writer gives byte for byte what YamlDotNet's reflection serializer gave before (quoting of
-/// necessary strings, no aliases), so rendered manifests do not change; the golden render files check whole stacks.
+/// The AOT-safe YAML writer gives byte for byte what YamlDotNet's reflection serializer gave before (YAML 1.1 quoting
+/// of necessary strings plus <see cref="Yaml11Quoting"/>, no aliases), so rendered manifests do not change; the golden
+/// render files check whole stacks.
 /// </summary>
 public class YamlTextTests
 {
-    private static readonly ISerializer Reference = new SerializerBuilder().WithQuotingNecessaryStrings().DisableAliases().Build();
+    private static readonly ISerializer Reference = new SerializerBuilder()
+        .WithQuotingNecessaryStrings(quoteYaml1_1Strings: true)
+        .WithEventEmitter(next => new Yaml11Quoting.Emitter(next))
+        .DisableAliases()
+        .Build();
 
     public static TheoryData<string> Strings() =>
     [
         "", " ", " leading", "trailing ", "plain", "true", "True", "FALSE", "yes", "no", "on", "null", "~", "Null", "0", "-12", "+3",
         "0o17", "0x1F", "1.5", ".5", "1e3", "-2.5E-3", ".inf", "-.Inf", ".nan", "a: b", "#comment", "- item", "x#y", "'single'",
         "\"double\"", "multi\nline", "tab\there", "ünïcödé", "@at", "*star", "&amp", "!bang", "%pct", "{a}", "[b]", "key:", "100m",
-        "2Gi", "3.6.0", "strimzi.io/cluster", "${res.out}", "a,b", "|", ">", "?", "-", ":",
+        "2Gi", "3.6.0", "strimzi.io/cluster", "${res.out}", "a,b", "|", ">", "?", "-", ":", "y", "N", "Off", "1_000", "0b101",
+        "0o1_7", "017", "0x1_F", "1:30", "-1:30:00", "1._5", "1.5e+3", "1.5e3", "1e3", "190:20:30.15", "2024-01-01",
+        "2001-12-14t21:59:43.10-05:00", "<<", "=", "1.2.3", "0.", ".", "+.inf", "-.NaN",
     ];
 
     [Theory]
