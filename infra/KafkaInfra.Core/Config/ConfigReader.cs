@@ -32,6 +32,24 @@ internal static class Describe
         _ => e.GetRawText(),
     };
 
+    /// <summary>
+    /// ", a quoted string; write it without quotes" when a string holds what the key wanted (a number, or true/false),
+    /// else "": YAML keeps a quoted 12 as text, which is the usual reason a number is refused.
+    /// </summary>
+    public static string QuotedHint(JsonElement e, bool number)
+    {
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            return "";
+        }
+
+        var s = e.GetString()!.Trim();
+        var fits = number
+            ? double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            : s is "true" or "false";
+        return fits && s.Length > 0 ? ", a quoted string; write it without quotes" : "";
+    }
+
     public static string Quote(string s)
     {
         var shown = s.Length > MaxShown ? s[..MaxShown] + "..." : s;
@@ -208,7 +226,7 @@ internal sealed class ObjectReader
             return v.GetBoolean();
         }
 
-        _errors.Add(Child(key), $"must be true or false, got {Describe.Value(v)}");
+        _errors.Add(Child(key), $"must be true or false, got {Describe.Value(v)}{Describe.QuotedHint(v, number: false)}");
         return @default;
     }
 
@@ -227,7 +245,7 @@ internal sealed class ObjectReader
 
         if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || double.IsInfinity(d))
         {
-            _errors.Add(Child(key), $"must be a number, got {Describe.Value(v)}");
+            _errors.Add(Child(key), $"must be a number, got {Describe.Value(v)}{Describe.QuotedHint(v, number: true)}");
             return null;
         }
 
@@ -294,23 +312,18 @@ internal sealed class ObjectReader
 
         if (v.ValueKind != JsonValueKind.Number)
         {
-            _errors.Add(Child(key), $"must be an integer, got {Describe.Value(v)}");
+            _errors.Add(Child(key), $"must be an integer, got {Describe.Value(v)}{Describe.QuotedHint(v, number: true)}");
             return null;
         }
 
         if (!v.TryGetInt64(out var n))
         {
-            // Either a fraction or a number beyond 64 bits.
-            var isWhole = decimal.TryParse(v.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var dec) && dec == decimal.Truncate(dec);
-            if (!isWhole && double.TryParse(v.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var dbl) && Math.Abs(dbl) < 1e18)
-            {
-                _errors.Add(Child(key), $"must be an integer, got {v.GetRawText()}");
-            }
-            else
-            {
-                _errors.Add(Child(key), string.Create(CultureInfo.InvariantCulture, $"must be <= {max}, got {v.GetRawText()}"));
-            }
-
+            // A fraction or exponent form (12.0, 1e6) is not an integer, whatever its value; only plain digits beyond
+            // 64 bits are "too large".
+            var text = v.GetRawText();
+            _errors.Add(Child(key), text.AsSpan().IndexOfAny(".eE") >= 0
+                ? $"must be an integer, got {text}"
+                : string.Create(CultureInfo.InvariantCulture, $"must be <= {max}, got {text}"));
             return null;
         }
 
@@ -352,53 +365,5 @@ internal sealed class ObjectReader
         return suggestion is not null
             ? $"unknown key; did you mean '{suggestion}'?"
             : $"unknown key; expected one of: {string.Join(", ", known)}";
-    }
-}
-
-/// <summary>"Did you mean" suggestions by edit distance.</summary>
-public static class Suggest
-{
-    /// <summary>The closest candidate within a small edit distance (case-insensitive), or null.</summary>
-    public static string? Closest(string input, IEnumerable<string> candidates)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
-        {
-            var d = Distance(input.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (d < bestDistance)
-            {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-
-        var allowed = Math.Max(1, Math.Min(3, input.Length / 3));
-        return bestDistance <= allowed ? best : null;
-    }
-
-    /// <summary>Levenshtein distance.</summary>
-    public static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }
