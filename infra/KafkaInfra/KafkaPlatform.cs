@@ -29,8 +29,15 @@ public static class KafkaPlatform
             throw new RunException(StackConfigException.FormatMessage(configOnly.Errors));
         }
 
+        // A secret value stays secret (the outputs that carry config are secret) or is refused with its key named.
+        var secrets = ConfigSecrets.Check(ReadSecretKeys(), configOnly.Plan!.Config);
+        if (!secrets.IsValid)
+        {
+            throw new RunException(StackConfigException.FormatMessage(secrets.Errors));
+        }
+
         // 2. Against what was deployed: explicit partition decreases fail here, at preview time; computed ones keep the deployed count.
-        var (deployed, previousInputs) = await ReadPreviousDeploymentAsync().ConfigureAwait(false);
+        var (deployed, previousInputs, previousSecret) = await ReadPreviousDeploymentAsync().ConfigureAwait(false);
         var result = CapacityPlanner.Plan(raw, deployed);
         if (!result.IsValid)
         {
@@ -49,9 +56,17 @@ public static class KafkaPlatform
         }
 
         // The scaling-impact report `kafka-infra diff` gives, against what this stack deployed last time.
-        foreach (var line in ImpactReport.ForUpdate(deployed, previousInputs, plan).ToText())
+        // Not when config was secret: the report quotes config values, and the log is plain text.
+        if (secrets.AnySecret || previousSecret)
         {
-            Log.Info(line);
+            Log.Info("the scaling-impact report is not logged: this stack's config holds a secret value and the report quotes config values");
+        }
+        else
+        {
+            foreach (var line in ImpactReport.ForUpdate(deployed, previousInputs, plan).ToText())
+            {
+                Log.Info(line);
+            }
         }
 
         var desired = DesiredStateBuilder.Build(plan);
@@ -67,7 +82,8 @@ public static class KafkaPlatform
             outputs[name] = value;
         }
 
-        outputs[StackOutputs.PlanInputs] = StackOutputs.PlanInputsValue(raw);
+        var planInputs = StackOutputs.PlanInputsValue(raw);
+        outputs[StackOutputs.PlanInputs] = secrets.AnySecret ? Output.CreateSecret(planInputs) : planInputs;
 
         return outputs;
     }
@@ -87,10 +103,21 @@ public static class KafkaPlatform
     }
 
     /// <summary>
+    /// The config keys the engine marks secret. The language host passes them to the program in
+    /// PULUMI_CONFIG_SECRET_KEYS (a JSON array of full keys), which the SDK reads into an internal set
+    /// (Pulumi .NET SDK, Deployment.Config.cs, ParseConfigSecretKeys); the SDK has no public accessor for it.
+    /// </summary>
+    internal static IReadOnlyList<string> ReadSecretKeys()
+    {
+        var json = Environment.GetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS");
+        return string.IsNullOrEmpty(json) ? [] : System.Text.Json.JsonSerializer.Deserialize<string[]>(json) ?? [];
+    }
+
+    /// <summary>
     /// This stack's previous outputs through a StackReference to itself. The engine reads the last checkpoint,
     /// in preview and update alike; on the first deployment the outputs are missing and the state is empty.
     /// </summary>
-    private static async Task<(DeployedState Deployed, IReadOnlyDictionary<string, string?>? PlanInputs)> ReadPreviousDeploymentAsync()
+    private static async Task<(DeployedState Deployed, IReadOnlyDictionary<string, string?>? PlanInputs, bool PlanInputsSecret)> ReadPreviousDeploymentAsync()
     {
         var self = new StackReference(PreviousOutputsResourceName, new StackReferenceArgs
         {
@@ -101,9 +128,12 @@ public static class KafkaPlatform
         var partitions = await self.GetValueAsync(StackOutputs.TopicPartitions).ConfigureAwait(false);
         var brokers = await self.GetValueAsync(StackOutputs.Brokers).ConfigureAwait(false);
         var storage = await self.GetValueAsync(StackOutputs.StorageGiB).ConfigureAwait(false);
-        var inputs = await self.GetValueAsync(StackOutputs.PlanInputs).ConfigureAwait(false);
+        // GetValueAsync refuses a secret output; planInputs is secret when the last deployment's config held a secret.
+        var inputs = await self.GetOutputDetailsAsync(StackOutputs.PlanInputs).ConfigureAwait(false);
         var read = DeployedStateReader.Read(partitions, brokers, storage);
-        return read.IsValid ? (read.State, StackOutputs.ReadPlanInputs(inputs)) : throw new RunException(read.FormatErrors());
+        return read.IsValid
+            ? (read.State, StackOutputs.ReadPlanInputs(inputs.Value ?? inputs.SecretValue), inputs.SecretValue is not null)
+            : throw new RunException(read.FormatErrors());
     }
 
     /// <summary>

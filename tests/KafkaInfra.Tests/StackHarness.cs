@@ -30,8 +30,10 @@ internal sealed class StackHarness
         string stack,
         IReadOnlyDictionary<string, string?> raw,
         ImmutableDictionary<string, object>? previousOutputs = null,
-        IEnumerable<string>? previousSecretOutputNames = null)
+        IEnumerable<string>? previousSecretOutputNames = null,
+        IEnumerable<string>? secretKeys = null)
     {
+        SecretKeys = (secretKeys ?? []).ToImmutableArray();
         Stack = stack;
         Raw = raw;
         PreviousOutputs = previousOutputs ?? ImmutableDictionary<string, object>.Empty;
@@ -58,6 +60,9 @@ internal sealed class StackHarness
     public ImmutableArray<string> PreviousSecretOutputNames { get; }
 
     public Mock<IMocks> Mocks { get; }
+
+    /// <summary>The config keys the engine marks secret (PULUMI_CONFIG_SECRET_KEYS).</summary>
+    public ImmutableArray<string> SecretKeys { get; }
 
     /// <summary>Every resource the program registered (components, custom resources, reads), in order.</summary>
     public IReadOnlyList<MockResourceArgs> Created => _created.ToArray();
@@ -93,7 +98,7 @@ internal sealed class StackHarness
     {
         var config = Raw.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config));
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", null);
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", SecretKeys.IsEmpty ? null : JsonSerializer.Serialize(SecretKeys));
         // Off the test framework's synchronization context: the test stack blocks on the async program while the
         // mocked engine completes the program's reads on other threads.
         return Task.Run(() => Deployment.TestAsync(

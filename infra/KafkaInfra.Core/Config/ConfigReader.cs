@@ -27,10 +27,21 @@ internal static class Describe
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         JsonValueKind.Null => "null (an empty value)",
+        JsonValueKind.Object when IsSecure(e) => "a secret (secure:), which kafka-infra cannot decrypt offline and refuses in its keys: they are written in plain text into the resources it declares",
         JsonValueKind.Object => "a mapping",
         JsonValueKind.Array => "a list",
         _ => e.GetRawText(),
     };
+
+    /// <summary>
+    /// A value Pulumi encrypted in the stack file: a mapping whose only key is <c>secure</c>. The engine decrypts it for the
+    /// program; offline (the CLI) it is ciphertext, which no message may echo.
+    /// </summary>
+    public static bool IsSecure(JsonElement e)
+    {
+        using var properties = e.EnumerateObject();
+        return properties.MoveNext() && properties.Current.Name == "secure" && !properties.MoveNext();
+    }
 
     /// <summary>
     /// ", a quoted string; write it without quotes" when a string holds what the key wanted (a number, or true/false),

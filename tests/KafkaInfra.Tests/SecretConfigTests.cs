@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using KafkaInfra.Core.Planning;
+using Pulumi;
+
+namespace KafkaInfra.Tests;
+
+/// <summary>
+/// Issue 14 item 8: a config value the engine marks secret (PULUMI_CONFIG_SECRET_KEYS) stays secret in the outputs
+/// that carry config, or the deployment is refused with the key named before anything is registered.
+/// </summary>
+[Collection(PulumiStackCollection.Name)]
+public class SecretConfigTests
+{
+    [Fact]
+    public async Task A_secret_input_makes_the_plan_inputs_output_secret()
+    {
+        var raw = StackHarness.StackFileRaw("dev");
+        var harness = new StackHarness("dev", raw, secretKeys: ["kafka-infra:environment"]);
+
+        var (_, outputs) = await harness.RunAsync();
+
+        var planInputs = Assert.IsAssignableFrom<Output<string>>(outputs[StackOutputs.PlanInputs]);
+        Assert.True(await Output.IsSecretAsync(planInputs));
+        var recorded = StackOutputs.ReadPlanInputs(await OutputValue(planInputs));
+        Assert.Equal(raw["kafka-infra:topics"], recorded!["kafka-infra:topics"]);
+    }
+
+    [Fact]
+    public async Task Without_a_secret_input_the_plan_inputs_output_stays_plain()
+    {
+        var harness = new StackHarness("dev", StackHarness.StackFileRaw("dev"));
+
+        var (_, outputs) = await harness.RunAsync();
+
+        Assert.IsType<string>(outputs[StackOutputs.PlanInputs]);
+    }
+
+    [Fact]
+    public async Task A_secret_in_the_connector_config_is_refused_with_its_key_before_anything_is_registered()
+    {
+        // The minimal input of the issue: a decrypted nested secret in a connector's config.
+        var raw = StackHarness.StackFileRaw("dev");
+        raw["kafka-infra:connect"] = """[{"name":"sinks","connectors":[{"name":"archive","class":"io.confluent.connect.s3.S3SinkConnector","topics":["orders"],"config":{"aws.secret.access.key":"hunter2-decrypted"}}]}]""";
+        raw["kafka-infra:topics"] = """[{"name":"orders","messagesPerSecond":1000,"messagesPerSecondPerConsumer":500}]""";
+        raw.Remove("kafka-infra:consumers");
+        raw.Remove("kafka-infra:ksqldb");
+        var harness = new StackHarness("dev", raw, secretKeys: ["kafka-infra:connect"]);
+
+        var error = await Record.ExceptionAsync(harness.RunAsync);
+
+        Assert.True(error is RunException or AggregateException, error?.ToString());
+        var text = StackHarness.ErrorText(error!);
+        Assert.Contains("kafka-infra:connect: is a secret", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(harness.Created, c => c.Type != "pulumi:pulumi:Stack");
+    }
+
+    [Fact]
+    public async Task A_secret_plan_inputs_output_of_the_last_deployment_is_read_without_failing()
+    {
+        // GetValueAsync throws on a secret output; the program reads it with GetOutputDetailsAsync.
+        var raw = StackHarness.StackFileRaw("dev");
+        var previous = StackHarness.Previous(new Dictionary<string, int>())
+            .Add(StackOutputs.PlanInputs, StackOutputs.PlanInputsValue(raw));
+        var harness = new StackHarness("dev", raw, previous, previousSecretOutputNames: [StackOutputs.PlanInputs], secretKeys: ["kafka-infra:environment"]);
+
+        var (_, outputs) = await harness.RunAsync();
+
+        Assert.True(await Output.IsSecretAsync(Assert.IsAssignableFrom<Output<string>>(outputs[StackOutputs.PlanInputs])));
+    }
+
+    private static Task<string> OutputValue(Output<string> output)
+    {
+        var done = new TaskCompletionSource<string>();
+        output.Apply(v =>
+        {
+            done.SetResult(v);
+            return v;
+        });
+        return done.Task;
+    }
+}
