@@ -241,6 +241,17 @@ internal sealed class ObjectReader
         return @default;
     }
 
+    /// <summary>An integer key of the key table, in the range the table gives it.</summary>
+    public long? Long(ConfigKeyInfo key, bool required = false, long? @default = null) =>
+        ReadInteger(key.Name, key.Range!.Min, key.Range.Max, required, @default, key.Range.ExclusiveMin);
+
+    /// <summary>An integer key of the key table, in the range the table gives it.</summary>
+    public int? Int(ConfigKeyInfo key, bool required = false, int? @default = null) =>
+        (int?)ReadInteger(key.Name, key.Range!.Min, key.Range.Max, required, @default, key.Range.ExclusiveMin);
+
+    /// <summary>A number key of the key table (its minimum is excluded), in the range the table gives it.</summary>
+    public double? Double(ConfigKeyInfo key, bool required = false) => Double(key.Name, key.Range!.Min, key.Range.Max, required);
+
     public long? Long(string key, long min, long max, bool required = false, long? @default = null, bool exclusiveMinimum = false) =>
         ReadInteger(key, min, max, required, @default, exclusiveMinimum);
 

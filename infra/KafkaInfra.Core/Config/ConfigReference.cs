@@ -21,7 +21,7 @@ public static class ConfigReference
         sb.Append("| key | type | meaning | default |\n|---|---|---|---|\n");
         foreach (var key in ConfigKeyTable.All)
         {
-            var type = key.Allowed is { } allowed ? string.Join(" \\| ", allowed.Select(a => $"`{a}`")) : key.Type;
+            var type = key.Allowed is { } allowed ? string.Join(" \\| ", allowed.Select(a => $"`{a}`")) : key.Type + (key.Range is { } range ? $", {range}" : "");
             sb.Append("| `").Append(key.Path).Append("` | ").Append(type)
               .Append(" | ").Append(key.Description).Append(" | ").Append(key.Default).Append(" |\n");
         }
@@ -42,7 +42,7 @@ public static class ConfigReference
         {
             var depth = key.Path.Count(c => c == '.');
             var name = depth == 0 ? $"{ConfigKeys.Namespace}:{key.Path}" : new string(' ', 2 * depth) + key.Path[(key.Path.LastIndexOf('.') + 1)..];
-            var type = key.Allowed is { } allowed ? string.Join(" | ", allowed) : Strip(key.Type);
+            var type = key.Allowed is { } allowed ? string.Join(" | ", allowed) : Strip(key.Type) + (key.Range is { } range ? $", {range}" : "");
             sb.Append("# ").Append(name.PadRight(column - 2)).Append(type).Append("; default: ").Append(Strip(key.Default)).Append('\n');
             var line = new StringBuilder();
             foreach (var word in Strip(key.Description).Split(' '))

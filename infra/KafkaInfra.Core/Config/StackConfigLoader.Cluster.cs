@@ -64,7 +64,7 @@ public static partial class StackConfigLoader
         }
         else
         {
-            brokers = r.Int("brokers", 1, 1000, required: true) ?? 0;
+            brokers = r.Int(Key("cluster.brokers"), required: true) ?? 0;
             var isExpress = msk?.IsExpress == true;
             if (isExpress)
             {
@@ -75,12 +75,12 @@ public static partial class StackConfigLoader
             }
             else
             {
-                storage = r.Int("storageGiB", 1, 16384, required: true) ?? 0;
+                storage = r.Int(Key("cluster.storageGiB"), required: true) ?? 0;
             }
         }
 
-        var ingress = serverless ? null : r.Double("brokerIngressMBps", 0, 100_000);
-        var maxPerBroker = serverless ? null : r.Int("maxPartitionsPerBroker", 1, 1_000_000);
+        var ingress = serverless ? null : r.Double(Key("cluster.brokerIngressMBps"));
+        var maxPerBroker = serverless ? null : r.Int(Key("cluster.maxPartitionsPerBroker"));
         if (maxPerBroker is not null && hasMsk)
         {
             errors.Add(r.Child("maxPartitionsPerBroker"), "applies to Strimzi only; MSK's limit comes from the instance type");
@@ -126,8 +126,8 @@ public static partial class StackConfigLoader
             r.Errors.Add(r.Child("namespace"), problem);
         }
 
-        var controllers = r.Int("controllers", 1, 9, @default: Defaults.StrimziControllers) ?? Defaults.StrimziControllers;
-        var controllerStorage = r.Int("controllerStorageGiB", 1, 16384, @default: Defaults.StrimziControllerStorageGiB) ?? Defaults.StrimziControllerStorageGiB;
+        var controllers = r.Int(Key("cluster.strimzi.controllers"), @default: Defaults.StrimziControllers) ?? Defaults.StrimziControllers;
+        var controllerStorage = r.Int(Key("cluster.strimzi.controllerStorageGiB"), @default: Defaults.StrimziControllerStorageGiB) ?? Defaults.StrimziControllerStorageGiB;
         var storageClass = r.String("storageClass", expected: "a StorageClass name");
         var plain = r.Bool("plainListener", false);
         var rack = r.String("rackTopologyKey", expected: "a node label such as topology.kubernetes.io/zone");
@@ -184,22 +184,22 @@ public static partial class StackConfigLoader
         MskStorageAutoscalingConfig? autoscaling = null;
         if (!serverless && r.Object("storageAutoscaling", required: false, KeysOf("cluster.msk.storageAutoscaling")) is { } a)
         {
-            var max = a.Int("maxGiB", 1, 16384, required: true);
-            var target = a.Int("targetUtilizationPercent", 10, 80, @default: Defaults.MskStorageTargetUtilizationPercent);
+            var max = a.Int(Key("cluster.msk.storageAutoscaling.maxGiB"), required: true);
+            var target = a.Int(Key("cluster.msk.storageAutoscaling.targetUtilizationPercent"), @default: Defaults.MskStorageTargetUtilizationPercent);
             if (max is not null && target is not null)
             {
                 autoscaling = new MskStorageAutoscalingConfig(max.Value, target.Value);
             }
         }
 
-        var throughput = r.Int("provisionedThroughputMiBps", 250, 1000);
+        var throughput = r.Int(Key("cluster.msk.provisionedThroughputMiBps"));
         var kms = r.String("kmsKeyArn", expected: "a KMS key ARN");
         if (kms is not null && !kms.StartsWith("arn:", StringComparison.Ordinal))
         {
             r.Errors.Add(r.Child("kmsKeyArn"), $"must be a KMS key ARN (arn:aws:kms:...), got {Describe.Quote(kms)}");
         }
 
-        var retention = r.Int("logRetentionDays", 1, 3653, @default: Defaults.MskLogRetentionDays) ?? Defaults.MskLogRetentionDays;
+        var retention = r.Int(Key("cluster.msk.logRetentionDays"), @default: Defaults.MskLogRetentionDays) ?? Defaults.MskLogRetentionDays;
         if (!ConfigCatalogue.CloudWatchRetentionDays.Contains(retention))
         {
             r.Errors.Add(r.Child("logRetentionDays"), string.Create(CultureInfo.InvariantCulture, $"must be a value CloudWatch Logs accepts ({string.Join(", ", ConfigCatalogue.CloudWatchRetentionDays)}); got {retention}"));

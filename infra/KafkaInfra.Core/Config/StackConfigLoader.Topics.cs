@@ -22,10 +22,10 @@ public static partial class StackConfigLoader
 
         var r = new ObjectReader(element, path, errors, KeysOf("topicDefaults"));
         return new TopicDefaultsConfig(
-            r.Int("replicationFactor", 1, 32767, @default: Defaults.ReplicationFactor) ?? Defaults.ReplicationFactor,
-            r.Int("minInsyncReplicas", 1, 32767, @default: Defaults.MinInsyncReplicas) ?? Defaults.MinInsyncReplicas,
-            r.Int("retentionHours", 1, 876_000, @default: Defaults.RetentionHours) ?? Defaults.RetentionHours,
-            r.Int("messageBytes", 1, 100_000_000, @default: Defaults.MessageBytes) ?? Defaults.MessageBytes);
+            r.Int(Key("topicDefaults.replicationFactor"), @default: Defaults.ReplicationFactor) ?? Defaults.ReplicationFactor,
+            r.Int(Key("topicDefaults.minInsyncReplicas"), @default: Defaults.MinInsyncReplicas) ?? Defaults.MinInsyncReplicas,
+            r.Int(Key("topicDefaults.retentionHours"), @default: Defaults.RetentionHours) ?? Defaults.RetentionHours,
+            r.Int(Key("topicDefaults.messageBytes"), @default: Defaults.MessageBytes) ?? Defaults.MessageBytes);
     }
 
     private static TopicConfig? ReadTopic(JsonElement element, string path, int index, ErrorBag errors)
@@ -37,15 +37,15 @@ public static partial class StackConfigLoader
             errors.Add(r.Child("name"), problem);
         }
 
-        var partitions = r.Int("partitions", 1, 100_000);
-        var rate = r.Long("messagesPerSecond", 0, 1_000_000_000, required: true, exclusiveMinimum: true);
-        var perConsumer = r.Long("messagesPerSecondPerConsumer", 0, 1_000_000_000, required: !r.Has("partitions"), exclusiveMinimum: true);
-        var perPartition = r.Long("messagesPerSecondPerPartition", 0, 1_000_000_000, exclusiveMinimum: true);
-        var maxConsumers = r.Int("maxConsumers", 1, 100_000);
-        var bytes = r.Int("messageBytes", 1, 100_000_000);
-        var retention = r.Int("retentionHours", 1, 876_000);
-        var rf = r.Int("replicationFactor", 1, 32767);
-        var minIsr = r.Int("minInsyncReplicas", 1, 32767);
+        var partitions = r.Int(Key("topics[].partitions"));
+        var rate = r.Long(Key("topics[].messagesPerSecond"), required: true);
+        var perConsumer = r.Long(Key("topics[].messagesPerSecondPerConsumer"), required: !r.Has("partitions"));
+        var perPartition = r.Long(Key("topics[].messagesPerSecondPerPartition"));
+        var maxConsumers = r.Int(Key("topics[].maxConsumers"));
+        var bytes = r.Int(Key("topics[].messageBytes"));
+        var retention = r.Int(Key("topics[].retentionHours"));
+        var rf = r.Int(Key("topics[].replicationFactor"));
+        var minIsr = r.Int(Key("topics[].minInsyncReplicas"));
         var config = r.StringMap("config");
         foreach (var (key, field) in new[] { ("retention.ms", "retentionHours"), ("min.insync.replicas", "minInsyncReplicas"), ("retention.hours", "retentionHours") })
         {

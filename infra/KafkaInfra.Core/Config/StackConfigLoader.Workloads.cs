@@ -15,16 +15,16 @@ public static partial class StackConfigLoader
         CheckKubernetesName(r, "namespace", ns);
         var topic = r.String("topic", required: true, expected: "the name of a topic in kafka-infra:topics");
         var group = r.String("consumerGroup", expected: "a Kafka consumer group id") ?? name;
-        var lag = r.Long("lagThreshold", 0, 1_000_000_000_000, exclusiveMinimum: true, @default: Defaults.LagThreshold) ?? Defaults.LagThreshold;
-        var activation = r.Long("activationLagThreshold", 0, 1_000_000_000_000, @default: Defaults.ActivationLagThreshold) ?? Defaults.ActivationLagThreshold;
+        var lag = r.Long(Key("consumers[].lagThreshold"), @default: Defaults.LagThreshold) ?? Defaults.LagThreshold;
+        var activation = r.Long(Key("consumers[].activationLagThreshold"), @default: Defaults.ActivationLagThreshold) ?? Defaults.ActivationLagThreshold;
         var reset = r.String("offsetResetPolicy", expected: "latest or earliest") ?? Defaults.OffsetResetPolicy;
         if (reset is not ("latest" or "earliest"))
         {
             errors.Add(r.Child("offsetResetPolicy"), $"must be one of latest, earliest; got {Describe.Quote(reset)}");
         }
 
-        var min = r.Int("minReplicas", 0, 10_000, @default: Defaults.ConsumerMinReplicas) ?? Defaults.ConsumerMinReplicas;
-        var max = r.Int("maxReplicas", 1, 10_000, required: true);
+        var min = r.Int(Key("consumers[].minReplicas"), @default: Defaults.ConsumerMinReplicas) ?? Defaults.ConsumerMinReplicas;
+        var max = r.Int(Key("consumers[].maxReplicas"), required: true);
         if (max is not null && min > max)
         {
             errors.Add(r.Child("minReplicas"), string.Create(CultureInfo.InvariantCulture, $"must be <= maxReplicas ({max}), got {min}"));
@@ -48,14 +48,14 @@ public static partial class StackConfigLoader
         var r = new ObjectReader(element, path, errors, KeysOf("connect[]"));
         var name = r.String("name", required: true, expected: "a Kubernetes-style name");
         CheckKubernetesName(r, "name", name);
-        var replicas = r.Int("replicas", 1, 1000, @default: Defaults.WorkerReplicas) ?? Defaults.WorkerReplicas;
-        var max = r.Int("maxReplicas", 1, 1000);
+        var replicas = r.Int(Key("connect[].replicas"), @default: Defaults.WorkerReplicas) ?? Defaults.WorkerReplicas;
+        var max = r.Int(Key("connect[].maxReplicas"));
         if (max is not null && replicas > max)
         {
             errors.Add(r.Child("replicas"), string.Create(CultureInfo.InvariantCulture, $"must be <= maxReplicas ({max}), got {replicas}"));
         }
 
-        var lag = r.Long("lagThreshold", 0, 1_000_000_000_000, exclusiveMinimum: true, @default: Defaults.ConnectLagThreshold) ?? Defaults.ConnectLagThreshold;
+        var lag = r.Long(Key("connect[].lagThreshold"), @default: Defaults.ConnectLagThreshold) ?? Defaults.ConnectLagThreshold;
         var image = r.String("image", expected: "a container image");
         var resources = ReadResources(r, "resources");
         var connectors = new List<ConnectorConfig>();
@@ -87,7 +87,7 @@ public static partial class StackConfigLoader
         var inferred = cls is not null && cls.Contains("Sink", StringComparison.Ordinal) ? ConnectorKind.Sink : ConnectorKind.Source;
         var kind = r.Enum("kind", inferred, ConfigCatalogue.ConnectorKinds) ?? inferred;
         var topics = r.StringList("topics", required: kind == ConnectorKind.Sink);
-        var tasksMax = r.Int("tasksMax", 1, 10_000);
+        var tasksMax = r.Int(Key("connect[].connectors[].tasksMax"));
         var config = r.StringMap("config");
         foreach (var key in ConfigCatalogue.ForbiddenConnectorConfigKeys)
         {
@@ -105,7 +105,7 @@ public static partial class StackConfigLoader
         var r = new ObjectReader(element, path, errors, KeysOf("ksqldb[]"));
         var name = r.String("name", required: true, expected: "a Kubernetes-style name");
         CheckKubernetesName(r, "name", name);
-        var replicas = r.Int("replicas", 1, 1000, @default: Defaults.WorkerReplicas) ?? Defaults.WorkerReplicas;
+        var replicas = r.Int(Key("ksqldb[].replicas"), @default: Defaults.WorkerReplicas) ?? Defaults.WorkerReplicas;
         var serviceId = r.String("serviceId", expected: "a ksqlDB service id") ?? name;
         if (serviceId is not null && Names.TopicNameProblem(serviceId) is { } problem)
         {

@@ -203,6 +203,9 @@ public static partial class StackConfigLoader
             : $"is not read: the namespace {Describe.Quote(ns)} is not {Describe.Quote(ConfigKeys.Namespace)}; did you mean '{meant ?? ConfigKeys.Qualified(name)}'?";
     }
 
+    /// <summary>A key of the one key table (its name and range), by path.</summary>
+    private static ConfigKeyInfo Key(string path) => ConfigKeyTable.Find(path);
+
     /// <summary>The keys a mapping accepts, from the one key table.</summary>
     private static string[] KeysOf(string parent) => ConfigKeyTable.KeysOf(parent);
 }

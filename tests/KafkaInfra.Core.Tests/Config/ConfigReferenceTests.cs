@@ -93,4 +93,28 @@ public class ConfigReferenceTests
     }
 
     private static string Default(string path) => ConfigKeyTable.All.Single(k => k.Path == path).Default;
+
+    public static TheoryData<string, string> RangedKeys => new()
+    {
+        { "cluster.brokers", TestStacks.StrimziCluster.Replace("brokers: 3", "brokers: VALUE", StringComparison.Ordinal) },
+        { "cluster.strimzi.controllers", TestStacks.StrimziCluster.Replace("strimzi: {}", "strimzi: { controllers: VALUE }", StringComparison.Ordinal) },
+        { "topics[].partitions", TestStacks.StrimziCluster + "  kafka-infra:topics:\n    - { name: t, messagesPerSecond: 1, partitions: VALUE }\n" },
+        { "topics[].messagesPerSecond", TestStacks.StrimziCluster + "  kafka-infra:topics:\n    - { name: t, messagesPerSecond: VALUE, partitions: 1 }\n" },
+        { "ksqldb[].replicas", TestStacks.StrimziCluster + "  kafka-infra:ksqldb:\n    - { name: q, replicas: VALUE }\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RangedKeys))]
+    public void The_loader_enforces_the_range_of_the_table(string path, string template)
+    {
+        // The reader takes the range from the table entry; the reference prints the same entry.
+        var range = ConfigKeyTable.Find(path).Range!;
+        var field = path[(path.LastIndexOf('.') + 1)..];
+        string Errors(long value) => string.Join("\n", TestStacks.Lines(TestStacks.Load(template.Replace("VALUE", value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)).Errors));
+
+        Assert.Contains($".{field}: must be <= {range.Max}, got {range.Max + 1}", Errors(range.Max + 1), StringComparison.Ordinal);
+        Assert.Contains($".{field}: must be {(range.ExclusiveMin ? ">" : ">=")} {range.Min}, got {range.Min - (range.ExclusiveMin ? 0 : 1)}", Errors(range.Min - (range.ExclusiveMin ? 0 : 1)), StringComparison.Ordinal);
+        Assert.DoesNotContain($".{field}:", Errors(range.Max), StringComparison.Ordinal);
+        Assert.Contains($"| `{path}` | integer, {range} |", ConfigReference.Markdown(), StringComparison.Ordinal);
+    }
 }
