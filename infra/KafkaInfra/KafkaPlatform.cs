@@ -99,7 +99,33 @@ public static class KafkaPlatform
         }
 
         raw["aws:region"] = new Pulumi.Config("aws").Get("region");
+
+        // The names (not the values) of every other key, so Core can refuse one under a misspelled namespace
+        // (kafka-infa:topics), which Pulumi accepts and kafka-infra would otherwise ignore.
+        foreach (var key in ConfiguredKeys())
+        {
+            raw.TryAdd(key, null);
+        }
+
         return raw;
+    }
+
+    /// <summary>
+    /// Every config key of the stack, from PULUMI_CONFIG (a JSON object the language host sets, keys as
+    /// <c>ns:key</c> or the older <c>ns:config:key</c>, which the SDK's Deployment.Config.cs CleanKey also accepts).
+    /// </summary>
+    private static string[] ConfiguredKeys()
+    {
+        var json = Environment.GetEnvironmentVariable("PULUMI_CONFIG");
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject()
+            .Select(p => p.Name.Split(':') is [var ns, "config", var key] ? $"{ns}:{key}" : p.Name)
+            .ToArray();
     }
 
     /// <summary>

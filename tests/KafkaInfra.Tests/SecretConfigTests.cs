@@ -79,4 +79,21 @@ public class SecretConfigTests
         });
         return done.Task;
     }
+
+    [Fact]
+    public async Task A_key_under_a_misspelled_namespace_fails_the_deployment_with_did_you_mean()
+    {
+        // Issue 14 item 10: Pulumi accepts any namespace; the program hands Core every key name so it can refuse this one.
+        var raw = StackHarness.StackFileRaw("dev");
+        raw["kafka-infa:ksqldb"] = """[{"name":"analytics"}]""";
+        raw["kubernetes:context"] = "kind";
+        var harness = new StackHarness("dev", raw);
+
+        var error = await Record.ExceptionAsync(harness.RunAsync);
+
+        var text = StackHarness.ErrorText(error!);
+        Assert.Contains("kafka-infa:ksqldb: is not read: the namespace \"kafka-infa\" is not \"kafka-infra\"; did you mean 'kafka-infra:ksqldb'?", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("kubernetes:context", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(harness.Created, c => c.Type != "pulumi:pulumi:Stack");
+    }
 }
