@@ -150,16 +150,26 @@ public static class KafkaPlatform
             Name = $"{Deployment.Instance.OrganizationName}/{Deployment.Instance.ProjectName}/{Deployment.Instance.StackName}",
         });
 
-        // GetValueAsync gives null for a missing output (RequireOutput would fail the first deployment).
-        var partitions = await self.GetValueAsync(StackOutputs.TopicPartitions).ConfigureAwait(false);
-        var brokers = await self.GetValueAsync(StackOutputs.Brokers).ConfigureAwait(false);
-        var storage = await self.GetValueAsync(StackOutputs.StorageGiB).ConfigureAwait(false);
-        // GetValueAsync refuses a secret output; planInputs is secret when the last deployment's config held a secret.
+        var partitions = await ReadOutputAsync(self, StackOutputs.TopicPartitions).ConfigureAwait(false);
+        var brokers = await ReadOutputAsync(self, StackOutputs.Brokers).ConfigureAwait(false);
+        var storage = await ReadOutputAsync(self, StackOutputs.StorageGiB).ConfigureAwait(false);
+        // planInputs is secret when the last deployment's config held a secret: the impact report is then not logged.
         var inputs = await self.GetOutputDetailsAsync(StackOutputs.PlanInputs).ConfigureAwait(false);
         var read = DeployedStateReader.Read(partitions, brokers, storage);
         return read.IsValid
             ? (read.State, StackOutputs.ReadPlanInputs(inputs.Value ?? inputs.SecretValue), inputs.SecretValue is not null)
             : throw new RunException(read.FormatErrors());
+    }
+
+    /// <summary>
+    /// One previous output, secret or not; null when the previous deployment did not export it (the first deployment).
+    /// <c>GetValueAsync</c> throws for a secret output (pulumi-dotnet v3.112.1 <c>StackReference</c>), so the
+    /// details are read instead: the value stays inside the program, which only plans against it.
+    /// </summary>
+    private static async Task<object?> ReadOutputAsync(StackReference self, string name)
+    {
+        var details = await self.GetOutputDetailsAsync(name).ConfigureAwait(false);
+        return details.Value ?? details.SecretValue;
     }
 
     /// <summary>

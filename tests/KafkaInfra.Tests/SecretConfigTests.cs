@@ -15,13 +15,13 @@ public class SecretConfigTests
     public async Task A_secret_input_makes_the_plan_inputs_output_secret()
     {
         var raw = StackHarness.StackFileRaw("dev");
-        var harness = new StackHarness("dev", raw, secretKeys: ["kafka-infra:environment"]);
+        var harness = new StackHarness("dev", raw);
 
-        var (_, outputs) = await harness.RunAsync();
+        var (_, outputs) = await harness.RunAsync(["kafka-infra:environment"]);
 
         var planInputs = Assert.IsAssignableFrom<Output<string>>(outputs[StackOutputs.PlanInputs]);
         Assert.True(await Output.IsSecretAsync(planInputs));
-        var recorded = StackOutputs.ReadPlanInputs(await OutputValue(planInputs));
+        var recorded = StackOutputs.ReadPlanInputs(await Pulumi.Utilities.OutputUtilities.GetValueAsync(planInputs));
         Assert.Equal(raw["kafka-infra:topics"], recorded!["kafka-infra:topics"]);
     }
 
@@ -44,9 +44,9 @@ public class SecretConfigTests
         raw["kafka-infra:topics"] = """[{"name":"orders","messagesPerSecond":1000,"messagesPerSecondPerConsumer":500}]""";
         raw.Remove("kafka-infra:consumers");
         raw.Remove("kafka-infra:ksqldb");
-        var harness = new StackHarness("dev", raw, secretKeys: ["kafka-infra:connect"]);
+        var harness = new StackHarness("dev", raw);
 
-        var error = await Record.ExceptionAsync(harness.RunAsync);
+        var error = await Record.ExceptionAsync(() => harness.RunAsync(["kafka-infra:connect"]));
 
         Assert.True(error is RunException or AggregateException, error?.ToString());
         var text = StackHarness.ErrorText(error!);
@@ -62,22 +62,11 @@ public class SecretConfigTests
         var raw = StackHarness.StackFileRaw("dev");
         var previous = StackHarness.Previous(new Dictionary<string, int>())
             .Add(StackOutputs.PlanInputs, StackOutputs.PlanInputsValue(raw));
-        var harness = new StackHarness("dev", raw, previous, previousSecretOutputNames: [StackOutputs.PlanInputs], secretKeys: ["kafka-infra:environment"]);
+        var harness = new StackHarness("dev", raw, previous, previousSecretOutputNames: [StackOutputs.PlanInputs]);
 
-        var (_, outputs) = await harness.RunAsync();
+        var (_, outputs) = await harness.RunAsync(["kafka-infra:environment"]);
 
         Assert.True(await Output.IsSecretAsync(Assert.IsAssignableFrom<Output<string>>(outputs[StackOutputs.PlanInputs])));
-    }
-
-    private static Task<string> OutputValue(Output<string> output)
-    {
-        var done = new TaskCompletionSource<string>();
-        output.Apply(v =>
-        {
-            done.SetResult(v);
-            return v;
-        });
-        return done.Task;
     }
 
     [Fact]
@@ -89,7 +78,7 @@ public class SecretConfigTests
         raw["kubernetes:context"] = "kind";
         var harness = new StackHarness("dev", raw);
 
-        var error = await Record.ExceptionAsync(harness.RunAsync);
+        var error = await Record.ExceptionAsync(() => harness.RunAsync());
 
         var text = StackHarness.ErrorText(error!);
         Assert.Contains("kafka-infa:ksqldb: is not read: the namespace \"kafka-infa\" is not \"kafka-infra\"; did you mean 'kafka-infra:ksqldb'?", text, StringComparison.Ordinal);
