@@ -157,6 +157,9 @@ public static class ConfigKeyTable
 
     private static readonly Dictionary<string, ConfigKeyInfo> ByPath = All.ToDictionary(k => k.Path, StringComparer.Ordinal);
 
+    /// <summary>True when the top-level key <paramref name="name"/> holds a list (its table path ends in <c>[]</c>).</summary>
+    public static bool IsList(string name) => ByPath.ContainsKey(name + "[]");
+
     /// <summary>The entry of a key path (<c>cluster.brokers</c>, <c>topics[].partitions</c>).</summary>
     public static ConfigKeyInfo Find(string path) =>
         ByPath.TryGetValue(path, out var key) ? key : throw new ArgumentException($"no config key {path} in the key table", nameof(path));

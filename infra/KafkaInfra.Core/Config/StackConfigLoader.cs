@@ -84,7 +84,7 @@ public static partial class StackConfigLoader
                 catch (JsonException)
                 {
                     unparsable.Add(name);
-                    var expected = name is ConfigKeys.Cluster or ConfigKeys.TopicDefaults ? "a mapping" : "a list";
+                    var expected = ConfigKeyTable.IsList(name) ? "a list" : "a mapping";
                     errors.Add(key, $"must be {expected} (structured config: write it as YAML in Pulumi.<stack>.yaml or set it with `pulumi config set --path`), got {Describe.Quote(value)}");
                 }
             }
