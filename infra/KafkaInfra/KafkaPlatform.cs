@@ -23,17 +23,14 @@ public static class KafkaPlatform
         var raw = ReadConfig();
 
         // 1. The config alone, before anything is registered (not even the stack reference).
+        // A secret value stays secret (the outputs that carry config are secret) or is refused with its key named;
+        // while one is secret, config messages are shown without their text (they quote values).
+        var secretKeys = ReadSecretKeys();
         var configOnly = CapacityPlanner.Plan(raw);
-        if (!configOnly.IsValid)
+        var secrets = ConfigSecrets.Check(secretKeys, configOnly.Plan?.Config);
+        if (!configOnly.IsValid || !secrets.IsValid)
         {
-            throw new RunException(StackConfigException.FormatMessage(configOnly.Errors));
-        }
-
-        // A secret value stays secret (the outputs that carry config are secret) or is refused with its key named.
-        var secrets = ConfigSecrets.Check(ReadSecretKeys(), configOnly.Plan!.Config);
-        if (!secrets.IsValid)
-        {
-            throw new RunException(StackConfigException.FormatMessage(secrets.Errors));
+            throw new RunException(StackConfigException.FormatMessage([.. secrets.Errors, .. ConfigSecrets.Redact(configOnly.Errors, secretKeys)]));
         }
 
         // 2. Against what was deployed: explicit partition decreases fail here, at preview time; computed ones keep the deployed count.
@@ -41,16 +38,16 @@ public static class KafkaPlatform
         var result = CapacityPlanner.Plan(raw, deployed);
         if (!result.IsValid)
         {
-            throw new RunException(StackConfigException.FormatMessage(result.Errors));
+            throw new RunException(StackConfigException.FormatMessage(ConfigSecrets.Redact(result.Errors, secretKeys)));
         }
 
         var plan = result.Plan!;
-        foreach (var warning in result.Warnings)
+        foreach (var warning in ConfigSecrets.Redact(result.Warnings, secretKeys))
         {
             Log.Warn(warning.ToString());
         }
 
-        foreach (var advice in result.Advice)
+        foreach (var advice in ConfigSecrets.Redact(result.Advice, secretKeys))
         {
             Log.Info(advice.ToString());
         }

@@ -85,4 +85,20 @@ public class SecretConfigTests
         Assert.DoesNotContain("kubernetes:context", text, StringComparison.Ordinal);
         Assert.DoesNotContain(harness.Created, c => c.Type != "pulumi:pulumi:Stack");
     }
+
+    [Fact]
+    public async Task An_invalid_secret_value_is_not_quoted_in_the_error()
+    {
+        // The loader quotes what it received ("got ..."); while a key is secret the program shows the paths only.
+        var raw = StackHarness.StackFileRaw("dev");
+        raw["kafka-infra:environment"] = "staging-hunter2";
+        var harness = new StackHarness("dev", raw);
+
+        var error = await Record.ExceptionAsync(() => harness.RunAsync(["kafka-infra:environment"]));
+
+        var text = StackHarness.ErrorText(error!);
+        Assert.Contains("kafka-infra:environment: is not valid (the message is withheld", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(harness.Created, c => c.Type != "pulumi:pulumi:Stack");
+    }
 }

@@ -82,4 +82,19 @@ public class ConfigSecretsTests
         Assert.DoesNotContain(Ciphertext, error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("v1:", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void While_a_key_core_reads_is_secret_messages_are_withheld_and_paths_kept()
+    {
+        var errors = TestStacks.Load(TestStacks.StrimziCluster.Replace("name: events", "name: Hunter2", StringComparison.Ordinal)).Errors;
+        Assert.Contains(errors, e => e.Message.Contains("Hunter2", StringComparison.Ordinal));
+
+        var redacted = ConfigSecrets.Redact(errors, ["kafka-infra:cluster"]);
+
+        Assert.Equal(errors.Select(e => e.Path), redacted.Select(e => e.Path));
+        Assert.All(redacted, e => Assert.DoesNotContain("Hunter2", e.ToString(), StringComparison.Ordinal));
+        Assert.All(redacted, e => Assert.StartsWith("is not valid (the message is withheld", e.Message, StringComparison.Ordinal));
+        Assert.Same(errors, ConfigSecrets.Redact(errors, []));
+        Assert.Same(errors, ConfigSecrets.Redact(errors, ["kubernetes:kubeconfig"]));
+    }
 }
