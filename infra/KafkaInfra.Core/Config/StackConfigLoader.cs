@@ -111,7 +111,7 @@ public static partial class StackConfigLoader
 
     private static StackConfig? Build(Dictionary<string, JsonElement> values, ErrorBag errors, HashSet<string> unparsable, string? awsRegion)
     {
-        var environment = ReadEnvironment(values, errors);
+        var environment = ReadEnvironment(values, errors, unparsable);
         var cluster = unparsable.Contains(ConfigKeys.Cluster) ? null : ReadCluster(values, errors, awsRegion);
         var defaults = ReadTopicDefaults(values, errors);
         var topics = ReadList(values, ConfigKeys.Topics, errors, ReadTopic);
@@ -130,12 +130,18 @@ public static partial class StackConfigLoader
         return cluster is null || environment is null ? null : new StackConfig(environment.Value, cluster, defaults, topics, consumers, connect, ksql);
     }
 
-    private static DeploymentEnvironment? ReadEnvironment(Dictionary<string, JsonElement> values, ErrorBag errors)
+    private static DeploymentEnvironment? ReadEnvironment(Dictionary<string, JsonElement> values, ErrorBag errors, HashSet<string> unparsable)
     {
         // No default: a stack that forgets to say prod must not be validated with dev's rules.
         var choices = string.Join(" or ", ConfigCatalogue.Environments.Keys);
         if (!values.TryGetValue(ConfigKeys.Environment, out var e))
         {
+            // Set but refused already (beyond the input limits): one error for it is enough.
+            if (unparsable.Contains(ConfigKeys.Environment))
+            {
+                return null;
+            }
+
             errors.Add(ConfigKeys.Qualified(ConfigKeys.Environment), $"is required; expected {choices} (there is no default, so a production stack is never checked with dev's rules)");
             return null;
         }
