@@ -1,4 +1,5 @@
 using KafkaInfra.Core.Config;
+using KafkaInfra.Core.Desired.Cloud;
 using KafkaInfra.Core.Planning;
 
 namespace KafkaInfra.Core.Desired.Kubernetes;
@@ -50,10 +51,10 @@ public static class MskWorkloads
         ArgumentNullException.ThrowIfNull(msk);
         var resource = $"{cluster}-msk";
         return msk.Serverless || msk.Authentication == MskAuthentication.Iam
-            ? new ClientAccess(new ResourceRef(resource, "bootstrapBrokersSaslIam"), ClientSecurity.MskIam, AwsRegion: msk.Region)
+            ? new ClientAccess(Text.Of(new OutputRef(resource, CloudOutput.BootstrapBrokersSaslIam)), ClientSecurity.MskIam, AwsRegion: msk.Region)
             : msk.Authentication == MskAuthentication.Scram
-                ? new ClientAccess(new ResourceRef(resource, "bootstrapBrokersSaslScram"), ClientSecurity.ScramTls)
-                : new ClientAccess(new ResourceRef(resource, "bootstrapBrokersTls"), ClientSecurity.Tls);
+                ? new ClientAccess(Text.Of(new OutputRef(resource, CloudOutput.BootstrapBrokersSaslScram)), ClientSecurity.ScramTls)
+                : new ClientAccess(Text.Of(new OutputRef(resource, CloudOutput.BootstrapBrokersTls)), ClientSecurity.Tls);
     }
 
     /// <summary>
