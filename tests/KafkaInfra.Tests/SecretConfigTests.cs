@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using KafkaInfra.Core.Deployment;
 using KafkaInfra.Core.Planning;
 using Pulumi;
 
