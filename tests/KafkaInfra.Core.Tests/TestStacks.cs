@@ -30,10 +30,15 @@ internal static class TestStacks
 
         """;
 
-    /// <summary>Raw values from a YAML <c>config:</c> body (the lines under <c>config:</c>, indented by two).</summary>
+    /// <summary>
+    /// Raw values from a YAML <c>config:</c> body (the lines under <c>config:</c>, indented by two). A body that does not
+    /// name its environment gets <c>kafka-infra:environment: dev</c> (the key is required; the tests of that rule parse
+    /// their text with <see cref="StackFile"/> directly).
+    /// </summary>
     public static IReadOnlyDictionary<string, string?> Raw(string configBody)
     {
-        var text = "config:\n" + configBody;
+        ArgumentNullException.ThrowIfNull(configBody);
+        var text = "config:\n" + (configBody.Contains("kafka-infra:environment:", StringComparison.Ordinal) ? "" : "  kafka-infra:environment: dev\n") + configBody;
         var parsed = StackFile.Parse(text, "Pulumi.test.yaml");
         Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
         return parsed.Values;

@@ -67,12 +67,8 @@ internal static class MskStacks
 
         """;
 
-    public static IReadOnlyDictionary<string, string?> Raw(string configBody)
-    {
-        var parsed = StackFile.Parse("config:\n" + configBody, "Pulumi.test.yaml");
-        Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
-        return parsed.Values;
-    }
+    /// <summary>As <see cref="TestStacks.Raw"/> (dev unless the body names its environment).</summary>
+    public static IReadOnlyDictionary<string, string?> Raw(string configBody) => TestStacks.Raw(configBody);
 
     public static PlanResult Plan(string configBody, DeployedState? deployed = null) => CapacityPlanner.Plan(Raw(configBody), deployed);
 
