@@ -1,3 +1,4 @@
+using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Planning;
 
 namespace KafkaInfra.Core.Desired;
@@ -8,7 +9,7 @@ public static class DesiredStateBuilder
     public static DesiredState Build(CapacityPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return plan.Cluster.Platform == Platform.Strimzi
+        return plan.Config.Cluster.Platform is StrimziPlatform
             ? Strimzi.StrimziDesiredState.Build(plan)
             : Msk.MskDesiredState.Build(plan);
     }

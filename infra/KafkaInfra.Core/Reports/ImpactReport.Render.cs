@@ -308,19 +308,10 @@ public sealed partial class ImpactReport
         }
 
         var k = plan.Cluster;
-        var platform = k.Platform switch
-        {
-            Platform.Strimzi => "Strimzi",
-            Platform.MskProvisioned => "MSK Standard",
-            Platform.MskExpress => "MSK Express",
-            _ => "MSK Serverless",
-        };
-        var size = k.Platform switch
-        {
-            Platform.MskServerless => "",
-            Platform.MskExpress => $", {Fmt.N(k.Brokers)} brokers",
-            _ => $", {Fmt.N(k.Brokers)} brokers × {Fmt.N(plan.Config.Cluster.StorageGiB)} GiB",
-        };
+        var platform = k.Profile.Name;
+        var size = !k.Profile.HasBrokers ? ""
+            : !k.Profile.HasStorage ? $", {Fmt.N(k.Brokers)} brokers"
+            : $", {Fmt.N(k.Brokers)} brokers × {Fmt.N(plan.Config.Cluster.StorageGiB)} GiB";
         var cluster = Node("cluster", plan.Config.Cluster.Name, $"{plan.Config.Cluster.Name}: {platform}{size}");
         var topicIds = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var t in plan.Topics.Take(maxTopics))
