@@ -1,6 +1,7 @@
 using KafkaInfra.Core;
 using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Build;
 using KafkaInfra.Core.Planning;
 using KafkaInfra.Core.Reports;
 using Pulumi;

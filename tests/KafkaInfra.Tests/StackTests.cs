@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Build;
 using KafkaInfra.Core.Planning;
 using Pulumi;
 using Pulumi.Testing;

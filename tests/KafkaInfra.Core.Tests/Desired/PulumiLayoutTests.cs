@@ -1,4 +1,5 @@
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Build;
 
 namespace KafkaInfra.Core.Tests.Desired;
 

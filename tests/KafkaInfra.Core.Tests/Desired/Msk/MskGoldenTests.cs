@@ -1,5 +1,6 @@
 using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Build;
 using KafkaInfra.Core.Planning;
 
 namespace KafkaInfra.Core.Tests.Desired.Msk;
