@@ -8,7 +8,7 @@ internal sealed partial class PlanContext
     private void PlanCluster()
     {
         var c = config.Cluster;
-        var instance = MskInstanceTypes.Find(c.Msk?.InstanceType);
+        var instance = (Platform as MskProvisionedPlatform)?.InstanceType;
         var ingressBytes = Topics.Sum(t => t.IngressBytesPerSecond);
         var writeBytes = Topics.Sum(t => t.IngressBytesPerSecond * t.ReplicationFactor);
         var brokerIngress = c.BrokerIngressMBps ?? instance?.IngressMBps ?? Defaults.BrokerIngressMBps;

@@ -216,7 +216,7 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
             return;
         }
 
-        if (newPlan.Config.Cluster.Msk is { } msk)
+        if (newPlan.Config.Cluster.Platform is MskPlatform { Config: var msk })
         {
             var drained = msk.BrokersDrained;
             var mechanism = drained
@@ -255,7 +255,7 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
     private void InstanceType(CapacityPlan old)
     {
         var subject = newPlan.Config.Cluster.Name;
-        if (old.Config.Cluster.Msk is { } a && newPlan.Config.Cluster.Platform is MskProvisionedPlatform { Config: var b } && a.InstanceType != b.InstanceType)
+        if (old.Config.Cluster.Platform is MskPlatform { Config: var a } && newPlan.Config.Cluster.Platform is MskProvisionedPlatform { Config: var b } && a.InstanceType != b.InstanceType)
         {
             var limits = MskInstanceTypes.Find(b.InstanceType) is { } t
                 ? $"; partition replica limit per broker becomes {Fmt.N(t.RecommendedPartitions)} recommended / {Fmt.N(t.MaxPartitions)} max (this plan: {Fmt.N(newPlan.Cluster.ReplicasPerBroker)})"
@@ -264,7 +264,7 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
                 $"rolling restart, one broker at a time: MSK replaces each broker's instance while its partition leaders fail over to the other replicas (clients retry; acks=all keeps writing while min.insync.replicas replicas are in sync){limits}");
         }
 
-        if (old.Config.Cluster.Strimzi is { } s1 && newPlan.Config.Cluster.Strimzi is { } s2 && !Equals(s1.BrokerResources, s2.BrokerResources))
+        if (old.Config.Cluster.Platform is StrimziPlatform { Config: var s1 } && newPlan.Config.Cluster.Platform is StrimziPlatform { Config: var s2 } && !Equals(s1.BrokerResources, s2.BrokerResources))
         {
             Add(ChangeKind.InstanceType, subject, Resources(s1.BrokerResources), Resources(s2.BrokerResources),
                 "rolling restart, one broker at a time: Strimzi recreates each broker pod with the new resources while its partition leaders fail over (clients retry)");

@@ -40,7 +40,7 @@ public static class StrimziDesiredState
     public static DesiredState Build(CapacityPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var strimzi = plan.Config.Cluster.Strimzi ?? throw new ArgumentException("not a strimzi: stack (cluster.strimzi is not set)", nameof(plan));
+        var strimzi = (plan.Config.Cluster.Platform as StrimziPlatform)?.Config ?? throw new ArgumentException("not a strimzi: stack (cluster.strimzi is not set)", nameof(plan));
         var r = new StrimziRenderer(plan, strimzi);
         var objects = new List<KubernetesObject>();
         objects.AddRange(r.Namespaces());
