@@ -66,23 +66,14 @@ internal static class MskStacks
 
         """;
 
-    public static IReadOnlyDictionary<string, string?> Raw(string configBody)
-    {
-        var parsed = StackFile.Parse("config:\n" + configBody, "Pulumi.test.yaml");
-        Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
-        return parsed.Values;
-    }
+    public static IReadOnlyDictionary<string, string?> Raw(string configBody) => TestStacks.Raw(configBody);
 
-    public static PlanResult Plan(string configBody, DeployedState? deployed = null) => CapacityPlanner.Plan(Raw(configBody), deployed);
+    public static PlanResult Plan(string configBody, DeployedState? deployed = null) => TestStacks.Plan(configBody, deployed);
 
-    public static IReadOnlyList<CloudResource> Build(string configBody, DeployedState? deployed = null)
-    {
-        var result = Plan(configBody, deployed);
-        Assert.True(result.IsValid, string.Join("\n", result.Errors));
-        return MskCloudResources.Build(result.Plan!);
-    }
+    public static IReadOnlyList<CloudResource> Build(string configBody, DeployedState? deployed = null) =>
+        MskCloudResources.Build(TestStacks.Valid(Plan(configBody, deployed)));
 
-    public static string[] Lines(IEnumerable<Diagnostic> diagnostics) => diagnostics.Select(d => d.ToString()).ToArray();
+    public static string[] Lines(IEnumerable<Diagnostic> diagnostics) => TestStacks.Lines(diagnostics);
 
     public static CloudResource Named(this IReadOnlyList<CloudResource> resources, string name) =>
         resources.Single(r => r.Name == name);
