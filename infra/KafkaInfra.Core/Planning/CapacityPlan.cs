@@ -220,9 +220,4 @@ public sealed class CapacityPlan
 
 /// <summary>The outcome of planning: the plan when the config is valid, else every error; warnings either way.</summary>
 public sealed record PlanResult(CapacityPlan? Plan, IReadOnlyList<Diagnostic> Errors, IReadOnlyList<Diagnostic> Warnings, IReadOnlyList<Diagnostic> Advice)
-{
-    public bool IsValid => Plan is not null && Errors.Count == 0;
-
-    /// <summary>The plan, or a <see cref="StackConfigException"/> carrying every error.</summary>
-    public CapacityPlan GetOrThrow() => IsValid ? Plan! : throw new StackConfigException(Errors);
-}
+    : Result<CapacityPlan>(Plan, Errors, Warnings, Advice);
