@@ -32,21 +32,28 @@ public static class CliApp
         {
             return parse.Invoke(config);
         }
-        catch (UsageException e)
+        catch (Exception e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return ExitCodes.Usage;
+            return Report(e, stderr);
         }
-        catch (InputException e)
+    }
+
+    /// <summary>Prints a failure and returns its exit code: usage (2), input (1), or anything else as a bug (<see cref="ExitCodes.InternalError"/>).</summary>
+    internal static int Report(Exception e, TextWriter stderr)
+    {
+        switch (e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return ExitCodes.InvalidInput;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A bug, not bad input: say so plainly instead of dumping a stack trace on the user.
-            stderr.WriteLine($"error: kafka-infra failed unexpectedly ({e.GetType().Name}: {e.Message}). This is a bug; please report it with the command and the stack file.");
-            return ExitCodes.InvalidInput;
+            case UsageException:
+                stderr.WriteLine($"error: {e.Message}");
+                return ExitCodes.Usage;
+            case InputException:
+                stderr.WriteLine($"error: {e.Message}");
+                return ExitCodes.InvalidInput;
+            default:
+                // A bug, not bad input (every input problem is an InputException or a planner error): say so plainly,
+                // without a stack trace, and with an exit code of its own so a pipeline never reads it as "invalid config".
+                stderr.WriteLine($"error: kafka-infra failed unexpectedly ({e.GetType().Name}: {e.Message}). This is a bug; please report it with the command and the stack file.");
+                return ExitCodes.InternalError;
         }
     }
 }

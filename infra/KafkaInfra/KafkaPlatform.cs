@@ -98,13 +98,23 @@ public static class KafkaPlatform
             Name = $"{Deployment.Instance.OrganizationName}/{Deployment.Instance.ProjectName}/{Deployment.Instance.StackName}",
         });
 
-        // GetValueAsync gives null for a missing output (RequireOutput would fail the first deployment).
-        var partitions = await self.GetValueAsync(StackOutputs.TopicPartitions).ConfigureAwait(false);
-        var brokers = await self.GetValueAsync(StackOutputs.Brokers).ConfigureAwait(false);
-        var storage = await self.GetValueAsync(StackOutputs.StorageGiB).ConfigureAwait(false);
-        var inputs = await self.GetValueAsync(StackOutputs.PlanInputs).ConfigureAwait(false);
+        var partitions = await ReadOutputAsync(self, StackOutputs.TopicPartitions).ConfigureAwait(false);
+        var brokers = await ReadOutputAsync(self, StackOutputs.Brokers).ConfigureAwait(false);
+        var storage = await ReadOutputAsync(self, StackOutputs.StorageGiB).ConfigureAwait(false);
+        var inputs = await ReadOutputAsync(self, StackOutputs.PlanInputs).ConfigureAwait(false);
         var read = DeployedStateReader.Read(partitions, brokers, storage);
         return read.IsValid ? (read.State, StackOutputs.ReadPlanInputs(inputs)) : throw new RunException(read.FormatErrors());
+    }
+
+    /// <summary>
+    /// One previous output, secret or not; null when the previous deployment did not export it (the first deployment).
+    /// <c>GetValueAsync</c> throws for a secret output (pulumi-dotnet v3.112.1 <c>StackReference</c>), so the
+    /// details are read instead: the value stays inside the program, which only plans against it.
+    /// </summary>
+    private static async Task<object?> ReadOutputAsync(StackReference self, string name)
+    {
+        var details = await self.GetOutputDetailsAsync(name).ConfigureAwait(false);
+        return details.Value ?? details.SecretValue;
     }
 
     /// <summary>

@@ -20,6 +20,7 @@ internal static class BenchmarkRunner
 
     public static int Run(string[] args, TextWriter output)
     {
+        if (args is ["fuzz", .. var fuzzArgs]) return StackFuzz.Run(fuzzArgs, output);
         var selected = args.Length == 0 ? Suites : Suites.Where(s => args.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
         if (selected.Length == 0)
         {

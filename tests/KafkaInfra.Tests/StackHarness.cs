@@ -63,11 +63,30 @@ internal sealed class StackHarness
     public IReadOnlyList<MockResourceArgs> Created => _created.ToArray();
 
     /// <summary>The raw config of Pulumi.&lt;stack&gt;.yaml, read through Core's StackFile like the CLI does.</summary>
-    public static Dictionary<string, string?> StackFileRaw(string stack)
+    public static Dictionary<string, string?> StackFileRaw(string stack) => FileRaw($"Pulumi.{stack}.yaml");
+
+    /// <summary>The raw config of a stack file at a path relative to the repository root, read as the CLI reads it.</summary>
+    public static Dictionary<string, string?> FileRaw(string relativePath)
     {
-        var parsed = StackFile.Parse(File.ReadAllText(Path.Combine(RepoRoot(), $"Pulumi.{stack}.yaml")), $"Pulumi.{stack}.yaml");
+        var parsed = StackFile.Parse(File.ReadAllText(Path.Combine(RepoRoot(), relativePath)), relativePath);
         Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
         return new Dictionary<string, string?>(parsed.Values, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Every stack file of the repository: <c>Pulumi.&lt;stack&gt;.yaml</c> at the root and under <c>examples/</c>,
+    /// as (path relative to the root, stack name).
+    /// </summary>
+    public static IEnumerable<(string Path, string Stack)> AllStackFiles()
+    {
+        var root = RepoRoot();
+        var files = Directory.GetFiles(root, "Pulumi.*.yaml", SearchOption.TopDirectoryOnly)
+            .Concat(Directory.GetFiles(Path.Combine(root, "examples"), "Pulumi.*.yaml", SearchOption.AllDirectories));
+        foreach (var file in files.Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            yield return (Path.GetRelativePath(root, file).Replace('\\', '/'), name["Pulumi.".Length..^".yaml".Length]);
+        }
     }
 
     public static ImmutableDictionary<string, object> Previous(IReadOnlyDictionary<string, int> partitions, int? brokers = null, int? storageGiB = null)
@@ -88,18 +107,38 @@ internal sealed class StackHarness
         return outputs;
     }
 
-    /// <summary>Runs the program with the stack's config in PULUMI_CONFIG (keys <c>kafka-infra:&lt;key&gt;</c>, <c>aws:region</c>).</summary>
-    public Task<(ImmutableArray<Resource> Resources, IDictionary<string, object?> Outputs)> RunAsync()
+    /// <summary>What the last <see cref="RunAsync"/> registered, with the options of each resource.</summary>
+    public IReadOnlyList<Registration> Registrations { get; private set; } = [];
+
+    /// <summary>
+    /// Runs the program with the stack's config in PULUMI_CONFIG (keys <c>kafka-infra:&lt;key&gt;</c>, <c>aws:region</c>)
+    /// and the names in <paramref name="secretKeys"/> marked secret in PULUMI_CONFIG_SECRET_KEYS, as the engine passes
+    /// them. Returns the registered resources and the program's outputs (values as the program returned them, so a
+    /// secret output is still an <see cref="Output{T}"/> marked secret).
+    /// </summary>
+    public async Task<(ImmutableArray<Resource> Resources, IDictionary<string, object?> Outputs)> RunAsync(IEnumerable<string>? secretKeys = null)
     {
         var config = Raw.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config));
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", null);
-        // Off the test framework's synchronization context: the test stack blocks on the async program while the
-        // mocked engine completes the program's reads on other threads.
-        return Task.Run(() => Deployment.TestAsync(
-            Mocks.Object,
-            new TestOptions { IsPreview = false, ProjectName = Project, StackName = Stack },
-            KafkaPlatform.DeployAsync));
+        var secrets = (secretKeys ?? []).ToArray();
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", secrets.Length == 0 ? null : JsonSerializer.Serialize(secrets));
+        var run = new ProgramRun();
+        ProgramStack.Current = run;
+        try
+        {
+            // Off the test framework's synchronization context: the test stack blocks on the async program while the
+            // mocked engine completes the program's reads on other threads.
+            var resources = await Task.Run(() => Deployment.TestAsync<ProgramStack>(
+                Mocks.Object,
+                new TestOptions { IsPreview = false, ProjectName = Project, StackName = Stack })).ConfigureAwait(false);
+            var outputs = await (run.Program ?? throw new InvalidOperationException("the program did not run")).ConfigureAwait(false);
+            return (resources.Where(r => r is not ProgramStack).ToImmutableArray(), outputs);
+        }
+        finally
+        {
+            Registrations = run.Registrations.ToArray();
+            ProgramStack.Current = null;
+        }
     }
 
     /// <summary>The registered resources of one type token.</summary>
@@ -128,7 +167,7 @@ internal sealed class StackHarness
         ? string.Join(Environment.NewLine, a.Flatten().InnerExceptions.Select(i => i.Message))
         : e.Message;
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -144,53 +183,16 @@ internal sealed class StackHarness
     private ImmutableDictionary<string, object> State(MockResourceArgs args)
     {
         var state = (args.Inputs ?? ImmutableDictionary<string, object>.Empty).ToBuilder();
-        var name = args.Name ?? "unnamed";
-        switch (args.Type)
+        if (args.Type == "pulumi:pulumi:StackReference")
         {
-            case "pulumi:pulumi:StackReference":
-                // The engine answers a StackReference read with both properties, even when no output is secret
-                // (pulumi/pulumi: the built-in pulumi provider's StackReference read returns outputs and
-                // secretOutputNames); the SDK reads secretOutputNames in GetValueAsync.
-                state["outputs"] = PreviousOutputs;
-                state["secretOutputNames"] = PreviousSecretOutputNames.Select(n => (object)n).ToImmutableArray();
-                break;
-            case "aws:msk/cluster:Cluster":
-                state["arn"] = $"arn:aws:kafka:eu-west-1:123456789012:cluster/{name}/11111111-2222-3333-4444-555555555555-1";
-                state["clusterUuid"] = "11111111-2222-3333-4444-555555555555-1";
-                state["currentVersion"] = "K1";
-                state["bootstrapBrokersSaslIam"] = "b-1.events.abc.c2.kafka.eu-west-1.amazonaws.com:9098,b-2.events.abc.c2.kafka.eu-west-1.amazonaws.com:9098";
-                state["bootstrapBrokersSaslScram"] = "b-1.events.abc.c2.kafka.eu-west-1.amazonaws.com:9096,b-2.events.abc.c2.kafka.eu-west-1.amazonaws.com:9096";
-                state["bootstrapBrokersTls"] = "b-1.events.abc.c2.kafka.eu-west-1.amazonaws.com:9094,b-2.events.abc.c2.kafka.eu-west-1.amazonaws.com:9094";
-                break;
-            case "aws:msk/serverlessCluster:ServerlessCluster":
-                state["arn"] = $"arn:aws:kafka:eu-west-1:123456789012:cluster/{name}/serverless-1";
-                state["clusterUuid"] = "serverless-1";
-                state["bootstrapBrokersSaslIam"] = "boot-abc.c2.kafka-serverless.eu-west-1.amazonaws.com:9098";
-                break;
-            case "aws:msk/configuration:Configuration":
-            case "aws:mskconnect/customPlugin:CustomPlugin":
-            case "aws:mskconnect/workerConfiguration:WorkerConfiguration":
-                state["arn"] = $"arn:aws:kafka:eu-west-1:123456789012:configuration/{name}/1";
-                state["latestRevision"] = 1;
-                break;
-            case "aws:kms/key:Key":
-                state["arn"] = $"arn:aws:kms:eu-west-1:123456789012:key/{name}";
-                state["keyId"] = name;
-                break;
-            case "aws:iam/role:Role":
-            case "aws:iam/policy:Policy":
-            case "aws:cloudwatch/logGroup:LogGroup":
-            case "aws:appautoscaling/policy:Policy":
-            case "aws:mskconnect/connector:Connector":
-                state["arn"] = $"arn:aws:{args.Type!.Split(':')[1].Split('/')[0]}:eu-west-1:123456789012:{name}";
-                if (!state.ContainsKey("name"))
-                {
-                    state["name"] = name;
-                }
-
-                break;
+            // The engine answers a StackReference read with both properties, even when no output is secret
+            // (pulumi/pulumi: the built-in pulumi provider's StackReference read returns outputs and
+            // secretOutputNames); the SDK reads secretOutputNames in GetOutputDetailsAsync and GetValueAsync.
+            state["outputs"] = PreviousOutputs;
+            state["secretOutputNames"] = PreviousSecretOutputNames.Select(n => (object)n).ToImmutableArray();
         }
 
+        ProviderState.AddComputed(args.Type!, args.Name ?? "unnamed", state);
         return state.ToImmutable();
     }
 }

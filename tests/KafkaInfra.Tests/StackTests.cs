@@ -160,7 +160,7 @@ public class StackTests
         raw["kafka-infra:cluster"] = raw["kafka-infra:cluster"]!.Replace("\"brokers\":3", "\"brokers\":0", StringComparison.Ordinal);
         var harness = new StackHarness("dev", raw);
 
-        var error = await Record.ExceptionAsync(harness.RunAsync);
+        var error = await Record.ExceptionAsync(() => harness.RunAsync());
 
         Assert.True(error is RunException or AggregateException, error?.ToString());
         var text = StackHarness.ErrorText(error!);
@@ -178,7 +178,7 @@ public class StackTests
         var previous = StackHarness.Previous(new Dictionary<string, int> { ["orders"] = 10, ["vehicle.telemetry"] = 4 }, brokers: 3, storageGiB: 300);
         var harness = new StackHarness("dev", raw, previous);
 
-        var error = await Record.ExceptionAsync(harness.RunAsync);
+        var error = await Record.ExceptionAsync(() => harness.RunAsync());
 
         Assert.NotNull(error);
         var text = StackHarness.ErrorText(error);
@@ -187,6 +187,23 @@ public class StackTests
         // Only the read of the previous outputs happened: no topic, cluster or component was registered.
         Assert.All(harness.Created, c => Assert.Contains(c.Type, new[] { "pulumi:pulumi:Stack", "pulumi:pulumi:StackReference" }));
         Assert.Empty(harness.OfType(KafkaTopicType));
+    }
+
+    [Fact]
+    public async Task A_secret_previous_output_is_read_like_any_other()
+    {
+        // The engine lists secret outputs in secretOutputNames; the SDK's GetValueAsync throws for those, so a
+        // previous deployment that exported a secret output must still plan against what it recorded.
+        var raw = StackHarness.StackFileRaw("dev");
+        raw["kafka-infra:topics"] = raw["kafka-infra:topics"]!.Replace("\"name\":\"orders\",", "\"name\":\"orders\",\"partitions\":6,", StringComparison.Ordinal);
+        var previous = StackHarness.Previous(new Dictionary<string, int> { ["orders"] = 10 }, brokers: 3, storageGiB: 300);
+        var harness = new StackHarness("dev", raw, previous, previousSecretOutputNames: [StackOutputs.TopicPartitions]);
+
+        var error = await Record.ExceptionAsync(() => harness.RunAsync());
+
+        // The secret previous count was read: the explicit decrease from 10 is refused with the planner's message.
+        Assert.NotNull(error);
+        Assert.Contains("would decrease \"orders\" from 10 (deployed) to 6", StackHarness.ErrorText(error), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -74,7 +74,8 @@ internal sealed class StackInput
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = BoundedFile.ReadText(path, InputLimits.MaxFileBytes)
+                ?? throw new InputException($"{path}: {StackFile.TooLarge}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

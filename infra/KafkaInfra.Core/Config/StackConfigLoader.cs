@@ -108,6 +108,13 @@ public static partial class StackConfigLoader
                     continue;
                 }
 
+                if (InputLimits.CheckRawValue(value, ConfigKeys.Structured.Contains(name)) is { } beyondLimits)
+                {
+                    unparsable.Add(name);
+                    errors.Add(key, beyondLimits);
+                    continue;
+                }
+
                 if (!ConfigKeys.Structured.Contains(name))
                 {
                     values[name] = JsonSerializer.SerializeToElement(value);
@@ -116,7 +123,7 @@ public static partial class StackConfigLoader
 
                 try
                 {
-                    var doc = JsonDocument.Parse(value);
+                    var doc = JsonDocument.Parse(value, new JsonDocumentOptions { MaxDepth = InputLimits.MaxValueDepth + 1 });
                     documents.Add(doc);
                     values[name] = doc.RootElement;
                 }

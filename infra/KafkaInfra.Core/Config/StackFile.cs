@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace KafkaInfra.Core.Config;
 
@@ -27,62 +26,75 @@ public static partial class StackFile
     [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex FloatPattern();
 
-    /// <summary>Parses the text of a stack file. <paramref name="fileName"/> names it in messages.</summary>
+    /// <summary>
+    /// Parses the text of a stack file. <paramref name="fileName"/> names it in messages. Never throws for bad input:
+    /// malformed, oversized or hostile YAML gives one error with the file position, within <see cref="InputLimits"/>.
+    /// Keys kafka-infra reads (<c>kafka-infra:*</c> and <c>aws:region</c>) get their values; other keys are listed
+    /// with scalar values as written and structured values as null, never expanded.
+    /// </summary>
     public static StackFileResult Parse(string text, string fileName)
     {
         ArgumentNullException.ThrowIfNull(text);
         var values = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         var errors = new List<Diagnostic>();
+        if (text.Length > InputLimits.MaxFileBytes)
+        {
+            errors.Add(new Diagnostic(fileName, TooLarge));
+            return new StackFileResult(values, errors);
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             errors.Add(new Diagnostic(fileName, "is empty; expected a 'config:' mapping with kafka-infra:cluster and the other kafka-infra keys"));
             return new StackFileResult(values, errors);
         }
 
-        var stream = new YamlStream();
+        YNode? document;
         try
         {
-            stream.Load(new StringReader(text));
+            document = YamlTree.Read(text);
         }
-        catch (YamlException e)
+        catch (YamlTreeException e)
         {
-            errors.Add(new Diagnostic(Location(fileName, e.Start), "is not valid YAML: " + Clean(e)));
+            errors.Add(new Diagnostic(e.At is { } at ? Location(fileName, at) : fileName, e.Message));
             return new StackFileResult(values, errors);
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        if (document is null or YScalar { Value: "" })
         {
             errors.Add(new Diagnostic(fileName, "is empty; expected a 'config:' mapping with kafka-infra:cluster and the other kafka-infra keys"));
             return new StackFileResult(values, errors);
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (document is not YMapping root)
         {
             errors.Add(new Diagnostic(fileName, "must be a YAML mapping with a 'config:' key"));
             return new StackFileResult(values, errors);
         }
 
-        if (!root.Children.TryGetValue(new YamlScalarNode("config"), out var configNode) || configNode is YamlScalarNode { Value: null or "" })
+        var configNode = root["config"];
+        if (configNode is null or YScalar { Value: "" })
         {
             errors.Add(new Diagnostic(fileName, "has no 'config:' mapping; expected config: with kafka-infra:cluster and the other kafka-infra keys"));
             return new StackFileResult(values, errors);
         }
 
-        if (configNode is not YamlMappingNode config)
+        if (configNode is not YMapping config)
         {
             errors.Add(new Diagnostic($"{fileName}: config", "must be a mapping of config keys to values"));
             return new StackFileResult(values, errors);
         }
 
-        foreach (var (keyNode, valueNode) in config.Children)
+        foreach (var (keyNode, valueNode) in config.Entries)
         {
-            if (keyNode is not YamlScalarNode { Value: { Length: > 0 } key })
+            var key = keyNode.Value;
+            if (key.Length == 0)
             {
                 errors.Add(new Diagnostic(Location(fileName, keyNode.Start), "config keys must be plain names such as kafka-infra:cluster"));
                 continue;
             }
 
-            if (valueNode is YamlMappingNode m && m.Children.ContainsKey(new YamlScalarNode("secure")))
+            if (valueNode is YMapping m && m["secure"] is not null)
             {
                 if (key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal))
                 {
@@ -92,18 +104,38 @@ public static partial class StackFile
                 continue;
             }
 
-            values[key] = valueNode switch
+            if (valueNode is YScalar s)
             {
-                YamlScalarNode s => s.Value,
-                _ => ToJson(valueNode),
-            };
+                values[key] = s.Value;
+            }
+            else if (!IsRead(key))
+            {
+                values[key] = null;
+            }
+            else if (valueNode.ExpandedNodes > InputLimits.MaxExpandedNodes || valueNode.ExpandedChars > InputLimits.MaxValueChars)
+            {
+                errors.Add(new Diagnostic(Location(fileName, valueNode.Start), string.Create(CultureInfo.InvariantCulture,
+                    $"{key} expands (YAML aliases counted at each use) to more than the limit of {InputLimits.MaxExpandedNodes:N0} nodes or {InputLimits.MaxValueChars:N0} characters for one config value")));
+            }
+            else
+            {
+                values[key] = ToJson(valueNode);
+            }
         }
 
         return new StackFileResult(values, errors);
     }
 
-    /// <summary>Serialises a YAML node as the JSON text Pulumi hands a program for a structured value.</summary>
-    public static string ToJson(YamlNode node)
+    /// <summary>The message for a stack file beyond <see cref="InputLimits.MaxFileBytes"/>.</summary>
+    public static string TooLarge { get; } = string.Create(CultureInfo.InvariantCulture,
+        $"is larger than {InputLimits.MaxFileBytes:N0} bytes, the limit for a stack file; nothing was read");
+
+    /// <summary>Whether kafka-infra reads the value of <paramref name="key"/> (its own namespace and the AWS region fallback).</summary>
+    private static bool IsRead(string key) =>
+        key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal) || key == "aws:region";
+
+    /// <summary>Serialises a node (within the limits, checked by the caller) as the JSON text Pulumi hands a program for a structured value.</summary>
+    internal static string ToJson(YNode node)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -114,42 +146,39 @@ public static partial class StackFile
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void Write(Utf8JsonWriter writer, YamlNode node)
+    private static void Write(Utf8JsonWriter writer, YNode node)
     {
         switch (node)
         {
-            case YamlMappingNode mapping:
+            case YMapping mapping:
                 writer.WriteStartObject();
-                foreach (var (k, v) in mapping.Children)
+                foreach (var (k, v) in mapping.Entries)
                 {
-                    writer.WritePropertyName(k is YamlScalarNode ks ? ks.Value ?? "" : k.ToString());
+                    writer.WritePropertyName(k.Value);
                     Write(writer, v);
                 }
 
                 writer.WriteEndObject();
                 break;
-            case YamlSequenceNode sequence:
+            case YSequence sequence:
                 writer.WriteStartArray();
-                foreach (var item in sequence.Children)
+                foreach (var item in sequence.Items)
                 {
                     Write(writer, item);
                 }
 
                 writer.WriteEndArray();
                 break;
-            case YamlScalarNode scalar:
+            case YScalar scalar:
                 WriteScalar(writer, scalar);
-                break;
-            default:
-                writer.WriteNullValue();
                 break;
         }
     }
 
-    private static void WriteScalar(Utf8JsonWriter writer, YamlScalarNode scalar)
+    private static void WriteScalar(Utf8JsonWriter writer, YScalar scalar)
     {
-        var value = scalar.Value ?? "";
-        if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
+        var value = scalar.Value;
+        if (!scalar.IsPlain)
         {
             writer.WriteStringValue(value);
             return;
@@ -197,12 +226,4 @@ public static partial class StackFile
 
     private static string Location(string fileName, Mark mark) =>
         string.Create(CultureInfo.InvariantCulture, $"{fileName}:{mark.Line}:{mark.Column}");
-
-    private static string Clean(YamlException e)
-    {
-        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is already in the path.
-        var message = e.Message;
-        var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return cut >= 0 ? message[(cut + 3)..] : message;
-    }
 }

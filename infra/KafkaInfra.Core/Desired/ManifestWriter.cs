@@ -10,9 +10,16 @@ namespace KafkaInfra.Core.Desired;
 public static class ManifestWriter
 {
     private static readonly ISerializer Yaml = new SerializerBuilder()
-        .WithQuotingNecessaryStrings()
+        .WithQuotingNecessaryStrings(quoteYaml1_1Strings: true)
+        .WithEventEmitter(next => new Yaml11Quoting.Emitter(next))
         .DisableAliases()
         .Build();
+
+    /// <summary>The first line of every index a render writes; a render recognises its own earlier output by it.</summary>
+    public const string IndexHeader = "# Rendered by kafka-infra render";
+
+    /// <summary>The longest file name a render writes, in UTF-8 bytes: the limit of ext4, XFS, APFS and NTFS (255).</summary>
+    public const int MaxFileNameBytes = 255;
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -90,12 +97,62 @@ public static class ManifestWriter
         _ => value,
     };
 
+    /// <summary>
+    /// Every file of a render, in creation order: one YAML document per Kubernetes object, one JSON record per other
+    /// resource. Names are unique, at most <see cref="MaxFileNameBytes"/> bytes and plain (see <see cref="SafeFileName"/>).
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Content)> Files(DesiredState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var files = new List<(string Name, string Content)>();
+        foreach (var obj in state.Kubernetes)
+        {
+            files.Add((SafeFileName(obj.FileName), ToYaml(obj)));
+        }
+
+        for (var i = 0; i < state.Cloud.Count; i++)
+        {
+            var r = state.Cloud[i];
+            files.Add((SafeFileName(string.Create(CultureInfo.InvariantCulture, $"cloud-{i:000}-{r.Name}.json")), ToJson(r)));
+        }
+
+        var duplicate = files.GroupBy(f => f.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"two rendered objects share the file name {duplicate.Key}");
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// <paramref name="name"/> when it is plain (letters, digits, '.', '_', '-', not starting with '.') and at most
+    /// <see cref="MaxFileNameBytes"/> bytes; otherwise its plain characters cut to fit, followed by '-' and 16 hex
+    /// digits of its SHA-256 and the extension, so the result is stable, distinct for distinct names, and always fits.
+    /// </summary>
+    public static string SafeFileName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var plain = name.Length > 0 && name[0] != '.' && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+        if (plain && name.Length <= MaxFileNameBytes)
+        {
+            return name;
+        }
+
+        var extension = Path.GetExtension(name);
+        extension = extension.All(c => char.IsAsciiLetterOrDigit(c) || c == '.') && extension.Length <= 10 ? extension : "";
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..16];
+        var stem = new string(name[..^extension.Length].Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_').ToArray()).TrimStart('.');
+        var room = MaxFileNameBytes - extension.Length - hash.Length - 1;
+        return (stem.Length > room ? stem[..room] : stem) + "-" + hash + extension;
+    }
+
     /// <summary>The index file of a render: one line per file, in creation order.</summary>
     public static string Index(DesiredState state, IReadOnlyList<string> files)
     {
         ArgumentNullException.ThrowIfNull(state);
         var sb = new StringBuilder();
-        sb.Append("# Rendered by kafka-infra render: ").Append(state.Kubernetes.Count.ToString(CultureInfo.InvariantCulture))
+        sb.Append(IndexHeader).Append(": ").Append(state.Kubernetes.Count.ToString(CultureInfo.InvariantCulture))
           .Append(" Kubernetes objects, ").Append(state.Cloud.Count.ToString(CultureInfo.InvariantCulture)).Append(" other resources.\n");
         sb.Append("# Apply the YAML in file-name order (the prefix is the creation stage).\n");
         foreach (var f in files)

@@ -1,0 +1,31 @@
+using System.Text;
+
+namespace KafkaInfra.Cli;
+
+/// <summary>Reads a text file without trusting its size: stops after a limit, so <c>/dev/zero</c> or a huge file costs bounded memory.</summary>
+internal static class BoundedFile
+{
+    /// <summary>
+    /// The text of <paramref name="path"/> (UTF-8 unless a byte-order mark says otherwise), or null when it holds more
+    /// than <paramref name="maxBytes"/> bytes; at most <paramref name="maxBytes"/> + 1 bytes are ever read.
+    /// </summary>
+    public static string? ReadText(string path, int maxBytes)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new byte[Math.Min(maxBytes + 1, 1 << 16)];
+        using var content = new MemoryStream();
+        int read;
+        while ((read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, maxBytes + 1 - content.Length))) > 0)
+        {
+            content.Write(buffer, 0, read);
+            if (content.Length > maxBytes)
+            {
+                return null;
+            }
+        }
+
+        content.Position = 0;
+        using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+}

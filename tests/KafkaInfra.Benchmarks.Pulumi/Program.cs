@@ -1,0 +1,1 @@
+return await KafkaInfra.Benchmarks.Pulumi.DeploymentBenchmark.RunAsync(args, Console.Out).ConfigureAwait(false);
