@@ -1,4 +1,6 @@
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Cloud;
+using KafkaInfra.Core.Desired.Msk;
 using Pulumi;
 using AppAutoScaling = Pulumi.Aws.AppAutoScaling;
 using AppAutoScalingInputs = Pulumi.Aws.AppAutoScaling.Inputs;
@@ -13,68 +15,64 @@ using MskInputs = Pulumi.Aws.Msk.Inputs;
 
 namespace KafkaInfra;
 
-/// <summary>Registers one typed resource under a Pulumi name with options.</summary>
-internal delegate Resource Declare(string name, CustomResourceOptions options);
-
 /// <summary>
-/// Maps each <see cref="CloudResource"/> to its typed Pulumi class by type token, one small function per token.
-/// Every function reads properties by their Pulumi schema (camelCase) input names and nothing else: an unknown
-/// type token or a property no function reads is an error, raised in the check pass before anything is registered.
+/// Declares each <see cref="CloudResource"/> as its typed Pulumi resource: one switch on the spec's type, assigning
+/// every input to the <c>Args</c> property of the same name, so the compiler checks each name and type. A spec
+/// type the switch does not know fails (and a test runs every type of <see cref="CloudSpecs.All"/> through it).
 /// </summary>
 internal static class CloudMapper
 {
-    private static readonly Dictionary<string, Func<Props, Declare>> Mappers = new(StringComparer.Ordinal)
-    {
-        ["aws:msk/cluster:Cluster"] = MskCluster,
-        ["aws:msk/configuration:Configuration"] = MskConfiguration,
-        ["aws:msk/serverlessCluster:ServerlessCluster"] = MskServerlessCluster,
-        ["aws:appautoscaling/target:Target"] = ScalingTarget,
-        ["aws:appautoscaling/policy:Policy"] = ScalingPolicy,
-        ["aws:kms/key:Key"] = KmsKey,
-        ["aws:cloudwatch/logGroup:LogGroup"] = LogGroup,
-        ["aws:iam/role:Role"] = IamRole,
-        ["aws:iam/policy:Policy"] = IamPolicy,
-        ["aws:iam/rolePolicyAttachment:RolePolicyAttachment"] = IamRolePolicyAttachment,
-        ["aws:mskconnect/connector:Connector"] = Connector,
-        ["aws:mskconnect/customPlugin:CustomPlugin"] = CustomPlugin,
-        ["aws:mskconnect/workerConfiguration:WorkerConfiguration"] = WorkerConfiguration,
-        ["pulumi:providers:kafka"] = KafkaProvider,
-        ["kafka:index/topic:Topic"] = KafkaTopic,
-    };
-
-    /// <summary>The type tokens the program maps.</summary>
-    public static IReadOnlyCollection<string> Types => Mappers.Keys;
-
-    /// <summary>Reads a resource's properties into typed Args; throws <see cref="MappingException"/> on any drift.</summary>
-    public static Declare Map(CloudResource resource, ResourceRegistry registry)
+    /// <summary>Registers the resource under <paramref name="name"/>.</summary>
+    public static Resource Declare(CloudResource resource, string name, CustomResourceOptions options, CloudRegistry refs)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        var mapper = Mappers.GetValueOrDefault(resource.Type)
-            ?? throw new MappingException($"has type {resource.Type}, which the program does not map (it maps {string.Join(", ", Mappers.Keys)})");
-        var props = new Props(resource.Properties, registry);
-        var declare = mapper(props);
-        props.EnsureAllRead();
-        return declare;
-    }
-
-    /// <summary>Maps every resource against placeholders, registering nothing; returns every problem found.</summary>
-    public static IReadOnlyList<string> Check(IReadOnlyList<CloudResource> resources)
-    {
-        var registry = new ResourceRegistry(resources, dryRun: true);
-        var problems = new List<string>();
-        foreach (var resource in resources)
+        return resource.Spec switch
         {
-            try
+            KmsKeySpec s => new Kms.Key(name, new Kms.KeyArgs { Description = s.Description, EnableKeyRotation = s.EnableKeyRotation, Tags = Map(s.Tags) }, options),
+            LogGroupSpec s => new CloudWatch.LogGroup(name, new CloudWatch.LogGroupArgs { Name = s.Name, RetentionInDays = s.RetentionInDays, Tags = Map(s.Tags) }, options),
+            MskConfigurationSpec s => new Msk.Configuration(name, new Msk.ConfigurationArgs { Name = s.Name, Description = s.Description, ServerProperties = s.ServerProperties }, options),
+            MskClusterSpec s => new Msk.Cluster(name, Cluster(s, refs), options),
+            MskServerlessClusterSpec s => new Msk.ServerlessCluster(name, ServerlessCluster(s), options),
+            ScalingTargetSpec s => new AppAutoScaling.Target(name, new AppAutoScaling.TargetArgs
             {
-                _ = Map(resource, registry);
-            }
-            catch (MappingException e)
+                ServiceNamespace = s.ServiceNamespace,
+                ScalableDimension = s.ScalableDimension,
+                ResourceId = refs.Resolve(s.ResourceId),
+                MinCapacity = s.MinCapacity,
+                MaxCapacity = s.MaxCapacity,
+                Tags = Map(s.Tags),
+            }, options),
+            ScalingPolicySpec s => new AppAutoScaling.Policy(name, ScalingPolicy(s, refs), options),
+            KafkaProviderSpec s => new Kafka.Provider(name, KafkaProvider(s, refs), options),
+            KafkaTopicSpec s => new Kafka.Topic(name, Topic(s), options),
+            IamPolicySpec s => new Iam.Policy(name, new Iam.PolicyArgs
             {
-                problems.Add($"resource {resource.Name} ({resource.Type}): {e.Message}");
-            }
-        }
-
-        return problems;
+                Description = s.Description,
+                // The schema input "policy" is the C# property PolicyDocument (the class is itself named Policy).
+                PolicyDocument = refs.Policy(s.Policy),
+                Tags = Map(s.Tags),
+            }, options),
+            IamRoleSpec s => new Iam.Role(name, new Iam.RoleArgs { Description = s.Description, AssumeRolePolicy = refs.Policy(s.AssumeRolePolicy), Tags = Map(s.Tags) }, options),
+            RolePolicyAttachmentSpec s => new Iam.RolePolicyAttachment(name, new Iam.RolePolicyAttachmentArgs { Role = refs.Resolve(s.Role), PolicyArn = refs.Resolve(s.PolicyArn) }, options),
+            CustomPluginSpec s => new MskConnect.CustomPlugin(name, new MskConnect.CustomPluginArgs
+            {
+                Name = s.Name,
+                Description = s.Description,
+                ContentType = s.ContentType,
+                Location = new MskConnectInputs.CustomPluginLocationArgs
+                {
+                    S3 = new MskConnectInputs.CustomPluginLocationS3Args { BucketArn = s.Location.S3.BucketArn, FileKey = s.Location.S3.FileKey },
+                },
+            }, options),
+            WorkerConfigurationSpec s => new MskConnect.WorkerConfiguration(name, new MskConnect.WorkerConfigurationArgs
+            {
+                Name = s.Name,
+                Description = s.Description,
+                PropertiesFileContent = s.PropertiesFileContent,
+            }, options),
+            ConnectorSpec s => new MskConnect.Connector(name, Connector(s, refs), options),
+            var other => throw new MappingException($"resource {resource.Name}: the program has no mapping for {other.GetType().Name}"),
+        };
     }
 
     /// <summary>The Pulumi options of a cloud resource: protect, ignoreChanges, dependsOn and provider, from Core's options.</summary>
@@ -93,395 +91,263 @@ internal static class CloudMapper
         return options;
     }
 
-    // ---------------------------------------------------------------- aws:msk
-
-    private static Declare MskCluster(Props p)
+    private static Msk.ClusterArgs Cluster(MskClusterSpec s, CloudRegistry refs)
     {
+        var b = s.BrokerNodeGroupInfo;
+        var auth = s.ClientAuthentication;
         var args = new Msk.ClusterArgs
         {
-            ClusterName = p.OptString("clusterName"),
-            KafkaVersion = p.String("kafkaVersion"),
-            NumberOfBrokerNodes = p.Int("numberOfBrokerNodes"),
-            BrokerNodeGroupInfo = BrokerNodeGroupInfo(p.Child("brokerNodeGroupInfo")),
-            ClientAuthentication = Props.Opt(p.OptChild("clientAuthentication"), ClientAuthentication),
-            ConfigurationInfo = Props.Opt(p.OptChild("configurationInfo"), c => new MskInputs.ClusterConfigurationInfoArgs { Arn = c.String("arn"), Revision = c.Int("revision") }),
-            EncryptionInfo = Props.Opt(p.OptChild("encryptionInfo"), e => new MskInputs.ClusterEncryptionInfoArgs
+            ClusterName = s.ClusterName,
+            KafkaVersion = s.KafkaVersion,
+            NumberOfBrokerNodes = s.NumberOfBrokerNodes,
+            BrokerNodeGroupInfo = new MskInputs.ClusterBrokerNodeGroupInfoArgs
             {
-                EncryptionAtRestKmsKeyArn = e.OptString("encryptionAtRestKmsKeyArn"),
-                EncryptionInTransit = Props.Opt(e.OptChild("encryptionInTransit"), t => new MskInputs.ClusterEncryptionInfoEncryptionInTransitArgs
+                InstanceType = b.InstanceType,
+                ClientSubnets = List(b.ClientSubnets),
+                SecurityGroups = List(b.SecurityGroups),
+                StorageInfo = Opt(b.StorageInfo is not { EbsStorageInfo: var ebs } ? null : new MskInputs.ClusterBrokerNodeGroupInfoStorageInfoArgs
                 {
-                    ClientBroker = t.OptString("clientBroker"),
-                    InCluster = t.OptBool("inCluster"),
+                    EbsStorageInfo = new MskInputs.ClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfoArgs
+                    {
+                        VolumeSize = ebs.VolumeSize,
+                        ProvisionedThroughput = Opt(ebs.ProvisionedThroughput is not { } t ? null : new MskInputs.ClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfoProvisionedThroughputArgs
+                        {
+                            Enabled = t.Enabled,
+                            VolumeThroughput = t.VolumeThroughput,
+                        }),
+                    },
                 }),
-            }),
-            EnhancedMonitoring = p.OptString("enhancedMonitoring"),
-            LoggingInfo = Props.Opt(p.OptChild("loggingInfo"), l => new MskInputs.ClusterLoggingInfoArgs { BrokerLogs = BrokerLogs(l.Child("brokerLogs")) }),
-            OpenMonitoring = Props.Opt(p.OptChild("openMonitoring"), m => new MskInputs.ClusterOpenMonitoringArgs { Prometheus = Prometheus(m.Child("prometheus")) }),
-            StorageMode = p.OptString("storageMode"),
-            Rebalancing = Props.Opt(p.OptChild("rebalancing"), r => new MskInputs.ClusterRebalancingArgs { Status = r.String("status") }),
+            },
+            ConfigurationInfo = new MskInputs.ClusterConfigurationInfoArgs
+            {
+                Arn = refs.Output(s.ConfigurationInfo.Arn),
+                Revision = refs.Revision(s.ConfigurationInfo.Revision),
+            },
+            EncryptionInfo = new MskInputs.ClusterEncryptionInfoArgs
+            {
+                EncryptionAtRestKmsKeyArn = refs.Resolve(s.EncryptionInfo.EncryptionAtRestKmsKeyArn),
+                EncryptionInTransit = new MskInputs.ClusterEncryptionInfoEncryptionInTransitArgs
+                {
+                    ClientBroker = s.EncryptionInfo.EncryptionInTransit.ClientBroker,
+                    InCluster = s.EncryptionInfo.EncryptionInTransit.InCluster,
+                },
+            },
+            ClientAuthentication = new MskInputs.ClusterClientAuthenticationArgs
+            {
+                Sasl = Opt(auth.Sasl is not { } sasl ? null : new MskInputs.ClusterClientAuthenticationSaslArgs { Iam = sasl.Iam, Scram = sasl.Scram }),
+                Tls = Opt(auth.Tls is not { } tls ? null : new MskInputs.ClusterClientAuthenticationTlsArgs { CertificateAuthorityArns = List(tls.CertificateAuthorityArns) }),
+                Unauthenticated = auth.Unauthenticated,
+            },
+            OpenMonitoring = new MskInputs.ClusterOpenMonitoringArgs
+            {
+                Prometheus = new MskInputs.ClusterOpenMonitoringPrometheusArgs
+                {
+                    JmxExporter = new MskInputs.ClusterOpenMonitoringPrometheusJmxExporterArgs { EnabledInBroker = s.OpenMonitoring.Prometheus.JmxExporter.EnabledInBroker },
+                    NodeExporter = new MskInputs.ClusterOpenMonitoringPrometheusNodeExporterArgs { EnabledInBroker = s.OpenMonitoring.Prometheus.NodeExporter.EnabledInBroker },
+                },
+            },
+            LoggingInfo = new MskInputs.ClusterLoggingInfoArgs
+            {
+                BrokerLogs = new MskInputs.ClusterLoggingInfoBrokerLogsArgs
+                {
+                    CloudwatchLogs = new MskInputs.ClusterLoggingInfoBrokerLogsCloudwatchLogsArgs
+                    {
+                        Enabled = s.LoggingInfo.BrokerLogs.CloudwatchLogs.Enabled,
+                        LogGroup = refs.Resolve(s.LoggingInfo.BrokerLogs.CloudwatchLogs.LogGroup),
+                    },
+                },
+            },
+            Rebalancing = Opt(s.Rebalancing is not { } r ? null : new MskInputs.ClusterRebalancingArgs { Status = r.Status }),
+            Tags = Map(s.Tags),
         };
-        p.IfStringMap("tags", v => args.Tags = v);
-        return (name, options) => new Msk.Cluster(name, args, options);
+        return args;
     }
 
-    private static MskInputs.ClusterBrokerNodeGroupInfoArgs BrokerNodeGroupInfo(Props b) => new()
+    private static Msk.ServerlessClusterArgs ServerlessCluster(MskServerlessClusterSpec s) => new()
     {
-        InstanceType = b.String("instanceType"),
-        ClientSubnets = b.StringList("clientSubnets"),
-        SecurityGroups = b.StringList("securityGroups"),
-        AzDistribution = b.OptString("azDistribution"),
-        StorageInfo = Props.Opt(b.OptChild("storageInfo"), s => new MskInputs.ClusterBrokerNodeGroupInfoStorageInfoArgs
+        ClusterName = s.ClusterName,
+        ClientAuthentication = new MskInputs.ServerlessClusterClientAuthenticationArgs
         {
-            EbsStorageInfo = Props.Opt(s.OptChild("ebsStorageInfo"), e => new MskInputs.ClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfoArgs
+            Sasl = new MskInputs.ServerlessClusterClientAuthenticationSaslArgs
             {
-                VolumeSize = e.OptInt("volumeSize"),
-                ProvisionedThroughput = Props.Opt(e.OptChild("provisionedThroughput"), t => new MskInputs.ClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfoProvisionedThroughputArgs
-                {
-                    Enabled = t.OptBool("enabled"),
-                    VolumeThroughput = t.OptInt("volumeThroughput"),
-                }),
-            }),
-        }),
+                Iam = new MskInputs.ServerlessClusterClientAuthenticationSaslIamArgs { Enabled = s.ClientAuthentication.Sasl.Iam.Enabled },
+            },
+        },
+        VpcConfigs = s.VpcConfigs.Select(v => new MskInputs.ServerlessClusterVpcConfigArgs
+        {
+            SubnetIds = List(v.SubnetIds),
+            SecurityGroupIds = List(v.SecurityGroupIds),
+        }).ToArray(),
+        Tags = Map(s.Tags),
     };
 
-    private static MskInputs.ClusterClientAuthenticationArgs ClientAuthentication(Props c)
+    private static AppAutoScaling.PolicyArgs ScalingPolicy(ScalingPolicySpec s, CloudRegistry refs) => new()
     {
-        var args = new MskInputs.ClusterClientAuthenticationArgs
+        Name = s.Name,
+        PolicyType = s.PolicyType,
+        ServiceNamespace = s.ServiceNamespace,
+        ScalableDimension = s.ScalableDimension,
+        ResourceId = refs.Resolve(s.ResourceId),
+        TargetTrackingScalingPolicyConfiguration = new AppAutoScalingInputs.PolicyTargetTrackingScalingPolicyConfigurationArgs
         {
-            Sasl = Props.Opt(c.OptChild("sasl"), s => new MskInputs.ClusterClientAuthenticationSaslArgs { Iam = s.OptBool("iam"), Scram = s.OptBool("scram") }),
-            Unauthenticated = c.OptBool("unauthenticated"),
+            TargetValue = s.TargetTrackingScalingPolicyConfiguration.TargetValue,
+            DisableScaleIn = s.TargetTrackingScalingPolicyConfiguration.DisableScaleIn,
+            PredefinedMetricSpecification = new AppAutoScalingInputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs
+            {
+                PredefinedMetricType = s.TargetTrackingScalingPolicyConfiguration.PredefinedMetricSpecification.PredefinedMetricType,
+            },
+        },
+    };
+
+    /// <summary>
+    /// ProviderArgs' constructor sets defaults (TLS on, SASL "plain", from KAFKA_* variables too): every input is
+    /// assigned, and secrets come from the stack's secret config (kafka: namespace), never from the spec.
+    /// </summary>
+    private static Kafka.ProviderArgs KafkaProvider(KafkaProviderSpec s, CloudRegistry refs)
+    {
+        var args = new Kafka.ProviderArgs
+        {
+            BootstrapServers = refs.SplitList(s.BootstrapServers),
+            TlsEnabled = s.TlsEnabled,
+            KafkaVersion = s.KafkaVersion,
         };
-        if (c.OptChild("tls") is { } tls)
+        var secrets = new Pulumi.Config("kafka");
+        switch (s.SaslMechanism)
         {
-            var tlsArgs = new MskInputs.ClusterClientAuthenticationTlsArgs();
-            tls.IfStringList("certificateAuthorityArns", v => tlsArgs.CertificateAuthorityArns = v);
-            args.Tls = tlsArgs;
+            case KafkaSaslMechanism.AwsIam:
+                args.SaslMechanism = KafkaProviderSpec.MechanismName(KafkaSaslMechanism.AwsIam);
+                args.SaslAwsRegion = s.SaslAwsRegion
+                    ?? new Pulumi.Config("aws").Get("region")
+                    ?? throw new MappingException("saslAwsRegion is missing and aws:region is not set: IAM authentication to MSK signs requests for a region");
+                break;
+            case KafkaSaslMechanism.ScramSha512:
+                args.SaslMechanism = KafkaProviderSpec.MechanismName(KafkaSaslMechanism.ScramSha512);
+                args.SaslUsername = RequireSecret(secrets, MskCloudResources.ScramUsernameConfigKey, "SCRAM authentication");
+                args.SaslPassword = RequireSecret(secrets, MskCloudResources.ScramPasswordConfigKey, "SCRAM authentication");
+                break;
+            case null when secrets.GetSecret(Key(MskCloudResources.ClientCertConfigKey)) is { } cert:
+                // Mutual TLS: the client certificate and key MSK's private CA issued.
+                args.ClientCert = cert;
+                args.ClientKey = RequireSecret(secrets, MskCloudResources.ClientKeyConfigKey, "mutual TLS authentication");
+                break;
         }
 
         return args;
     }
 
-    private static MskInputs.ClusterLoggingInfoBrokerLogsArgs BrokerLogs(Props b) => new()
+    /// <summary>Null when the secrets the provider spec needs are in the stack's secret config, else what is missing.</summary>
+    public static string? MissingSecret(CloudResource resource)
     {
-        CloudwatchLogs = Props.Opt(b.OptChild("cloudwatchLogs"), c => new MskInputs.ClusterLoggingInfoBrokerLogsCloudwatchLogsArgs
+        ArgumentNullException.ThrowIfNull(resource);
+        if (resource.Spec is not KafkaProviderSpec { SaslMechanism: KafkaSaslMechanism.ScramSha512 })
         {
-            Enabled = c.Bool("enabled"),
-            LogGroup = c.OptString("logGroup"),
-        }),
-    };
+            return null;
+        }
 
-    private static MskInputs.ClusterOpenMonitoringPrometheusArgs Prometheus(Props p) => new()
-    {
-        JmxExporter = Props.Opt(p.OptChild("jmxExporter"), j => new MskInputs.ClusterOpenMonitoringPrometheusJmxExporterArgs { EnabledInBroker = j.Bool("enabledInBroker") }),
-        NodeExporter = Props.Opt(p.OptChild("nodeExporter"), n => new MskInputs.ClusterOpenMonitoringPrometheusNodeExporterArgs { EnabledInBroker = n.Bool("enabledInBroker") }),
-    };
-
-    private static Declare MskConfiguration(Props p)
-    {
-        var args = new Msk.ConfigurationArgs
-        {
-            ServerProperties = p.String("serverProperties"),
-            Name = p.OptString("name"),
-            Description = p.OptString("description"),
-        };
-        p.IfStringList("kafkaVersions", v => args.KafkaVersions = v);
-        return (name, options) => new Msk.Configuration(name, args, options);
+        var secrets = new Pulumi.Config("kafka");
+        var missing = new[] { MskCloudResources.ScramUsernameConfigKey, MskCloudResources.ScramPasswordConfigKey }
+            .Where(k => secrets.Get(Key(k)) is null).ToArray();
+        return missing.Length == 0
+            ? null
+            : $"resource {resource.Name} ({resource.Type}): SCRAM authentication needs the secret stack config {string.Join(" and ", missing)} (pulumi config set --secret {missing[0]} ...)";
     }
 
-    private static Declare MskServerlessCluster(Props p)
+    private static Output<string> RequireSecret(Pulumi.Config config, string qualifiedKey, string purpose) =>
+        config.GetSecret(Key(qualifiedKey))
+        ?? throw new MappingException($"{purpose} needs the secret stack config {qualifiedKey} (pulumi config set --secret {qualifiedKey} ...)");
+
+    /// <summary>The key within the <c>kafka:</c> namespace (<c>kafka:saslUsername</c> → <c>saslUsername</c>).</summary>
+    private static string Key(string qualifiedKey) => qualifiedKey[(qualifiedKey.IndexOf(':', StringComparison.Ordinal) + 1)..];
+
+    private static Kafka.TopicArgs Topic(KafkaTopicSpec s)
     {
-        var iam = p.Child("clientAuthentication").Child("sasl").Child("iam");
-        var args = new Msk.ServerlessClusterArgs
+        var args = new Kafka.TopicArgs { Name = s.Name, Partitions = s.Partitions, ReplicationFactor = s.ReplicationFactor };
+        foreach (var (k, v) in s.Config)
         {
-            ClusterName = p.OptString("clusterName"),
-            ClientAuthentication = new MskInputs.ServerlessClusterClientAuthenticationArgs
+            // Entry by entry through the Args' own map (created on first use), whatever map type the SDK declares.
+            args.Config.Add(k, v);
+        }
+
+        return args;
+    }
+
+    private static MskConnect.ConnectorArgs Connector(ConnectorSpec s, CloudRegistry refs)
+    {
+        var cluster = s.KafkaCluster.ApacheKafkaCluster;
+        return new MskConnect.ConnectorArgs
+        {
+            Name = s.Name,
+            Description = s.Description,
+            KafkaconnectVersion = s.KafkaconnectVersion,
+            Capacity = new MskConnectInputs.ConnectorCapacityArgs
             {
-                Sasl = new MskInputs.ServerlessClusterClientAuthenticationSaslArgs
+                Autoscaling = Opt(s.Capacity.Autoscaling is not { } a ? null : new MskConnectInputs.ConnectorCapacityAutoscalingArgs
                 {
-                    Iam = new MskInputs.ServerlessClusterClientAuthenticationSaslIamArgs { Enabled = iam.Bool("enabled") },
-                },
-            },
-            VpcConfigs = p.Children("vpcConfigs").Select(v =>
-            {
-                var vpc = new MskInputs.ServerlessClusterVpcConfigArgs { SubnetIds = v.StringList("subnetIds") };
-                v.IfStringList("securityGroupIds", g => vpc.SecurityGroupIds = g);
-                return vpc;
-            }).ToArray(),
-        };
-        p.IfStringMap("tags", v => args.Tags = v);
-        return (name, options) => new Msk.ServerlessCluster(name, args, options);
-    }
-
-    // ---------------------------------------------------------------- aws:appautoscaling
-
-    private static Declare ScalingTarget(Props p)
-    {
-        var args = new AppAutoScaling.TargetArgs
-        {
-            MaxCapacity = p.Int("maxCapacity"),
-            MinCapacity = p.Int("minCapacity"),
-            ResourceId = p.String("resourceId"),
-            ScalableDimension = p.String("scalableDimension"),
-            ServiceNamespace = p.String("serviceNamespace"),
-            RoleArn = p.OptString("roleArn"),
-        };
-        p.IfStringMap("tags", v => args.Tags = v);
-        return (name, options) => new AppAutoScaling.Target(name, args, options);
-    }
-
-    private static Declare ScalingPolicy(Props p)
-    {
-        var args = new AppAutoScaling.PolicyArgs
-        {
-            Name = p.OptString("name"),
-            PolicyType = p.OptString("policyType"),
-            ResourceId = p.String("resourceId"),
-            ScalableDimension = p.String("scalableDimension"),
-            ServiceNamespace = p.String("serviceNamespace"),
-            TargetTrackingScalingPolicyConfiguration = Props.Opt(p.OptChild("targetTrackingScalingPolicyConfiguration"), t => new AppAutoScalingInputs.PolicyTargetTrackingScalingPolicyConfigurationArgs
-            {
-                TargetValue = t.Double("targetValue"),
-                DisableScaleIn = t.OptBool("disableScaleIn"),
-                ScaleInCooldown = t.OptInt("scaleInCooldown"),
-                ScaleOutCooldown = t.OptInt("scaleOutCooldown"),
-                PredefinedMetricSpecification = Props.Opt(t.OptChild("predefinedMetricSpecification"), m => new AppAutoScalingInputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs
-                {
-                    PredefinedMetricType = m.String("predefinedMetricType"),
-                    ResourceLabel = m.OptString("resourceLabel"),
+                    McuCount = a.McuCount,
+                    MinWorkerCount = a.MinWorkerCount,
+                    MaxWorkerCount = a.MaxWorkerCount,
+                    ScaleInPolicy = new MskConnectInputs.ConnectorCapacityAutoscalingScaleInPolicyArgs { CpuUtilizationPercentage = a.ScaleInPolicy.CpuUtilizationPercentage },
+                    ScaleOutPolicy = new MskConnectInputs.ConnectorCapacityAutoscalingScaleOutPolicyArgs { CpuUtilizationPercentage = a.ScaleOutPolicy.CpuUtilizationPercentage },
                 }),
-            }),
-        };
-        return (name, options) => new AppAutoScaling.Policy(name, args, options);
-    }
-
-    // ---------------------------------------------------------------- aws:kms, aws:cloudwatch, aws:iam
-
-    private static Declare KmsKey(Props p)
-    {
-        var args = new Kms.KeyArgs
-        {
-            Description = p.OptString("description"),
-            EnableKeyRotation = p.OptBool("enableKeyRotation"),
-            DeletionWindowInDays = p.OptInt("deletionWindowInDays"),
-            Policy = p.OptJson("policy"),
-        };
-        p.IfStringMap("tags", v => args.Tags = v);
-        return (name, options) => new Kms.Key(name, args, options);
-    }
-
-    private static Declare LogGroup(Props p)
-    {
-        var args = new CloudWatch.LogGroupArgs
-        {
-            Name = p.OptString("name"),
-            RetentionInDays = p.OptInt("retentionInDays"),
-            KmsKeyId = p.OptString("kmsKeyId"),
-        };
-        p.IfStringMap("tags", v => args.Tags = v);
-        return (name, options) => new CloudWatch.LogGroup(name, args, options);
-    }
-
-    private static Declare IamRole(Props p)
-    {
-        var args = new Iam.RoleArgs
-        {
-            AssumeRolePolicy = p.Json("assumeRolePolicy"),
-            Name = p.OptString("name"),
-            Description = p.OptString("description"),
-            Path = p.OptString("path"),
-            MaxSessionDuration = p.OptInt("maxSessionDuration"),
-        };
-        p.IfStringMap("tags", v => args.Tags = v);
-        return (name, options) => new Iam.Role(name, args, options);
-    }
-
-    private static Declare IamPolicy(Props p)
-    {
-        var args = new Iam.PolicyArgs
-        {
-            // The schema input "policy" is the C# property PolicyDocument (the class is itself named Policy).
-            PolicyDocument = p.Json("policy"),
-            Name = p.OptString("name"),
-            Description = p.OptString("description"),
-            Path = p.OptString("path"),
-        };
-        p.IfStringMap("tags", v => args.Tags = v);
-        return (name, options) => new Iam.Policy(name, args, options);
-    }
-
-    private static Declare IamRolePolicyAttachment(Props p)
-    {
-        var args = new Iam.RolePolicyAttachmentArgs
-        {
-            Role = p.String("role"),
-            PolicyArn = p.String("policyArn"),
-        };
-        return (name, options) => new Iam.RolePolicyAttachment(name, args, options);
-    }
-
-    // ---------------------------------------------------------------- aws:mskconnect
-
-    private static Declare Connector(Props p)
-    {
-        var cluster = p.Child("kafkaCluster").Child("apacheKafkaCluster");
-        var vpc = cluster.Child("vpc");
-        var args = new MskConnect.ConnectorArgs
-        {
-            Name = p.OptString("name"),
-            Description = p.OptString("description"),
-            KafkaconnectVersion = p.String("kafkaconnectVersion"),
-            Capacity = Capacity(p.Child("capacity")),
-            ConnectorConfiguration = p.StringMap("connectorConfiguration"),
+                ProvisionedCapacity = Opt(s.Capacity.ProvisionedCapacity is not { } p ? null : new MskConnectInputs.ConnectorCapacityProvisionedCapacityArgs
+                {
+                    McuCount = p.McuCount,
+                    WorkerCount = p.WorkerCount,
+                }),
+            },
+            ConnectorConfiguration = Map(s.ConnectorConfiguration),
             KafkaCluster = new MskConnectInputs.ConnectorKafkaClusterArgs
             {
                 ApacheKafkaCluster = new MskConnectInputs.ConnectorKafkaClusterApacheKafkaClusterArgs
                 {
-                    BootstrapServers = cluster.String("bootstrapServers"),
+                    BootstrapServers = refs.Resolve(cluster.BootstrapServers),
                     Vpc = new MskConnectInputs.ConnectorKafkaClusterApacheKafkaClusterVpcArgs
                     {
-                        SecurityGroups = vpc.StringList("securityGroups"),
-                        Subnets = vpc.StringList("subnets"),
+                        SecurityGroups = List(cluster.Vpc.SecurityGroups),
+                        Subnets = List(cluster.Vpc.Subnets),
                     },
                 },
             },
             KafkaClusterClientAuthentication = new MskConnectInputs.ConnectorKafkaClusterClientAuthenticationArgs
             {
-                AuthenticationType = p.Child("kafkaClusterClientAuthentication").OptString("authenticationType"),
+                AuthenticationType = s.KafkaClusterClientAuthentication.AuthenticationType,
             },
             KafkaClusterEncryptionInTransit = new MskConnectInputs.ConnectorKafkaClusterEncryptionInTransitArgs
             {
-                EncryptionType = p.Child("kafkaClusterEncryptionInTransit").OptString("encryptionType"),
+                EncryptionType = s.KafkaClusterEncryptionInTransit.EncryptionType,
             },
-            Plugins = p.Children("plugins").Select(plugin =>
+            Plugins = s.Plugins.Select(plugin => new MskConnectInputs.ConnectorPluginArgs
             {
-                var custom = plugin.Child("customPlugin");
-                return new MskConnectInputs.ConnectorPluginArgs
+                CustomPlugin = new MskConnectInputs.ConnectorPluginCustomPluginArgs
                 {
-                    CustomPlugin = new MskConnectInputs.ConnectorPluginCustomPluginArgs { Arn = custom.String("arn"), Revision = custom.Int("revision") },
-                };
+                    Arn = refs.Output(plugin.CustomPlugin.Arn),
+                    Revision = refs.Revision(plugin.CustomPlugin.Revision),
+                },
             }).ToArray(),
-            ServiceExecutionRoleArn = p.String("serviceExecutionRoleArn"),
-            WorkerConfiguration = Props.Opt(p.OptChild("workerConfiguration"), w => new MskConnectInputs.ConnectorWorkerConfigurationArgs { Arn = w.String("arn"), Revision = w.Int("revision") }),
-            LogDelivery = Props.Opt(p.OptChild("logDelivery"), l => new MskConnectInputs.ConnectorLogDeliveryArgs
+            WorkerConfiguration = new MskConnectInputs.ConnectorWorkerConfigurationArgs
             {
-                WorkerLogDelivery = new MskConnectInputs.ConnectorLogDeliveryWorkerLogDeliveryArgs
-                {
-                    CloudwatchLogs = Props.Opt(l.Child("workerLogDelivery").OptChild("cloudwatchLogs"), c => new MskConnectInputs.ConnectorLogDeliveryWorkerLogDeliveryCloudwatchLogsArgs
-                    {
-                        Enabled = c.Bool("enabled"),
-                        LogGroup = c.OptString("logGroup"),
-                    }),
-                },
-            }),
-        };
-        p.IfStringMap("tags", v => args.Tags = v);
-        return (name, options) => new MskConnect.Connector(name, args, options);
-    }
-
-    private static MskConnectInputs.ConnectorCapacityArgs Capacity(Props c) => new()
-    {
-        Autoscaling = Props.Opt(c.OptChild("autoscaling"), a => new MskConnectInputs.ConnectorCapacityAutoscalingArgs
-        {
-            MaxWorkerCount = a.Int("maxWorkerCount"),
-            MinWorkerCount = a.Int("minWorkerCount"),
-            McuCount = a.OptInt("mcuCount"),
-            ScaleInPolicy = Props.Opt(a.OptChild("scaleInPolicy"), s => new MskConnectInputs.ConnectorCapacityAutoscalingScaleInPolicyArgs { CpuUtilizationPercentage = s.OptInt("cpuUtilizationPercentage") }),
-            ScaleOutPolicy = Props.Opt(a.OptChild("scaleOutPolicy"), s => new MskConnectInputs.ConnectorCapacityAutoscalingScaleOutPolicyArgs { CpuUtilizationPercentage = s.OptInt("cpuUtilizationPercentage") }),
-        }),
-        ProvisionedCapacity = Props.Opt(c.OptChild("provisionedCapacity"), pc => new MskConnectInputs.ConnectorCapacityProvisionedCapacityArgs
-        {
-            WorkerCount = pc.Int("workerCount"),
-            McuCount = pc.OptInt("mcuCount"),
-        }),
-    };
-
-    private static Declare CustomPlugin(Props p)
-    {
-        var s3 = p.Child("location").Child("s3");
-        var args = new MskConnect.CustomPluginArgs
-        {
-            ContentType = p.String("contentType"),
-            Name = p.OptString("name"),
-            Description = p.OptString("description"),
-            Location = new MskConnectInputs.CustomPluginLocationArgs
-            {
-                S3 = new MskConnectInputs.CustomPluginLocationS3Args
-                {
-                    BucketArn = s3.String("bucketArn"),
-                    FileKey = s3.String("fileKey"),
-                    ObjectVersion = s3.OptString("objectVersion"),
-                },
+                Arn = refs.Output(s.WorkerConfiguration.Arn),
+                Revision = refs.Revision(s.WorkerConfiguration.Revision),
             },
+            ServiceExecutionRoleArn = refs.Resolve(s.ServiceExecutionRoleArn),
+            Tags = Map(s.Tags),
         };
-        return (name, options) => new MskConnect.CustomPlugin(name, args, options);
     }
 
-    private static Declare WorkerConfiguration(Props p)
-    {
-        var args = new MskConnect.WorkerConfigurationArgs
-        {
-            PropertiesFileContent = p.String("propertiesFileContent"),
-            Name = p.OptString("name"),
-            Description = p.OptString("description"),
-        };
-        return (name, options) => new MskConnect.WorkerConfiguration(name, args, options);
-    }
+    /// <summary>An optional nested input: null stays unset.</summary>
+    private static Input<T>? Opt<T>(T? value)
+        where T : class => value is null ? null : (Input<T>)value;
 
-    // ---------------------------------------------------------------- kafka
+    private static InputList<string> List(IReadOnlyList<string> items) => items.ToArray();
 
-    private static Declare KafkaProvider(Props p)
+    private static InputMap<string> Map(StringMap pairs)
     {
-        // ProviderArgs' constructor sets defaults (TLS on, SASL "plain", from KAFKA_* variables too): only what
-        // Core sets is assigned, so an absent property keeps the provider's default instead of becoming null.
-        var args = new Kafka.ProviderArgs { BootstrapServers = p.StringList("bootstrapServers") };
-        p.IfBool("tlsEnabled", v => args.TlsEnabled = v);
-        p.IfBool("skipTlsVerify", v => args.SkipTlsVerify = v);
-        p.IfString("kafkaVersion", v => args.KafkaVersion = v);
-        p.IfString("caCert", v => args.CaCert = v);
-        p.IfInt("timeout", v => args.Timeout = v);
-        var mechanism = p.OptText("saslMechanism");
-        if (mechanism is not null)
+        var map = new InputMap<string>();
+        foreach (var (k, v) in pairs)
         {
-            args.SaslMechanism = mechanism;
+            map.Add(k, v);
         }
 
-        // Secrets are never in the desired state: they come from the stack's secret config (kafka: namespace).
-        var secrets = new Pulumi.Config("kafka");
-        switch (mechanism)
-        {
-            case "aws-iam":
-                args.SaslAwsRegion = p.OptString("saslAwsRegion")
-                    ?? new Pulumi.Config("aws").Get("region")
-                    ?? throw new MappingException("property saslAwsRegion is missing and aws:region is not set: IAM authentication to MSK signs requests for a region");
-                break;
-            case "scram-sha512" or "scram-sha256":
-                args.SaslUsername = RequireSecret(secrets, "saslUsername", "SCRAM authentication");
-                args.SaslPassword = RequireSecret(secrets, "saslPassword", "SCRAM authentication");
-                break;
-            case null when secrets.GetSecret("clientCert") is { } cert:
-                // Mutual TLS: the client certificate and key MSK's private CA issued.
-                args.ClientCert = cert;
-                args.ClientKey = RequireSecret(secrets, "clientKey", "mutual TLS authentication");
-                break;
-        }
-
-        return (name, options) => new Kafka.Provider(name, args, options);
-    }
-
-    private static Output<string> RequireSecret(Pulumi.Config config, string key, string purpose) =>
-        config.GetSecret(key)
-        ?? throw new MappingException($"{purpose} needs the secret stack config kafka:{key} (pulumi config set --secret kafka:{key} ...)");
-
-    private static Declare KafkaTopic(Props p)
-    {
-        var args = new Kafka.TopicArgs
-        {
-            // Always named explicitly: without a name the provider would auto-name the topic.
-            Name = p.String("name"),
-            Partitions = p.Int("partitions"),
-            ReplicationFactor = p.Int("replicationFactor"),
-        };
-        p.IfTextMap("config", (k, v) => args.Config.Add(k, v));
-        return (name, options) => new Kafka.Topic(name, args, options);
+        return map;
     }
 }

@@ -1,7 +1,9 @@
 using KafkaInfra.Core;
 using KafkaInfra.Core.Config;
+using KafkaInfra.Core.Deployment;
 using KafkaInfra.Core.Desired;
 using KafkaInfra.Core.Desired.Build;
+using KafkaInfra.Core.Desired.Cloud;
 using KafkaInfra.Core.Planning;
 using KafkaInfra.Core.Reports;
 using Pulumi;
@@ -57,11 +59,16 @@ public static class KafkaPlatform
 
         var desired = DesiredStateBuilder.Build(plan);
         var bootstrap = StackOutputs.BootstrapServersSource(plan);
-        var registry = Declare(desired, bootstrap as ResourceRef);
+        var registry = Declare(desired, bootstrap, plan);
 
         var outputs = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            [StackOutputs.BootstrapServers] = bootstrap is ResourceRef reference ? registry.Resolve(reference) : bootstrap,
+            // A plain string for Strimzi; the cluster's output (an Output<string>, never a bare Input) for MSK.
+            [StackOutputs.BootstrapServers] = bootstrap switch
+            {
+                Text.Ref reference => registry.Resolved(reference),
+                _ => (object)((Text.Literal)bootstrap).Value,
+            },
         };
         foreach (var (name, value) in StackOutputs.PlanValues(plan))
         {
@@ -118,17 +125,16 @@ public static class KafkaPlatform
     }
 
     /// <summary>
-    /// Declares the desired state: first checks every reference and maps every record against placeholders (so a
-    /// drift fails before anything is registered), then creates the components, the cloud resources in order
+    /// Declares the desired state: first checks every reference, Kubernetes body shape and provider secret (so a
+    /// problem fails before anything is registered), then creates the components, the cloud resources in order
     /// (dependencies first), the Kubernetes objects stage by stage, and completes the components.
     /// </summary>
-    internal static ResourceRegistry Declare(DesiredState desired, ResourceRef? bootstrap)
+    internal static CloudRegistry Declare(DesiredState desired, Text? bootstrap, CapacityPlan? plan = null)
     {
-        var dryRegistry = new ResourceRegistry(desired.Cloud, dryRun: true);
         var problems = PulumiLayout.ReferenceProblems(desired).Select(p => p.ToString())
-            .Concat(CloudMapper.Check(desired.Cloud))
-            .Concat(desired.Kubernetes.Select(o => KubernetesMapper.Problem(o, dryRegistry)).OfType<string>())
-            .Concat(OutputProblems(StackOutputs.BootstrapServers, bootstrap, dryRegistry))
+            .Concat(bootstrap is null ? [] : PulumiLayout.OutputProblems("stack output " + StackOutputs.BootstrapServers, bootstrap, desired).Select(p => p.ToString()))
+            .Concat(desired.Kubernetes.Select(KubernetesMapper.Problem).OfType<string>())
+            .Concat(desired.Cloud.Select(CloudMapper.MissingSecret).OfType<string>())
             .ToArray();
         if (problems.Length > 0)
         {
@@ -138,15 +144,15 @@ public static class KafkaPlatform
         }
 
         var components = PulumiLayout.Components(desired)
-            .ToDictionary(c => c, c => new PlatformComponent(new PlatformComponentArgs(c)), StringComparer.Ordinal);
+            .ToDictionary(c => c, c => PlatformComponents.Create(c, plan, bootstrap), StringComparer.Ordinal);
 
-        var registry = new ResourceRegistry(desired.Cloud, dryRun: false);
+        var registry = new CloudRegistry();
         foreach (var resource in desired.Cloud)
         {
             var component = components[resource.Component];
             var name = PulumiLayout.ChildName(resource);
-            var declare = CloudMapper.Map(resource, registry);
-            registry.Add(resource.Name, declare(name, CloudMapper.Options(resource, component, registry.Get, registry.Provider)));
+            var options = CloudMapper.Options(resource, component, registry.Get, registry.Provider);
+            registry.Add(resource.Name, CloudMapper.Declare(resource, name, options, registry));
             component.Adopt(name);
         }
 
@@ -165,27 +171,9 @@ public static class KafkaPlatform
 
         foreach (var component in components.Values)
         {
-            component.Complete();
+            component.Complete(registry);
         }
 
         return registry;
-    }
-
-    private static IEnumerable<string> OutputProblems(string output, ResourceRef? reference, ResourceRegistry dryRegistry)
-    {
-        if (reference is null)
-        {
-            return [];
-        }
-
-        try
-        {
-            _ = dryRegistry.Resolve(reference);
-            return [];
-        }
-        catch (MappingException e)
-        {
-            return [$"stack output {output}: {e.Message}"];
-        }
     }
 }

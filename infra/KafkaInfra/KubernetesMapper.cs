@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using KafkaInfra.Core.Config;
+using KafkaInfra.Core.Deployment;
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Cloud;
 using Pulumi;
 using Pulumi.Kubernetes.Types.Inputs.Apps.V1;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
@@ -34,28 +36,13 @@ public sealed class KubernetesObjectArgs : Pulumi.Kubernetes.ApiExtensions.Custo
 internal static class KubernetesMapper
 {
 
-    /// <summary>Null when the object can be mapped, else why not.</summary>
-    public static string? Problem(KubernetesObject obj, ResourceRegistry dryRegistry)
+    /// <summary>Null when the object can be mapped, else why not (which kinds and body shapes have a mapping is decided, and tested offline, in Core).</summary>
+    public static string? Problem(KubernetesObject obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        // Which kinds and body shapes have a mapping is decided (and tested offline) in Core.
-        var problem = PulumiLayout.KubernetesShapeProblem(obj);
-        if (problem is null)
-        {
-            try
-            {
-                // Map every value against placeholders, so references to unknown outputs fail here.
-                _ = obj.Body["spec"] is { } spec && obj.IsCustomResource ? Value(spec, dryRegistry) : null;
-                _ = obj.Body["data"] is Tree data ? Data(data, dryRegistry) : null;
-                _ = obj.Model is DeploymentModel model ? model.Containers.SelectMany(c => c.Env).Select(e => e.Value is null ? null : dryRegistry.Text(e.Value)).ToArray() : null;
-            }
-            catch (MappingException e)
-            {
-                problem = e.Message;
-            }
-        }
-
-        return problem is null ? null : $"{obj.Kind} {(obj.Namespace is null ? "" : obj.Namespace + "/")}{obj.Name}: {problem}";
+        return PulumiLayout.KubernetesShapeProblem(obj) is { } problem
+            ? $"{obj.Kind} {(obj.Namespace is null ? "" : obj.Namespace + "/")}{obj.Name}: {problem}"
+            : null;
     }
 
     /// <summary>
@@ -75,7 +62,7 @@ internal static class KubernetesMapper
     }
 
     /// <summary>Registers the object.</summary>
-    public static Resource Declare(KubernetesObject obj, string name, CustomResourceOptions options, ResourceRegistry refs)
+    public static Resource Declare(KubernetesObject obj, string name, CustomResourceOptions options, CloudRegistry refs)
     {
         ArgumentNullException.ThrowIfNull(obj);
         return (obj.ApiVersion, obj.Kind, obj.Model) switch
@@ -99,7 +86,7 @@ internal static class KubernetesMapper
         Annotations = Map(obj.Annotations),
     };
 
-    public static KubernetesObjectArgs CustomResource(KubernetesObject obj, ResourceRegistry refs)
+    public static KubernetesObjectArgs CustomResource(KubernetesObject obj, CloudRegistry refs)
     {
         var args = new KubernetesObjectArgs(obj.ApiVersion, obj.Kind) { Metadata = Metadata(obj) };
         if (obj.Body["spec"] is { } spec)
@@ -113,20 +100,18 @@ internal static class KubernetesMapper
 
     /// <summary>
     /// A desired-state value as a Pulumi input value: scalars as they are, trees as dictionaries, lists as
-    /// arrays, references (and strings carrying rendered references) as outputs; the serializer awaits nested
-    /// outputs and records the dependency.
+    /// arrays, references as outputs; the serializer awaits nested outputs and records the dependency.
     /// </summary>
-    public static object Value(object value, ResourceRegistry refs) => value switch
+    public static object Value(object value, CloudRegistry refs) => value switch
     {
-        string s => RefFormats.Placeholders(s, refs.IsDeclared) is null ? s : (object)refs.Text(s),
-        int or double or bool => value,
-        ResourceRef r => RefFormats.IsList(r) ? (object)refs.ResolveList(r) : refs.Resolve(r),
+        string or int or double or bool => value,
+        OutputRef r => refs.Output(r),
         Tree t => t.ToImmutableDictionary(kv => kv.Key, kv => Value(kv.Value, refs), StringComparer.Ordinal),
         IReadOnlyList<object> list => list.Select(item => Value(item, refs)).ToImmutableArray(),
         _ => throw new MappingException($"cannot map a {value.GetType().Name}"),
     };
 
-    private static ConfigMapArgs ConfigMap(KubernetesObject obj, ResourceRegistry refs)
+    private static ConfigMapArgs ConfigMap(KubernetesObject obj, CloudRegistry refs)
     {
         var args = new ConfigMapArgs { Metadata = Metadata(obj) };
         if (obj.Body["data"] is Tree data)
@@ -137,15 +122,15 @@ internal static class KubernetesMapper
         return args;
     }
 
-    private static InputMap<string> Data(Tree data, ResourceRegistry refs)
+    private static InputMap<string> Data(Tree data, CloudRegistry refs)
     {
         var map = new InputMap<string>();
         foreach (var (k, v) in data)
         {
             map.Add(k, v switch
             {
-                string s => refs.Text(s),
-                ResourceRef r => (Input<string>)refs.Resolve(r),
+                string s => s,
+                OutputRef r => (Input<string>)refs.Output(r),
                 _ => throw new MappingException($"ConfigMap data {k} must be a string, got {v.GetType().Name}"),
             });
         }
@@ -153,7 +138,7 @@ internal static class KubernetesMapper
         return map;
     }
 
-    private static DeploymentArgs Deployment(KubernetesObject obj, DeploymentModel m, ResourceRegistry refs)
+    private static DeploymentArgs Deployment(KubernetesObject obj, DeploymentModel m, CloudRegistry refs)
     {
         var podSpec = new PodSpecArgs { Containers = m.Containers.Select(c => Container(c, m.SecretVolumes, refs)).ToArray() };
         if (m.SecretVolumes.Count > 0)
@@ -183,7 +168,7 @@ internal static class KubernetesMapper
         };
     }
 
-    private static ContainerArgs Container(ContainerModel c, IReadOnlyList<SecretVolumeModel> volumes, ResourceRegistry refs)
+    private static ContainerArgs Container(ContainerModel c, IReadOnlyList<SecretVolumeModel> volumes, CloudRegistry refs)
     {
         var args = new ContainerArgs
         {
@@ -211,9 +196,9 @@ internal static class KubernetesMapper
         return args;
     }
 
-    /// <summary>An env var; a value carrying a rendered reference (the MSK bootstrap string, say) is resolved.</summary>
-    private static EnvVarArgs Env(EnvVarModel e, ResourceRegistry refs) => e.SecretName is null
-        ? new EnvVarArgs { Name = e.Name, Value = refs.Text(e.Value ?? "") }
+    /// <summary>An env var; a value that is another resource's output (the MSK bootstrap string, say) is resolved.</summary>
+    private static EnvVarArgs Env(EnvVarModel e, CloudRegistry refs) => e.SecretName is null
+        ? new EnvVarArgs { Name = e.Name, Value = e.Value is null ? "" : refs.Resolve(e.Value) }
         : new EnvVarArgs
         {
             Name = e.Name,

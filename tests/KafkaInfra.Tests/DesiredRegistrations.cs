@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using KafkaInfra.Core.Deployment;
 using KafkaInfra.Core.Desired;
 
 namespace KafkaInfra.Tests;

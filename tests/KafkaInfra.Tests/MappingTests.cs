@@ -1,4 +1,6 @@
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Build;
+using KafkaInfra.Core.Desired.Cloud;
 using Pulumi;
 using Pulumi.Testing;
 
@@ -8,7 +10,7 @@ namespace KafkaInfra.Tests;
 [Collection(PulumiStackCollection.Name)]
 public class MappingTests
 {
-    private static readonly ResourceRef ClusterArn = new("events-msk", "arn");
+    private static readonly OutputRef ClusterArn = new("events-msk", CloudOutput.Arn);
 
     public MappingTests()
     {
@@ -26,6 +28,12 @@ public class MappingTests
 
         var cluster = Assert.Single(harness.OfType("aws:msk/cluster:Cluster"));
         Assert.Equal("events-msk", cluster.Name);
+        Assert.Equal(3d, Convert.ToDouble(cluster.Inputs["numberOfBrokerNodes"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("3.9.x", cluster.Inputs["kafkaVersion"]);
+        Assert.Equal("arn:aws:kafka:eu-west-1:123456789012:configuration/events-config/1", StackHarness.At(cluster.Inputs, "configurationInfo.arn"));
+        Assert.Equal(1d, Convert.ToDouble(StackHarness.At(cluster.Inputs, "configurationInfo.revision"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("events-broker-logs", StackHarness.At(cluster.Inputs, "loggingInfo.brokerLogs.cloudwatchLogs.logGroup"));
+        Assert.Equal("prod", StackHarness.At(cluster.Inputs, "tags.environment"));
         Assert.Equal(3000d, Convert.ToDouble(StackHarness.At(cluster.Inputs, "brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize"), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(new object[] { "subnet-a", "subnet-b", "subnet-c" }, ((IEnumerable<object>)StackHarness.At(cluster.Inputs, "brokerNodeGroupInfo.clientSubnets")!).ToArray());
 
@@ -82,12 +90,12 @@ public class MappingTests
     public async Task Workloads_on_msk_get_the_cluster_bootstrap_string_wherever_core_refers_to_it()
     {
         var harness = new StackHarness("prod", new Dictionary<string, string?>());
-        var bootstrap = new ResourceRef("events-msk", "bootstrapBrokersSaslIam");
+        var bootstrap = new OutputRef("events-msk", CloudOutput.BootstrapBrokersSaslIam);
         var model = new DeploymentModel(
             2,
             [new("app", "ksqldb")],
             [new("app", "ksqldb")],
-            [new ContainerModel("ksqldb", "confluentinc/ksqldb-server:0.29.0", [new EnvVarModel("KSQL_BOOTSTRAP_SERVERS", bootstrap.ToString()), new EnvVarModel("KSQL_PASSWORD", SecretName: "ksqldb", SecretKey: "password")], [new PortModel("http", 8088)], new ProbeModel(8088, "/healthcheck", 30, 10), new ProbeModel(8088, null, 60, 20), null)],
+            [new ContainerModel("ksqldb", "confluentinc/ksqldb-server:0.29.0", [new EnvVarModel("KSQL_BOOTSTRAP_SERVERS", Text.Of(bootstrap)), new EnvVarModel("KSQL_PASSWORD", SecretName: "ksqldb", SecretKey: "password")], [new PortModel("http", 8088)], new ProbeModel(8088, "/healthcheck", 30, 10), new ProbeModel(8088, null, 60, 20), null)],
             []);
         KubernetesObject[] objects =
         [
@@ -130,47 +138,73 @@ public class MappingTests
     }
 
     [Fact]
-    public async Task Drift_between_core_and_the_mappers_fails_before_anything_is_registered()
+    public async Task Broken_references_and_missing_secrets_fail_before_anything_is_registered()
     {
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG", "{}"); // no kafka:saslUsername / kafka:saslPassword
         var harness = new StackHarness("prod", new Dictionary<string, string?>());
         var records = Records().ToList();
-        var cluster = records[0];
-        cluster.Properties.Child("brokerNodeGroupInfo").Child("storageInfo").Child("ebsStorageInfo")["volumeSizeGiB"] = 10;
-        cluster.Properties["numberOfBrokerNodes"] = "3";
-        records[3].Properties["saslMechanism"] = "scram-sha512"; // without kafka:saslUsername in the stack's secret config
-        records[3].Properties["saslAwsRegion"] = null;
-        records.Add(new CloudResource("aws:msk/replicator:Replicator", "events-replicator", new Tree(), CloudResourceOptions.None, "msk"));
-        records.Add(new CloudResource("aws:appautoscaling/target:Target", "events-storage-2", new Tree
-        {
-            ["maxCapacity"] = 10, ["minCapacity"] = 1, ["resourceId"] = new ResourceRef("events-msk", "bootstrapBrokerz"),
-            ["scalableDimension"] = "kafka:broker-storage:VolumeSize", ["serviceNamespace"] = "kafka",
-        }, CloudResourceOptions.None, "msk"));
+        var provider = records.FindIndex(r => r.Name == "events-kafka");
+        records[provider] = records[provider] with { Spec = ((KafkaProviderSpec)records[provider].Spec) with { SaslMechanism = KafkaSaslMechanism.ScramSha512, SaslAwsRegion = null } };
+        records.Add(new CloudResource("events-storage-2", new ScalingTargetSpec(
+            "kafka", "kafka:broker-storage:VolumeSize", Text.Of(new OutputRef("events-msk", CloudOutput.LatestRevision)), 1, 10, StringMap.Empty), CloudResourceOptions.None, "msk"));
+        records.Add(new CloudResource("events-storage-3", new ScalingTargetSpec(
+            "kafka", "kafka:broker-storage:VolumeSize", Text.Of(new OutputRef("events-nothing", CloudOutput.Arn)), 1, 10, StringMap.Empty), CloudResourceOptions.None, "msk"));
 
         var error = await Record.ExceptionAsync(() => Deployment.TestAsync(harness.Mocks.Object, Options(), () => { KafkaPlatform.Declare(new DesiredState([], records), null); }));
 
         Assert.NotNull(error);
         var text = StackHarness.ErrorText(error);
-        Assert.Contains("resource events-msk (aws:msk/cluster:Cluster): property numberOfBrokerNodes must be a whole number, got \"3\"", text, StringComparison.Ordinal);
-        Assert.Contains("resource events-replicator (aws:msk/replicator:Replicator): has type aws:msk/replicator:Replicator, which the program does not map", text, StringComparison.Ordinal);
-        Assert.Contains("the program reads no output \"bootstrapBrokerz\" of a aws:msk/cluster:Cluster", text, StringComparison.Ordinal);
-        Assert.Contains("resource events-kafka (pulumi:providers:kafka): SCRAM authentication needs the secret stack config kafka:saslUsername", text, StringComparison.Ordinal);
+        Assert.Contains("resource events-storage-2 (aws:appautoscaling/target:Target): refers to ${events-msk.latestRevision}, but a aws:msk/cluster:Cluster provides no output \"latestRevision\"", text, StringComparison.Ordinal);
+        Assert.Contains("resource events-storage-3 (aws:appautoscaling/target:Target): refers to ${events-nothing.arn}, but \"events-nothing\" is not a cloud resource declared before it", text, StringComparison.Ordinal);
+        Assert.Contains("resource events-kafka (pulumi:providers:kafka): SCRAM authentication needs the secret stack config kafka:saslUsername and kafka:saslPassword", text, StringComparison.Ordinal);
         Assert.DoesNotContain(harness.Created, c => c.Type != "pulumi:pulumi:Stack");
     }
 
     [Fact]
-    public async Task An_unmapped_property_is_named_by_its_full_path()
+    public async Task Every_spec_type_is_mapped_and_every_output_core_says_it_provides_is_read()
     {
-        var records = Records().ToList();
-        records[0].Properties.Child("brokerNodeGroupInfo").Child("storageInfo").Child("ebsStorageInfo")["volumeSizeGiB"] = 10;
-        records[0].Properties["enhancedMonitoringLevel"] = "PER_BROKER"; // a misspelt top-level input
-        IReadOnlyList<string> problems = [];
-        var harness = new StackHarness("prod", new Dictionary<string, string?>());
+        // The prod stack (provisioned MSK with everything) and the same stack on MSK Serverless together declare every
+        // spec type; Core's table of outputs (CloudSpecs.Outputs) and the program's typed reads (CloudRegistry.Output)
+        // must agree for each.
+        var mapped = new HashSet<Type>();
+        var read = new List<string>();
+        foreach (var raw in new[] { StackHarness.StackFileRaw("prod"), Serverless(StackHarness.StackFileRaw("prod")) })
+        {
+            var desired = DesiredStateBuilder.Build(KafkaInfra.Core.Planning.CapacityPlanner.Plan(raw).GetOrThrow());
+            var harness = new StackHarness("prod", raw);
+            await Deployment.TestAsync(harness.Mocks.Object, Options(), () =>
+            {
+                var registry = KafkaPlatform.Declare(desired, null);
+                foreach (var resource in desired.Cloud)
+                {
+                    mapped.Add(resource.Spec.GetType());
+                    foreach (var output in CloudSpecs.Outputs(resource.Spec))
+                    {
+                        _ = registry.Output(new OutputRef(resource.Name, output));
+                        read.Add($"{resource.Type}.{output}");
+                    }
+                }
+            });
+        }
 
-        await Deployment.TestAsync(harness.Mocks.Object, Options(), () => { problems = CloudMapper.Check(records); });
+        Assert.Equal(CloudSpecs.All.OrderBy(t => t.Name), mapped.OrderBy(t => t.Name));
+        Assert.Contains("aws:msk/cluster:Cluster.BootstrapBrokersTls", read);
+        Assert.Contains("aws:msk/serverlessCluster:ServerlessCluster.BootstrapBrokersSaslIam", read);
+        Assert.Contains("aws:mskconnect/workerConfiguration:WorkerConfiguration.LatestRevision", read);
+    }
 
-        Assert.Equal(
-            ["resource events-msk (aws:msk/cluster:Cluster): has properties the program does not map: enhancedMonitoringLevel, brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSizeGiB"],
-            problems);
+    /// <summary>The stack's config on MSK Serverless: no brokers, storage or instance type.</summary>
+    private static Dictionary<string, string?> Serverless(Dictionary<string, string?> raw)
+    {
+        var cluster = System.Text.Json.Nodes.JsonNode.Parse(raw["kafka-infra:cluster"]!)!.AsObject();
+        cluster.Remove("brokers");
+        cluster.Remove("storageGiB");
+        var msk = cluster["msk"]!.AsObject();
+        msk.Remove("instanceType");
+        msk.Remove("storageAutoscaling");
+        msk["serverless"] = true;
+        raw["kafka-infra:cluster"] = cluster.ToJsonString();
+        return raw;
     }
 
     /// <summary>The provider's bootstrapServers input is JSON-encoded on the wire (json: true) or a list, depending on the SDK; both read as a list.</summary>
@@ -183,54 +217,28 @@ public class MappingTests
 
     private static TestOptions Options() => new() { IsPreview = false, ProjectName = StackHarness.Project, StackName = "test" };
 
-    /// <summary>An MSK cluster with storage autoscaling, an IAM policy on it, the Kafka provider and one topic.</summary>
+    /// <summary>An MSK configuration and cluster with storage autoscaling, an IAM policy on it, the Kafka provider and one topic.</summary>
     private static CloudResource[] Records() =>
     [
-        new("aws:msk/cluster:Cluster", "events-msk", new Tree
-        {
-            ["clusterName"] = "events",
-            ["kafkaVersion"] = "3.9.x",
-            ["numberOfBrokerNodes"] = 3,
-            ["brokerNodeGroupInfo"] = new Tree
-            {
-                ["instanceType"] = "kafka.m7g.large",
-                ["clientSubnets"] = Tree.List("subnet-a", "subnet-b", "subnet-c"),
-                ["securityGroups"] = Tree.List("sg-1"),
-                ["storageInfo"] = new Tree { ["ebsStorageInfo"] = new Tree { ["volumeSize"] = 3000 } },
-            },
-            ["clientAuthentication"] = new Tree { ["sasl"] = new Tree { ["iam"] = true } },
-            ["encryptionInfo"] = new Tree { ["encryptionInTransit"] = new Tree { ["clientBroker"] = "TLS", ["inCluster"] = true } },
-        }, new CloudResourceOptions(Protect: true, IgnoreChanges: ["brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize"]), "msk"),
-        new("aws:appautoscaling/target:Target", "events-storage", new Tree
-        {
-            ["maxCapacity"] = 8000,
-            ["minCapacity"] = 1,
-            ["resourceId"] = ClusterArn,
-            ["scalableDimension"] = "kafka:broker-storage:VolumeSize",
-            ["serviceNamespace"] = "kafka",
-        }, CloudResourceOptions.None, "msk"),
-        new("aws:iam/policy:Policy", "events-client", new Tree
-        {
-            ["policy"] = new Tree
-            {
-                ["Version"] = "2012-10-17",
-                ["Statement"] = Tree.List(new Tree { ["Effect"] = "Allow", ["Action"] = Tree.List("kafka-cluster:*"), ["Resource"] = Tree.List(ClusterArn, new ResourceRef("events-msk", "arn", "{0:topic}/orders")) }),
-            },
-        }, CloudResourceOptions.None, "msk"),
-        new("pulumi:providers:kafka", "events-kafka", new Tree
-        {
-            ["bootstrapServers"] = new ResourceRef("events-msk", "bootstrapBrokersSaslIam", RefFormats.List),
-            ["tlsEnabled"] = true,
-            ["kafkaVersion"] = "3.9.0",
-            ["saslMechanism"] = "aws-iam",
-            ["saslAwsRegion"] = "eu-west-1",
-        }, CloudResourceOptions.None, "topics"),
-        new("kafka:index/topic:Topic", "orders", new Tree
-        {
-            ["name"] = "orders",
-            ["partitions"] = 12,
-            ["replicationFactor"] = 3,
-            ["config"] = new Tree { ["retention.ms"] = "604800000", ["min.insync.replicas"] = 2 },
-        }, new CloudResourceOptions(Protect: true, DependsOn: ["events-msk"], Provider: "events-kafka"), "topics"),
+        new("events-config", new MskConfigurationSpec("events-config", "broker settings", "auto.create.topics.enable=false\n"), CloudResourceOptions.None, "msk"),
+        new("events-msk", new MskClusterSpec(
+            "events",
+            "3.9.x",
+            3,
+            new BrokerNodeGroupInfo("kafka.m7g.large", ["subnet-a", "subnet-b", "subnet-c"], ["sg-1"], new StorageInfo(new EbsStorageInfo(3000, null))),
+            ArnAndRevision.Of("events-config"),
+            new EncryptionInfo("arn:aws:kms:eu-west-1:123456789012:key/k", new EncryptionInTransit("TLS", InCluster: true)),
+            new ClusterClientAuthentication(new ClusterSasl(Iam: true), null, Unauthenticated: false),
+            new OpenMonitoring(new Prometheus(new Exporter(true), new Exporter(true))),
+            new LoggingInfo(new BrokerLogs(new CloudwatchLogs(true, "events-broker-logs"))),
+            null,
+            StringMap.Of(("environment", "prod"))), new CloudResourceOptions(Protect: true, IgnoreChanges: ["brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize"]), "msk"),
+        new("events-storage", new ScalingTargetSpec("kafka", "kafka:broker-storage:VolumeSize", Text.Of(ClusterArn), 1, 8000, StringMap.Empty), CloudResourceOptions.None, "msk"),
+        new("events-client", new IamPolicySpec(
+            "client",
+            new PolicyDocument(PolicyDocument.CurrentVersion, [new PolicyStatement(null, "Allow", null, ["kafka-cluster:*"], [Text.Of(ClusterArn), new Text.Ref(ClusterArn, new MskArnOf(MskArnResource.Topic, "orders"))])]),
+            StringMap.Empty), CloudResourceOptions.None, "msk"),
+        new("events-kafka", new KafkaProviderSpec(Text.Of(new OutputRef("events-msk", CloudOutput.BootstrapBrokersSaslIam)), TlsEnabled: true, "3.9.0", KafkaSaslMechanism.AwsIam, "eu-west-1"), CloudResourceOptions.None, "topics"),
+        new("orders", new KafkaTopicSpec("orders", 12, 3, StringMap.Of(("retention.ms", "604800000"), ("min.insync.replicas", "2"))), new CloudResourceOptions(Protect: true, DependsOn: ["events-msk"], Provider: "events-kafka"), "topics"),
     ];
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using KafkaInfra.Core.Deployment;
 using KafkaInfra.Core.Desired;
 using KafkaInfra.Core.Desired.Build;
 using KafkaInfra.Core.Planning;

@@ -79,7 +79,7 @@ public sealed record KubernetesObject(
 /// <param name="Protect">Pulumi refuses to delete the resource.</param>
 /// <param name="IgnoreChanges">Input property paths (camelCase) whose changes are ignored.</param>
 /// <param name="DependsOn">Names of other <see cref="CloudResource"/>s this one waits for.</param>
-/// <param name="Provider">Name of the provider resource (a <see cref="CloudResource"/> of type <c>pulumi:providers:*</c>) to use.</param>
+/// <param name="Provider">Name of the provider resource (a <see cref="CloudResource"/> whose spec is a provider) to use.</param>
 public sealed record CloudResourceOptions(
     bool Protect = false,
     IReadOnlyList<string>? IgnoreChanges = null,
@@ -90,16 +90,19 @@ public sealed record CloudResourceOptions(
 }
 
 /// <summary>
-/// One AWS, Kafka-provider or provider resource of the desired state, as a plain record using the real Pulumi type
-/// token and the Pulumi SDK's input property names (camelCase, as in the schema). The Pulumi program maps each
-/// type token to its typed class 1:1; <c>kafka-infra render</c> writes it as JSON.
+/// One AWS, Kafka-provider or provider resource of the desired state: a name, its typed inputs
+/// (<see cref="Cloud.CloudSpec"/>), options and owning component. The Pulumi program maps the spec to its typed
+/// <c>Args</c>; <c>kafka-infra render</c> writes the same record as JSON.
 /// </summary>
-/// <param name="Type">Pulumi type token, e.g. <c>aws:msk/cluster:Cluster</c>, <c>kafka:index/topic:Topic</c>, <c>pulumi:providers:kafka</c>.</param>
 /// <param name="Name">Pulumi resource name (unique in the stack; prefixed with the cluster name).</param>
-/// <param name="Properties">Inputs by schema name (camelCase); values may be <see cref="ResourceRef"/>s.</param>
+/// <param name="Spec">The typed inputs.</param>
 /// <param name="Options">Resource options.</param>
 /// <param name="Component">The ComponentResource that owns it, e.g. <c>msk</c>, <c>topics</c>, <c>connect/sinks</c>.</param>
-public sealed record CloudResource(string Type, string Name, Tree Properties, CloudResourceOptions Options, string Component);
+public sealed record CloudResource(string Name, Cloud.CloudSpec Spec, CloudResourceOptions Options, string Component)
+{
+    /// <summary>The Pulumi type token of the resource (<see cref="Cloud.CloudSpecs.TypeToken"/>).</summary>
+    public string Type => Cloud.CloudSpecs.TypeToken(Spec);
+}
 
 /// <summary>Everything a stack declares, in creation order. Deterministic for the same plan.</summary>
 /// <param name="Kubernetes">Kubernetes objects, ordered by stage then as rendered.</param>

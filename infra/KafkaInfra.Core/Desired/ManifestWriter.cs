@@ -34,8 +34,8 @@ public static class ManifestWriter
     public static string ToYaml(Tree tree) => Yaml.Serialize(ToPlain(tree)).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>
-    /// A cloud resource as <c>{ "type", "name", "component", "properties", "options" }</c>; references to other
-    /// resources' outputs appear as <c>{ "$ref": "name.output" }</c>.
+    /// A cloud resource as <c>{ "type", "name", "component", "properties", "options" }</c>; the properties are the
+    /// spec as <see cref="Cloud.CloudJson"/> writes it (references to other resources' outputs as <c>{ "$ref": "name.output" }</c>).
     /// </summary>
     public static string ToJson(CloudResource resource)
     {
@@ -66,7 +66,7 @@ public static class ManifestWriter
             ["type"] = resource.Type,
             ["name"] = resource.Name,
             ["component"] = resource.Component,
-            ["properties"] = ToJsonNode(resource.Properties),
+            ["properties"] = Cloud.CloudJson.Properties(resource.Spec),
             ["options"] = options,
         };
         return root.ToJsonString(Indented) + "\n";
@@ -77,9 +77,7 @@ public static class ManifestWriter
     {
         null => null,
         Tree t => new JsonObject(t.Select(kv => new KeyValuePair<string, JsonNode?>(kv.Key, ToJsonNode(kv.Value)))),
-        ResourceRef r => r.Format is null
-            ? new JsonObject { ["$ref"] = $"{r.Resource}.{r.Output}" }
-            : new JsonObject { ["$ref"] = $"{r.Resource}.{r.Output}", ["format"] = r.Format },
+        Cloud.OutputRef r => new JsonObject { ["$ref"] = $"{r.Resource}.{r.OutputName}" },
         IReadOnlyList<object> list => new JsonArray(list.Select(ToJsonNode).ToArray()),
         string s => JsonValue.Create(s),
         int i => JsonValue.Create(i),
@@ -93,7 +91,7 @@ public static class ManifestWriter
     {
         Tree t => t.ToDictionary(kv => kv.Key, kv => ToPlain(kv.Value), StringComparer.Ordinal),
         IReadOnlyList<object> list => list.Select(ToPlain).ToList(),
-        ResourceRef r => r.ToString(),
+        Cloud.OutputRef r => r.ToString(),
         _ => value,
     };
 

@@ -4,7 +4,7 @@ namespace KafkaInfra.Core.Desired;
 
 /// <summary>
 /// An insertion-ordered mapping used for every rendered object body. Values are <see cref="string"/>,
-/// <see cref="int"/>, <see cref="double"/>, <see cref="bool"/>, <see cref="Tree"/>, <see cref="ResourceRef"/>
+/// <see cref="int"/>, <see cref="double"/>, <see cref="bool"/>, <see cref="Tree"/>, <see cref="Cloud.OutputRef"/>
 /// or <see cref="IReadOnlyList{T}"/> of those. A null value is not stored (so optional fields simply vanish),
 /// which keeps rendered YAML and Pulumi inputs free of empty keys.
 /// </summary>
@@ -97,6 +97,38 @@ public sealed class Tree : IEnumerable<KeyValuePair<string, object>>
         return t;
     }
 
+    /// <summary>Every distinct reference in a tree value (or list or scalar), in the order first met.</summary>
+    public static IReadOnlyList<Cloud.OutputRef> References(object value)
+    {
+        var found = new List<Cloud.OutputRef>();
+        Collect(value, found);
+        return found;
+    }
+
+    private static void Collect(object value, List<Cloud.OutputRef> found)
+    {
+        switch (value)
+        {
+            case Cloud.OutputRef r when !found.Contains(r):
+                found.Add(r);
+                break;
+            case Tree t:
+                foreach (var (_, v) in t)
+                {
+                    Collect(v, found);
+                }
+
+                break;
+            case IReadOnlyList<object> list:
+                foreach (var item in list)
+                {
+                    Collect(item, found);
+                }
+
+                break;
+        }
+    }
+
     private int IndexOf(string key)
     {
         for (var i = 0; i < _items.Count; i++)
@@ -114,7 +146,7 @@ public sealed class Tree : IEnumerable<KeyValuePair<string, object>>
     {
         switch (value)
         {
-            case string or int or double or bool or Tree or ResourceRef:
+            case string or int or double or bool or Tree or Cloud.OutputRef:
                 return;
             case IReadOnlyList<object> list:
                 foreach (var item in list)
@@ -124,21 +156,7 @@ public sealed class Tree : IEnumerable<KeyValuePair<string, object>>
 
                 return;
             default:
-                throw new ArgumentException($"a Tree value must be string, int, double, bool, Tree, ResourceRef or a list of them; got {value.GetType().Name}", nameof(value));
+                throw new ArgumentException($"a Tree value must be string, int, double, bool, Tree, OutputRef or a list of them; got {value.GetType().Name}", nameof(value));
         }
     }
-}
-
-/// <summary>
-/// A value that is another resource's output, known only after that resource exists
-/// (e.g. the MSK cluster's ARN). Rendered as <c>{"$ref": "events-cluster.arn"}</c>; the Pulumi program
-/// resolves it to the named resource's output.
-/// </summary>
-/// <param name="Resource">The <see cref="CloudResource.Name"/> of the resource.</param>
-/// <param name="Output">The output property, camelCase as in the Pulumi schema (<c>arn</c>, <c>bootstrapBrokersSaslIam</c>).</param>
-/// <param name="Format">Optional composite string with <c>{0}</c> where the output goes (e.g. <c>"{0}/*"</c>).</param>
-public sealed record ResourceRef(string Resource, string Output, string? Format = null)
-{
-    /// <inheritdoc />
-    public override string ToString() => Format is null ? $"${{{Resource}.{Output}}}" : Format.Replace("{0}", $"${{{Resource}.{Output}}}", StringComparison.Ordinal);
 }

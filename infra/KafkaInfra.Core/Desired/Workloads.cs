@@ -3,7 +3,7 @@ using KafkaInfra.Core.Config;
 namespace KafkaInfra.Core.Desired;
 
 /// <summary>An environment variable: a literal value, or a key of a Secret.</summary>
-public sealed record EnvVarModel(string Name, string? Value = null, string? SecretName = null, string? SecretKey = null);
+public sealed record EnvVarModel(string Name, Cloud.Text? Value = null, string? SecretName = null, string? SecretKey = null);
 
 /// <summary>A named container port.</summary>
 public sealed record PortModel(string Name, int Port);
@@ -89,7 +89,7 @@ public sealed record DeploymentModel(
     }
 
     private static Tree EnvTree(EnvVarModel e) => e.SecretName is null
-        ? new Tree { ["name"] = e.Name, ["value"] = e.Value ?? "" }
+        ? new Tree { ["name"] = e.Name, ["value"] = e.Value?.ToTreeValue() ?? "" }
         : new Tree { ["name"] = e.Name, ["valueFrom"] = new Tree { ["secretKeyRef"] = new Tree { ["name"] = e.SecretName, ["key"] = e.SecretKey } } };
 
     private static Tree ProbeTree(ProbeModel p)

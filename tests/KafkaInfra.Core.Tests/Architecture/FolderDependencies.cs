@@ -25,6 +25,10 @@ internal static partial class FolderDependencies
     [GeneratedRegex(@"\b[A-Z]\w*\b")]
     private static partial Regex Identifier();
 
+    /// <summary>Names rooted in the framework (System.Text, System.Text.Json...), whose segments may equal a Core type name.</summary>
+    [GeneratedRegex(@"\b(?:System|Microsoft)(?:\.\w+)+")]
+    private static partial Regex FrameworkName();
+
     /// <summary>Folder name of a namespace: <c>Desired.Strimzi</c> for <c>KafkaInfra.Core.Desired.Strimzi</c>, <c>(root)</c> for Core's own.</summary>
     public static string Folder(string ns) => ns == RootNamespace ? "(root)" : ns[(RootNamespace.Length + 1)..];
 
@@ -65,10 +69,13 @@ internal static partial class FolderDependencies
                 AddEdge(edges, from, Folder(name), relative);
             }
 
-            var code = CommentOrPlainString().Replace(text, " ");
+            var code = FrameworkName().Replace(CommentOrPlainString().Replace(text, " "), " ");
             foreach (Match id in Identifier().Matches(code))
             {
-                if (typeFolders.TryGetValue(id.Value, out var to))
+                // A name followed by '(' is a method (e.g. ConfigReader.StringMap(key)), unless it follows 'new'.
+                var after = code.AsSpan(id.Index + id.Length).TrimStart();
+                var isCall = after.Length > 0 && after[0] == '(' && !code.AsSpan(0, id.Index).TrimEnd().EndsWith("new", StringComparison.Ordinal);
+                if (!isCall && typeFolders.TryGetValue(id.Value, out var to))
                 {
                     AddEdge(edges, from, to, relative);
                 }

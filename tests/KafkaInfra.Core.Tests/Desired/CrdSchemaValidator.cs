@@ -114,7 +114,7 @@ internal sealed class CrdCatalog
         var type = Str(schema, "type");
         if (Flag(schema, "x-kubernetes-int-or-string"))
         {
-            if (value is not (int or string or ResourceRef))
+            if (value is not (int or string or KafkaInfra.Core.Desired.Cloud.OutputRef))
             {
                 errors.Add($"{path}: must be an integer or a string, got {Describe(value)}");
             }
@@ -223,7 +223,7 @@ internal sealed class CrdCatalog
     {
         "object" => value is Tree,
         "array" => value is IReadOnlyList<object>,
-        "string" => value is string or ResourceRef,
+        "string" => value is string or KafkaInfra.Core.Desired.Cloud.OutputRef,
         "integer" => value is int,
         "number" => value is int or double,
         "boolean" => value is bool,

@@ -1,5 +1,6 @@
 using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Cloud;
 using KafkaInfra.Core.Desired.Kubernetes;
 
 namespace KafkaInfra.Core.Tests.Desired;
@@ -44,7 +45,7 @@ public class MskWorkloadsTests
         Assert.Equal(plan.Consumers[0].MaxReplicas, so.Spec()["maxReplicaCount"]);
         Assert.True((int)so.Spec()["maxReplicaCount"]! <= plan.Topic("orders").Partitions);
         var metadata = ((Tree)so.Spec().ListAt("triggers")[0]).Child("metadata");
-        Assert.Equal(new ResourceRef("events-msk", "bootstrapBrokersSaslIam"), metadata["bootstrapServers"]);
+        Assert.Equal(new OutputRef("events-msk", CloudOutput.BootstrapBrokersSaslIam), metadata["bootstrapServers"]);
         Assert.Equal("oauthbearer", metadata["sasl"]);
         Assert.Equal("aws_msk_iam", metadata["saslTokenProvider"]);
         Assert.Equal("eu-west-1", metadata["awsRegion"]);
@@ -62,7 +63,8 @@ public class MskWorkloadsTests
         var deployment = Assert.Single(objects, o => o.Kind == "Deployment");
         Assert.Equal("kafka", deployment.Namespace);
         var env = Assert.Single(Assert.IsType<DeploymentModel>(deployment.Model).Containers).Env.ToDictionary(e => e.Name, e => e.Value);
-        Assert.Equal("${events-msk.bootstrapBrokersSaslIam}", env["KSQL_BOOTSTRAP_SERVERS"]);
+        // The env value is the cluster's output itself (rendered as ${events-msk.bootstrapBrokersSaslIam}), not a placeholder string.
+        Assert.Equal(Text.Of(new OutputRef("events-msk", CloudOutput.BootstrapBrokersSaslIam)), env["KSQL_BOOTSTRAP_SERVERS"]);
         Assert.Equal("SASL_SSL", env["KSQL_SECURITY_PROTOCOL"]);
         Assert.Equal("AWS_MSK_IAM", env["KSQL_SASL_MECHANISM"]);
         Assert.Equal("software.amazon.msk.auth.iam.IAMLoginModule required;", env["KSQL_SASL_JAAS_CONFIG"]);
@@ -91,7 +93,7 @@ public class MskWorkloadsTests
     public void Tls_uses_the_tls_bootstrap_output_without_sasl_or_credentials()
     {
         var objects = TlsObjects(out var access);
-        Assert.Equal(new ResourceRef("events-msk", "bootstrapBrokersTls"), access.BootstrapServers);
+        Assert.Equal(Text.Of(new OutputRef("events-msk", CloudOutput.BootstrapBrokersTls)), access.BootstrapServers);
         Assert.Equal(ClientSecurity.Tls, access.Security);
         var metadata = ((Tree)objects.Single(o => o.Kind == "ScaledObject").Spec().ListAt("triggers")[0]).Child("metadata");
         Assert.Equal("enable", metadata["tls"]);
@@ -108,7 +110,7 @@ public class MskWorkloadsTests
     {
         var objects = MskWorkloads.Build(StrimziStacks.Plan(MskYaml(auth)));
         var metadata = ((Tree)objects.Single(o => o.Kind == "ScaledObject").Spec().ListAt("triggers")[0]).Child("metadata");
-        Assert.Equal(new ResourceRef("events-msk", output), metadata["bootstrapServers"]);
+        Assert.Equal(new OutputRef("events-msk", Enum.Parse<CloudOutput>(output, ignoreCase: true)), metadata["bootstrapServers"]);
         Assert.Equal(sasl, metadata["sasl"]);
         Assert.Equal("enable", metadata["tls"]);
     }

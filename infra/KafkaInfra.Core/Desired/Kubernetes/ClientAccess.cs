@@ -21,14 +21,14 @@ public enum ClientSecurity
 /// <summary>
 /// Everything a workload renderer needs to reach the brokers, independent of the platform.
 /// </summary>
-/// <param name="BootstrapServers">A literal <c>host:port[,host:port]</c> string, or a <see cref="ResourceRef"/> to the MSK cluster's bootstrap output.</param>
+/// <param name="BootstrapServers">A literal <c>host:port[,host:port]</c> string, or the MSK cluster's bootstrap output.</param>
 /// <param name="Security">Protocol and mechanism.</param>
 /// <param name="CaSecretName">Secret holding the PEM CA that signed the broker certificates, in the workload's namespace;
 /// null to trust the JVM / system defaults (MSK's Amazon-issued certificates).</param>
 /// <param name="CaSecretKey">Key of the CA in <see cref="CaSecretName"/>.</param>
 /// <param name="AwsRegion">Region for MSK IAM token signing (KEDA's <c>awsRegion</c>); null leaves it to the Pulumi program (aws:region).</param>
 public sealed record ClientAccess(
-    object BootstrapServers,
+    Cloud.Text BootstrapServers,
     ClientSecurity Security,
     string? CaSecretName = null,
     string CaSecretKey = "ca.crt",
@@ -39,7 +39,7 @@ public sealed record ClientAccess(
         new(KafkaResources.StrimziTlsBootstrap(cluster, kafkaNamespace), ClientSecurity.ScramTls, KafkaResources.ClusterCaSecret(cluster));
 
     /// <summary>True when the bootstrap value is a literal (not another resource's output).</summary>
-    public bool IsLiteral => BootstrapServers is string;
+    public bool IsLiteral => BootstrapServers is Cloud.Text.Literal;
 
     /// <summary>Whether this mode authenticates with a per-client user name and password Secret.</summary>
     public bool UsesPassword => Security == ClientSecurity.ScramTls;

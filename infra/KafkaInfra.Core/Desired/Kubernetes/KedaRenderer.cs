@@ -74,7 +74,7 @@ public static class KedaRenderer
     {
         var metadata = new Tree
         {
-            ["bootstrapServers"] = access.BootstrapServers,
+            ["bootstrapServers"] = access.BootstrapServers.ToTreeValue(),
             ["consumerGroup"] = group,
             ["topic"] = topic,
             ["lagThreshold"] = lagThreshold.ToString(CultureInfo.InvariantCulture),

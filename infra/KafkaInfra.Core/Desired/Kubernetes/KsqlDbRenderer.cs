@@ -46,7 +46,7 @@ public static class KsqlDbRenderer
 
         var env = new List<EnvVarModel>
         {
-            new("KSQL_BOOTSTRAP_SERVERS", BootstrapValue(access)),
+            new("KSQL_BOOTSTRAP_SERVERS", access.BootstrapServers),
             new("KSQL_KSQL_SERVICE_ID", g.ServiceId),
             new("KSQL_KSQL_STREAMS_REPLICATION_FACTOR", Int(group.InternalReplicationFactor)),
             new("KSQL_KSQL_INTERNAL_TOPIC_REPLICAS", Int(group.InternalReplicationFactor)),
@@ -92,14 +92,6 @@ public static class KsqlDbRenderer
 
         return objects;
     }
-
-    /// <summary>The bootstrap value as an env var string; a <see cref="ResourceRef"/> renders as <c>${resource.output}</c> and the Pulumi program resolves it.</summary>
-    private static string BootstrapValue(ClientAccess access) => access.BootstrapServers switch
-    {
-        string s => s,
-        ResourceRef r => r.ToString(),
-        var other => throw new ArgumentException($"bootstrap servers must be a string or ResourceRef, got {other.GetType().Name}", nameof(access)),
-    };
 
     private static IEnumerable<EnvVarModel> SecurityEnv(ClientAccess access, ClientIdentity? identity, List<SecretVolumeModel> volumes)
     {

@@ -1,4 +1,5 @@
 using KafkaInfra.Core.Config;
+using KafkaInfra.Core.Desired.Cloud;
 using KafkaInfra.Core.Planning;
 
 namespace KafkaInfra.Core.Desired.Kubernetes;
@@ -48,7 +49,9 @@ public static class MskWorkloads
     public static ClientAccess Access(string cluster, MskPlatform msk)
     {
         ArgumentNullException.ThrowIfNull(msk);
-        var bootstrap = new ResourceRef(KafkaResources.MskCluster(cluster), msk.BootstrapOutput);
+        // The output's name is decided once, by the platform (KafkaResources.MskBootstrapOutput); here it becomes the typed output.
+        var output = Enum.Parse<CloudOutput>(msk.BootstrapOutput, ignoreCase: true);
+        var bootstrap = Text.Of(new OutputRef(KafkaResources.MskCluster(cluster), output));
         return msk.Authentication switch
         {
             MskAuthentication.Iam => new ClientAccess(bootstrap, ClientSecurity.MskIam, AwsRegion: msk.Config.Region),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KafkaInfra.Core.Config;
+using KafkaInfra.Core.Desired.Cloud;
 using KafkaInfra.Core.Planning;
 
 namespace KafkaInfra.Core.Desired.Msk;
@@ -18,47 +19,30 @@ public static partial class MskCloudResources
 
     private sealed partial class Builder
     {
-        private ResourceRef TopicArn(string topic) => new(ClusterName, "arn", RefFormats.MskArn("topic", topic));
+        private Text TopicArn(string topic) => new Text.Ref(ClusterArnRef, new MskArnOf(MskArnResource.Topic, topic));
 
-        private ResourceRef GroupArn(string group) => new(ClusterName, "arn", RefFormats.MskArn("group", group));
+        private Text GroupArn(string group) => new Text.Ref(ClusterArnRef, new MskArnOf(MskArnResource.Group, group));
 
-        private static Tree Statement(string sid, IEnumerable<string> actions, IEnumerable<object> resources) => new()
-        {
-            ["Sid"] = sid,
-            ["Effect"] = "Allow",
-            ["Action"] = Tree.ListOf(actions),
-            ["Resource"] = Tree.ListOf(resources),
-        };
+        private static PolicyStatement Statement(string sid, IEnumerable<string> actions, IEnumerable<Text> resources) =>
+            new(sid, "Allow", null, [.. actions], [.. resources]);
 
-        private static Tree Document(params Tree?[] statements) => new()
-        {
-            ["Version"] = "2012-10-17",
-            ["Statement"] = Tree.List(statements),
-        };
+        private static PolicyDocument Document(params PolicyStatement?[] statements) =>
+            new(PolicyDocument.CurrentVersion, [.. statements.OfType<PolicyStatement>()]);
 
-        private static Tree TrustPolicy(string service, params string[] actions) => Document(new Tree
-        {
-            ["Effect"] = "Allow",
-            ["Principal"] = new Tree { ["Service"] = service },
-            ["Action"] = Tree.ListOf(actions),
-        });
+        private static PolicyDocument TrustPolicy(string service, params string[] actions) =>
+            Document(new PolicyStatement(null, "Allow", new PolicyPrincipal(service), actions, null));
 
         /// <summary>
-        /// The policy, the role when none is given, and the attachment. Returns the role ARN (a string when given,
-        /// else a reference) and the attachment's resource name.
+        /// The policy, the role when none is given, and the attachment. Returns the role ARN (a literal when given,
+        /// else the created role's output) and the attachment's resource name.
         /// </summary>
-        private (object RoleArn, string Attachment) AddAccess(string baseName, string component, string who, Tree document, string? roleArn, Tree trust)
+        private (Text RoleArn, string Attachment) AddAccess(string baseName, string component, string who, PolicyDocument document, string? roleArn, PolicyDocument trust)
         {
             var policyName = baseName + "-policy";
-            Add(MskTypes.IamPolicy, policyName, new Tree
-            {
-                ["description"] = $"Least-privilege access of {who} to MSK cluster {_c} (kafka-infra)",
-                ["policy"] = document,
-                ["tags"] = Tags(),
-            }, component);
+            Add(policyName, new IamPolicySpec($"Least-privilege access of {who} to MSK cluster {_c} (kafka-infra)", document, Tags()), component);
 
-            object arn;
-            object roleName;
+            Text arn;
+            Text roleName;
             if (roleArn is not null)
             {
                 arn = roleArn;
@@ -67,22 +51,13 @@ public static partial class MskCloudResources
             else
             {
                 var roleResource = baseName + "-role";
-                Add(MskTypes.IamRole, roleResource, new Tree
-                {
-                    ["description"] = $"Role of {who} on MSK cluster {_c} (kafka-infra)",
-                    ["assumeRolePolicy"] = trust,
-                    ["tags"] = Tags(),
-                }, component);
-                arn = new ResourceRef(roleResource, "arn");
-                roleName = new ResourceRef(roleResource, "name");
+                Add(roleResource, new IamRoleSpec($"Role of {who} on MSK cluster {_c} (kafka-infra)", trust, Tags()), component);
+                arn = Text.Of(new OutputRef(roleResource, CloudOutput.Arn));
+                roleName = Text.Of(new OutputRef(roleResource, CloudOutput.Name));
             }
 
             var attachment = baseName + "-attachment";
-            Add(MskTypes.RolePolicyAttachment, attachment, new Tree
-            {
-                ["role"] = roleName,
-                ["policyArn"] = new ResourceRef(policyName, "arn"),
-            }, component);
+            Add(attachment, new RolePolicyAttachmentSpec(roleName, Text.Of(new OutputRef(policyName, CloudOutput.Arn))), component);
             return (arn, attachment);
         }
 
@@ -146,7 +121,7 @@ public static partial class MskCloudResources
                         : Statement("Topics", ["kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData"], g.Config.Topics.Distinct(StringComparer.Ordinal).Select(TopicArn)),
                     Statement("InternalTopics", ["kafka-cluster:CreateTopic", "kafka-cluster:DeleteTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData"], [TopicArn(prefix)]),
                     Statement("Groups", [.. GroupActions, "kafka-cluster:DeleteGroup"], [GroupArn(prefix)]),
-                    Statement("CommandTopicTransactions", ["kafka-cluster:DescribeTransactionalId", "kafka-cluster:AlterTransactionalId"], [new ResourceRef(ClusterName, "arn", RefFormats.MskArn("transactional-id", g.ServiceId))]));
+                    Statement("CommandTopicTransactions", ["kafka-cluster:DescribeTransactionalId", "kafka-cluster:AlterTransactionalId"], [new Text.Ref(ClusterArnRef, new MskArnOf(MskArnResource.TransactionalId, g.ServiceId))]));
                 AddAccess($"{_c}-ksqldb-{g.Name}", "ksqldb/" + g.Name, $"ksqlDB group {g.Name}", document, g.Config.AwsRoleArn,
                     TrustPolicy(PodIdentityPrincipal, "sts:AssumeRole", "sts:TagSession"));
             }
@@ -173,103 +148,80 @@ public static partial class MskCloudResources
                 var (roleArn, attachment) = AddAccess(baseName, component, $"Connect group {g.Name}", document, g.Config.AwsRoleArn, TrustPolicy(MskConnectPrincipal, "sts:AssumeRole"));
 
                 var pluginName = baseName + "-plugin";
-                Add(MskTypes.CustomPlugin, pluginName, new Tree
-                {
-                    ["name"] = $"{_c}-{g.Name}",
-                    ["description"] = $"Connector plugins of Connect group {g.Name} on MSK cluster {_c} (kafka-infra)",
-                    ["contentType"] = plugin.ContentType,
-                    ["location"] = new Tree { ["s3"] = new Tree { ["bucketArn"] = plugin.S3BucketArn, ["fileKey"] = plugin.S3FileKey } },
-                }, component);
+                Add(pluginName, new CustomPluginSpec(
+                    $"{_c}-{g.Name}",
+                    $"Connector plugins of Connect group {g.Name} on MSK cluster {_c} (kafka-infra)",
+                    plugin.ContentType,
+                    new PluginLocation(new S3Object(plugin.S3BucketArn, plugin.S3FileKey))), component);
 
                 var workerName = baseName + "-worker";
-                Add(MskTypes.WorkerConfiguration, workerName, new Tree
-                {
-                    ["name"] = $"{_c}-{g.Name}",
-                    ["description"] = $"Worker settings of Connect group {g.Name} on MSK cluster {_c} (kafka-infra)",
-                    ["propertiesFileContent"] = WorkerProperties(g),
-                }, component);
+                Add(workerName, new WorkerConfigurationSpec(
+                    $"{_c}-{g.Name}",
+                    $"Worker settings of Connect group {g.Name} on MSK cluster {_c} (kafka-infra)",
+                    WorkerProperties(g)), component);
 
                 foreach (var connector in g.Connectors)
                 {
                     var dependsOn = new List<string> { attachment };
                     dependsOn.AddRange(connector.Config.Topics.Distinct(StringComparer.Ordinal).Select(t => TopicResourceName(_c, t)));
-                    Add(MskTypes.Connector, $"{_c}-connector-{connector.Name}", new Tree
-                    {
-                        ["name"] = connector.Name,
-                        ["description"] = $"{connector.Config.Kind.ToString().ToLowerInvariant()} connector {connector.Name} of Connect group {g.Name} (kafka-infra)",
-                        ["kafkaconnectVersion"] = Defaults.MskConnectVersion,
-                        ["capacity"] = Capacity(g),
-                        ["connectorConfiguration"] = ConnectorConfiguration(connector),
-                        ["kafkaCluster"] = new Tree
-                        {
-                            ["apacheKafkaCluster"] = new Tree
-                            {
-                                ["bootstrapServers"] = new ResourceRef(ClusterName, "bootstrapBrokersSaslIam"),
-                                ["vpc"] = new Tree
-                                {
-                                    ["securityGroups"] = Tree.ListOf(msk.SecurityGroups),
-                                    ["subnets"] = Tree.ListOf(msk.ClientSubnets),
-                                },
-                            },
-                        },
-                        ["kafkaClusterClientAuthentication"] = new Tree { ["authenticationType"] = "IAM" },
-                        ["kafkaClusterEncryptionInTransit"] = new Tree { ["encryptionType"] = "TLS" },
-                        ["plugins"] = Tree.List(new Tree
-                        {
-                            ["customPlugin"] = new Tree
-                            {
-                                ["arn"] = new ResourceRef(pluginName, "arn"),
-                                ["revision"] = new ResourceRef(pluginName, "latestRevision"),
-                            },
-                        }),
-                        ["workerConfiguration"] = new Tree
-                        {
-                            ["arn"] = new ResourceRef(workerName, "arn"),
-                            ["revision"] = new ResourceRef(workerName, "latestRevision"),
-                        },
-                        ["serviceExecutionRoleArn"] = roleArn,
-                        ["tags"] = Tags(),
-                    }, component, new CloudResourceOptions(DependsOn: dependsOn));
+                    Add($"{_c}-connector-{connector.Name}", new ConnectorSpec(
+                        connector.Name,
+                        $"{connector.Config.Kind.ToString().ToLowerInvariant()} connector {connector.Name} of Connect group {g.Name} (kafka-infra)",
+                        Defaults.MskConnectVersion,
+                        Capacity(g),
+                        ConnectorConfiguration(connector),
+                        new ConnectorKafkaCluster(new ApacheKafkaCluster(
+                            Text.Of(new OutputRef(ClusterName, CloudOutput.BootstrapBrokersSaslIam)),
+                            new ConnectorVpc([.. msk.SecurityGroups], [.. msk.ClientSubnets]))),
+                        new ConnectorClientAuthentication("IAM"),
+                        new ConnectorEncryptionInTransit("TLS"),
+                        [new ConnectorPlugin(ArnAndRevision.Of(pluginName))],
+                        ArnAndRevision.Of(workerName),
+                        roleArn,
+                        Tags()), component, new CloudResourceOptions(DependsOn: dependsOn));
                 }
             }
         }
 
         /// <summary>Auto scaling between replicas and the effective maxReplicas when there is room to scale, else a fixed worker count.</summary>
-        private static Tree Capacity(ConnectGroupPlan g) => g.MaxReplicas is { } max && max > g.Replicas
-            ? new Tree
-            {
-                ["autoscaling"] = new Tree
-                {
-                    ["mcuCount"] = Defaults.MskConnectMcuCount,
-                    ["minWorkerCount"] = g.Replicas,
-                    ["maxWorkerCount"] = max,
-                    ["scaleInPolicy"] = new Tree { ["cpuUtilizationPercentage"] = Defaults.MskConnectScaleInCpuPercent },
-                    ["scaleOutPolicy"] = new Tree { ["cpuUtilizationPercentage"] = Defaults.MskConnectScaleOutCpuPercent },
-                },
-            }
-            : new Tree
-            {
-                ["provisionedCapacity"] = new Tree { ["mcuCount"] = Defaults.MskConnectMcuCount, ["workerCount"] = g.Replicas },
-            };
+        private static ConnectorCapacity Capacity(ConnectGroupPlan g) => g.MaxReplicas is { } max && max > g.Replicas
+            ? new ConnectorCapacity(
+                new ConnectorAutoscaling(
+                    Defaults.MskConnectMcuCount,
+                    g.Replicas,
+                    max,
+                    new CpuPolicy(Defaults.MskConnectScaleInCpuPercent),
+                    new CpuPolicy(Defaults.MskConnectScaleOutCpuPercent)),
+                null)
+            : new ConnectorCapacity(null, new ProvisionedCapacity(Defaults.MskConnectMcuCount, g.Replicas));
 
-        private static Tree ConnectorConfiguration(ConnectorPlan connector)
+        private static StringMap ConnectorConfiguration(ConnectorPlan connector)
         {
-            var config = new Tree
+            var config = new List<KeyValuePair<string, string>>
             {
-                ["connector.class"] = connector.Config.Class,
-                ["tasks.max"] = connector.TasksMax.ToString(CultureInfo.InvariantCulture),
+                new("connector.class", connector.Config.Class),
+                new("tasks.max", connector.TasksMax.ToString(CultureInfo.InvariantCulture)),
             };
             if (connector.Config.Kind == ConnectorKind.Sink)
             {
-                config["topics"] = string.Join(',', connector.Config.Topics);
+                config.Add(new("topics", string.Join(',', connector.Config.Topics)));
             }
 
             foreach (var (k, v) in connector.Config.Config)
             {
-                config[k] = v;
+                // A key given again replaces the value in place (as the tree did), so the order stays stable.
+                var i = config.FindIndex(e => e.Key == k);
+                if (i >= 0)
+                {
+                    config[i] = new(k, v);
+                }
+                else
+                {
+                    config.Add(new(k, v));
+                }
             }
 
-            return config;
+            return new StringMap(config);
         }
 
         private static string WorkerProperties(ConnectGroupPlan g) =>

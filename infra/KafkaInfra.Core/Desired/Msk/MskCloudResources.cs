@@ -1,15 +1,16 @@
 using System.Globalization;
 using KafkaInfra.Core.Config;
+using KafkaInfra.Core.Desired.Cloud;
 using KafkaInfra.Core.Planning;
 
 namespace KafkaInfra.Core.Desired.Msk;
 
 /// <summary>
-/// Every AWS and Kafka-provider resource of an msk: stack, as plain <see cref="CloudResource"/> records: the KMS key and
+/// Every AWS and Kafka-provider resource of an msk: stack, as <see cref="CloudResource"/> records with typed specs: the KMS key and
 /// broker log group, the MSK configuration and cluster (or the serverless cluster), storage auto scaling, the Kafka
 /// provider and topics, least-privilege IAM per consumer, Connect group and ksqlDB group, and MSK Connect. Pure and
 /// deterministic: the same plan gives the same list, dependencies first. The conventions the Pulumi program relies on
-/// (type tokens, reference formats, secrets read from config) are in docs/msk.md.
+/// (secrets read from config, references between resources) are in docs/msk.md.
 /// </summary>
 public static partial class MskCloudResources
 {
@@ -135,7 +136,9 @@ public static partial class MskCloudResources
 
         private string ClusterName => ClusterResourceName(_c);
 
-        private ResourceRef ClusterArn => new(ClusterName, "arn");
+        private OutputRef ClusterArnRef => new(ClusterName, CloudOutput.Arn);
+
+        private Text ClusterArn => Text.Of(ClusterArnRef);
 
         public void Run()
         {
@@ -155,35 +158,25 @@ public static partial class MskCloudResources
             AddConnect();
         }
 
-        private void Add(string type, string name, Tree properties, string component, CloudResourceOptions? options = null) =>
-            Resources.Add(new CloudResource(type, name, properties, options ?? CloudResourceOptions.None, component));
+        private void Add(string name, CloudSpec spec, string component, CloudResourceOptions? options = null) =>
+            Resources.Add(new CloudResource(name, spec, options ?? CloudResourceOptions.None, component));
 
-        private Tree Tags() => new()
-        {
-            ["kafka-infra"] = "true",
-            ["cluster"] = _c,
-            ["environment"] = plan.Config.Environment.ToString().ToLowerInvariant(),
-        };
+        private StringMap Tags() => StringMap.Of(
+            ("kafka-infra", "true"),
+            ("cluster", _c),
+            ("environment", plan.Config.Environment.ToString().ToLowerInvariant()));
 
-        private void AddServerlessCluster()
-        {
-            Add(MskTypes.ServerlessCluster, ClusterName, new Tree
-            {
-                ["clusterName"] = _c,
-                ["clientAuthentication"] = new Tree { ["sasl"] = new Tree { ["iam"] = new Tree { ["enabled"] = true } } },
-                ["vpcConfigs"] = Tree.List(new Tree
-                {
-                    ["subnetIds"] = Tree.ListOf(msk.ClientSubnets),
-                    ["securityGroupIds"] = Tree.ListOf(msk.SecurityGroups),
-                }),
-                ["tags"] = Tags(),
-            }, "msk", new CloudResourceOptions(Protect: IsProd));
-        }
+        private void AddServerlessCluster() =>
+            Add(ClusterName, new MskServerlessClusterSpec(
+                _c,
+                new ServerlessClientAuthentication(new ServerlessSasl(new ServerlessIam(Enabled: true))),
+                [new ServerlessVpcConfig([.. msk.ClientSubnets], [.. msk.SecurityGroups])],
+                Tags()), "msk", new CloudResourceOptions(Protect: IsProd));
 
         private void AddProvisionedCluster()
         {
             var express = plan.Cluster.Platform == Platform.MskExpress;
-            object kmsKeyArn;
+            Text kmsKeyArn;
             if (msk.KmsKeyArn is { } given)
             {
                 kmsKeyArn = given;
@@ -191,165 +184,89 @@ public static partial class MskCloudResources
             else
             {
                 var keyName = _c + "-kms";
-                Add(MskTypes.KmsKey, keyName, new Tree
-                {
-                    ["description"] = $"Encryption at rest of MSK cluster {_c} (kafka-infra)",
-                    ["enableKeyRotation"] = true,
-                    ["tags"] = Tags(),
-                }, "msk", new CloudResourceOptions(Protect: IsProd));
-                kmsKeyArn = new ResourceRef(keyName, "arn");
+                Add(keyName, new KmsKeySpec($"Encryption at rest of MSK cluster {_c} (kafka-infra)", EnableKeyRotation: true, Tags()), "msk", new CloudResourceOptions(Protect: IsProd));
+                kmsKeyArn = Text.Of(new OutputRef(keyName, CloudOutput.Arn));
             }
 
             var logGroupName = _c + "-broker-logs";
-            Add(MskTypes.LogGroup, logGroupName, new Tree
-            {
-                ["name"] = $"/aws/msk/{_c}/brokers",
-                ["retentionInDays"] = msk.LogRetentionDays,
-                ["tags"] = Tags(),
-            }, "msk");
+            Add(logGroupName, new LogGroupSpec($"/aws/msk/{_c}/brokers", msk.LogRetentionDays, Tags()), "msk");
 
             var configName = _c + "-config";
-            Add(MskTypes.Configuration, configName, new Tree
-            {
-                ["name"] = configName,
-                ["description"] = $"Broker settings of MSK cluster {_c} (kafka-infra)",
-                ["serverProperties"] = ServerProperties(plan),
-            }, "msk");
+            Add(configName, new MskConfigurationSpec(configName, $"Broker settings of MSK cluster {_c} (kafka-infra)", ServerProperties(plan)), "msk");
 
-            var brokerNodes = new Tree
-            {
-                ["instanceType"] = msk.InstanceType,
-                ["clientSubnets"] = Tree.ListOf(msk.ClientSubnets),
-                ["securityGroups"] = Tree.ListOf(msk.SecurityGroups),
-            };
-            if (!express)
-            {
-                var ebs = new Tree { ["volumeSize"] = plan.Cluster.StorageGiB };
-                if (msk.ProvisionedThroughputMiBps is { } throughput)
-                {
-                    ebs["provisionedThroughput"] = new Tree { ["enabled"] = true, ["volumeThroughput"] = throughput };
-                }
-
-                brokerNodes["storageInfo"] = new Tree { ["ebsStorageInfo"] = ebs };
-            }
-
-            var cluster = new Tree
-            {
-                ["clusterName"] = _c,
-                ["kafkaVersion"] = plan.Config.Cluster.KafkaVersion,
-                ["numberOfBrokerNodes"] = plan.Cluster.Brokers,
-                ["brokerNodeGroupInfo"] = brokerNodes,
-                ["configurationInfo"] = new Tree
-                {
-                    ["arn"] = new ResourceRef(configName, "arn"),
-                    ["revision"] = new ResourceRef(configName, "latestRevision"),
-                },
-                ["encryptionInfo"] = new Tree
-                {
-                    ["encryptionAtRestKmsKeyArn"] = kmsKeyArn,
-                    ["encryptionInTransit"] = new Tree { ["clientBroker"] = "TLS", ["inCluster"] = true },
-                },
-                ["clientAuthentication"] = ClientAuthentication(),
-                ["openMonitoring"] = new Tree
-                {
-                    ["prometheus"] = new Tree
-                    {
-                        ["jmxExporter"] = new Tree { ["enabledInBroker"] = true },
-                        ["nodeExporter"] = new Tree { ["enabledInBroker"] = true },
-                    },
-                },
-                ["loggingInfo"] = new Tree
-                {
-                    ["brokerLogs"] = new Tree
-                    {
-                        ["cloudwatchLogs"] = new Tree { ["enabled"] = true, ["logGroup"] = new ResourceRef(logGroupName, "name") },
-                    },
-                },
-                ["rebalancing"] = express ? new Tree { ["status"] = "ACTIVE" } : null,
-                ["tags"] = Tags(),
-            };
-            Add(MskTypes.Cluster, ClusterName, cluster, "msk", new CloudResourceOptions(
+            var storage = express
+                ? null
+                : new StorageInfo(new EbsStorageInfo(
+                    plan.Cluster.StorageGiB,
+                    msk.ProvisionedThroughputMiBps is { } throughput ? new ProvisionedThroughput(Enabled: true, throughput) : null));
+            var cluster = new MskClusterSpec(
+                _c,
+                plan.Config.Cluster.KafkaVersion,
+                plan.Cluster.Brokers,
+                new BrokerNodeGroupInfo(msk.InstanceType ?? throw new InvalidOperationException("cluster.msk.instanceType is required on provisioned clusters (the planner reports this)"), [.. msk.ClientSubnets], [.. msk.SecurityGroups], storage),
+                ArnAndRevision.Of(configName),
+                new EncryptionInfo(kmsKeyArn, new EncryptionInTransit("TLS", InCluster: true)),
+                ClientAuthentication(),
+                new OpenMonitoring(new Prometheus(new Exporter(EnabledInBroker: true), new Exporter(EnabledInBroker: true))),
+                new LoggingInfo(new BrokerLogs(new CloudwatchLogs(Enabled: true, Text.Of(new OutputRef(logGroupName, CloudOutput.Name))))),
+                express ? new Rebalancing("ACTIVE") : null,
+                Tags());
+            Add(ClusterName, cluster, "msk", new CloudResourceOptions(
                 Protect: IsProd,
                 IgnoreChanges: IgnoresVolumeSize(plan) ? [VolumeSizePath] : null));
 
             if (!express && msk.StorageAutoscaling is { } scaling)
             {
+                const string Dimension = "kafka:broker-storage:VolumeSize";
                 var targetName = _c + "-storage-scaling";
-                Add(MskTypes.ScalingTarget, targetName, new Tree
-                {
-                    ["serviceNamespace"] = "kafka",
-                    ["scalableDimension"] = "kafka:broker-storage:VolumeSize",
-                    ["resourceId"] = ClusterArn,
-                    ["minCapacity"] = plan.Cluster.StorageGiB,
-                    ["maxCapacity"] = scaling.MaxGiB,
-                    ["tags"] = Tags(),
-                }, "msk");
-                Add(MskTypes.ScalingPolicy, _c + "-storage-scaling-policy", new Tree
-                {
-                    ["name"] = _c + "-broker-storage",
-                    ["policyType"] = "TargetTrackingScaling",
-                    ["serviceNamespace"] = "kafka",
-                    ["scalableDimension"] = "kafka:broker-storage:VolumeSize",
-                    ["resourceId"] = new ResourceRef(targetName, "resourceId"),
-                    ["targetTrackingScalingPolicyConfiguration"] = new Tree
-                    {
-                        ["predefinedMetricSpecification"] = new Tree { ["predefinedMetricType"] = "KafkaBrokerStorageUtilization" },
-                        ["targetValue"] = (double)scaling.TargetUtilizationPercent,
-                        ["disableScaleIn"] = true,
-                    },
-                }, "msk");
+                Add(targetName, new ScalingTargetSpec("kafka", Dimension, ClusterArn, plan.Cluster.StorageGiB, scaling.MaxGiB, Tags()), "msk");
+                Add(_c + "-storage-scaling-policy", new ScalingPolicySpec(
+                    _c + "-broker-storage",
+                    "TargetTrackingScaling",
+                    "kafka",
+                    Dimension,
+                    Text.Of(new OutputRef(targetName, CloudOutput.ResourceId)),
+                    new TargetTrackingConfiguration(new PredefinedMetric("KafkaBrokerStorageUtilization"), scaling.TargetUtilizationPercent, DisableScaleIn: true)), "msk");
             }
         }
 
-        private Tree ClientAuthentication() => msk.Authentication switch
+        private ClusterClientAuthentication ClientAuthentication() => msk.Authentication switch
         {
-            MskAuthentication.Iam => new Tree { ["sasl"] = new Tree { ["iam"] = true }, ["unauthenticated"] = false },
-            MskAuthentication.Scram => new Tree { ["sasl"] = new Tree { ["scram"] = true }, ["unauthenticated"] = false },
-            _ => new Tree
-            {
-                ["tls"] = new Tree { ["certificateAuthorityArns"] = Tree.ListOf(msk.CertificateAuthorityArns ?? []) },
-                ["unauthenticated"] = false,
-            },
+            MskAuthentication.Iam => new ClusterClientAuthentication(new ClusterSasl(Iam: true), null, Unauthenticated: false),
+            MskAuthentication.Scram => new ClusterClientAuthentication(new ClusterSasl(Scram: true), null, Unauthenticated: false),
+            _ => new ClusterClientAuthentication(null, new ClusterTls([.. msk.CertificateAuthorityArns ?? []]), Unauthenticated: false),
         };
 
         /// <summary>The cluster output with the bootstrap servers for the stack's authentication.</summary>
-        private string BootstrapOutput => msk.Authentication switch
+        private CloudOutput BootstrapOutput => msk.Authentication switch
         {
-            MskAuthentication.Iam => "bootstrapBrokersSaslIam",
-            MskAuthentication.Scram => "bootstrapBrokersSaslScram",
-            _ => "bootstrapBrokersTls",
+            MskAuthentication.Iam => CloudOutput.BootstrapBrokersSaslIam,
+            MskAuthentication.Scram => CloudOutput.BootstrapBrokersSaslScram,
+            _ => CloudOutput.BootstrapBrokersTls,
         };
 
         private void AddTopics()
         {
             var providerName = ProviderResourceName(_c);
-            var provider = new Tree
+            var (mechanism, region) = msk.Authentication switch
             {
-                ["bootstrapServers"] = new ResourceRef(ClusterName, BootstrapOutput, RefFormats.List),
-                ["tlsEnabled"] = true,
-                ["kafkaVersion"] = ProtocolVersion(plan.Config.Cluster.KafkaVersion),
+                MskAuthentication.Iam => (KafkaSaslMechanism.AwsIam, msk.Region),
+                MskAuthentication.Scram => (KafkaSaslMechanism.ScramSha512, null),
+                _ => ((KafkaSaslMechanism?)null, (string?)null),
             };
-            switch (msk.Authentication)
-            {
-                case MskAuthentication.Iam:
-                    provider["saslMechanism"] = "aws-iam";
-                    provider["saslAwsRegion"] = msk.Region;
-                    break;
-                case MskAuthentication.Scram:
-                    provider["saslMechanism"] = "scram-sha512";
-                    break;
-            }
-
-            Add(MskTypes.KafkaProvider, providerName, provider, "topics");
+            Add(providerName, new KafkaProviderSpec(
+                Text.Of(new OutputRef(ClusterName, BootstrapOutput)),
+                TlsEnabled: true,
+                ProtocolVersion(plan.Config.Cluster.KafkaVersion),
+                mechanism,
+                region), "topics");
             foreach (var t in plan.Topics)
             {
-                Add(MskTypes.Topic, TopicResourceName(_c, t.Name), new Tree
-                {
-                    ["name"] = t.Name,
-                    ["partitions"] = t.Partitions,
-                    ["replicationFactor"] = t.ReplicationFactor,
-                    ["config"] = Tree.FromStrings(t.KafkaConfig),
-                }, "topics", new CloudResourceOptions(Protect: IsProd, DependsOn: [ClusterName], Provider: providerName));
+                Add(
+                    TopicResourceName(_c, t.Name),
+                    new KafkaTopicSpec(t.Name, t.Partitions, t.ReplicationFactor, new StringMap(t.KafkaConfig)),
+                    "topics",
+                    new CloudResourceOptions(Protect: IsProd, DependsOn: [ClusterName], Provider: providerName));
             }
         }
     }

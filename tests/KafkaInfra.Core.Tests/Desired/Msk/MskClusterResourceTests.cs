@@ -1,5 +1,6 @@
 using KafkaInfra.Core.Desired;
 using KafkaInfra.Core.Desired.Build;
+using KafkaInfra.Core.Desired.Cloud;
 using KafkaInfra.Core.Desired.Msk;
 using KafkaInfra.Core.Planning;
 
@@ -15,26 +16,23 @@ public class MskClusterResourceTests
         var plan = MskStacks.Plan(MskStacks.Prod).GetOrThrow();
         var cluster = MskCloudResources.Build(plan).Named("events-msk");
 
-        Assert.Equal(MskTypes.Cluster, cluster.Type);
+        Assert.Equal("aws:msk/cluster:Cluster", cluster.Type);
         Assert.Equal("msk", cluster.Component);
-        var p = cluster.Properties;
-        Assert.Equal("events", p["clusterName"]);
-        Assert.Equal("3.9.x", p["kafkaVersion"]);
-        Assert.Equal(plan.Cluster.Brokers, p["numberOfBrokerNodes"]);
-        Assert.Equal(3, p["numberOfBrokerNodes"]);
-        Assert.Equal("kafka.m7g.large", p.At("brokerNodeGroupInfo.instanceType"));
-        Assert.Equal(new object[] { "subnet-a", "subnet-b", "subnet-c" }, p.At("brokerNodeGroupInfo.clientSubnets"));
-        Assert.Equal(new object[] { "sg-1" }, p.At("brokerNodeGroupInfo.securityGroups"));
-        Assert.Equal(1000, p.At("brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize"));
-        Assert.Null(p.At("brokerNodeGroupInfo.storageInfo.ebsStorageInfo.provisionedThroughput"));
-        Assert.Null(p["rebalancing"]);
-        Assert.Equal(new ResourceRef("events-config", "arn"), p.At("configurationInfo.arn"));
-        Assert.Equal(new ResourceRef("events-config", "latestRevision"), p.At("configurationInfo.revision"));
-        Assert.Equal(true, p.At("openMonitoring.prometheus.jmxExporter.enabledInBroker"));
-        Assert.Equal(true, p.At("openMonitoring.prometheus.nodeExporter.enabledInBroker"));
-        Assert.Equal(true, p.At("loggingInfo.brokerLogs.cloudwatchLogs.enabled"));
-        Assert.Equal(new ResourceRef("events-broker-logs", "name"), p.At("loggingInfo.brokerLogs.cloudwatchLogs.logGroup"));
-        Assert.Equal([new("kafka-infra", "true"), new("cluster", "events"), new("environment", "prod")], p.Child("tags").Select(kv => new KeyValuePair<string, string>(kv.Key, (string)kv.Value)));
+        var p = Assert.IsType<MskClusterSpec>(cluster.Spec);
+        Assert.Equal("events", p.ClusterName);
+        Assert.Equal("3.9.x", p.KafkaVersion);
+        Assert.Equal(plan.Cluster.Brokers, p.NumberOfBrokerNodes);
+        Assert.Equal(3, p.NumberOfBrokerNodes);
+        Assert.Equal("kafka.m7g.large", p.BrokerNodeGroupInfo.InstanceType);
+        Assert.Equal(["subnet-a", "subnet-b", "subnet-c"], p.BrokerNodeGroupInfo.ClientSubnets);
+        Assert.Equal(["sg-1"], p.BrokerNodeGroupInfo.SecurityGroups);
+        Assert.Equal(new EbsStorageInfo(1000, null), p.BrokerNodeGroupInfo.StorageInfo?.EbsStorageInfo);
+        Assert.Null(p.Rebalancing);
+        Assert.Equal(new ArnAndRevision(new("events-config", CloudOutput.Arn), new("events-config", CloudOutput.LatestRevision)), p.ConfigurationInfo);
+        Assert.True(p.OpenMonitoring.Prometheus.JmxExporter.EnabledInBroker);
+        Assert.True(p.OpenMonitoring.Prometheus.NodeExporter.EnabledInBroker);
+        Assert.Equal(new CloudwatchLogs(true, Text.Of(new OutputRef("events-broker-logs", CloudOutput.Name))), p.LoggingInfo.BrokerLogs.CloudwatchLogs);
+        Assert.Equal([new("kafka-infra", "true"), new("cluster", "events"), new("environment", "prod")], p.Tags);
         Assert.True(cluster.Options.Protect);
         Assert.Null(cluster.Options.IgnoreChanges);
     }
@@ -46,13 +44,12 @@ public class MskClusterResourceTests
             .Replace("environment: prod", "environment: dev", StringComparison.Ordinal)
             .Replace("brokers: 3", "brokers: 6", StringComparison.Ordinal)
             .Replace("kafka-infra:topics:", "kafka-infra:topicDefaults:\n    replicationFactor: 2\n    minInsyncReplicas: 1\n  kafka-infra:topics:", StringComparison.Ordinal));
-        var config = resources.Named("events-config");
-        Assert.Equal(MskTypes.Configuration, config.Type);
-        Assert.Equal("events-config", config.Properties["name"]);
-        Assert.False(config.Properties.ContainsKey("kafkaVersions"));
+        var config = resources.Spec<MskConfigurationSpec>("events-config");
+        Assert.Equal("events-config", config.Name);
+        Assert.False(MskStacks.Json(resources.Named("events-config")).ContainsKey("kafkaVersions"));
         Assert.Equal(
             "auto.create.topics.enable=false\ndefault.replication.factor=2\nmin.insync.replicas=1\nnum.partitions=3\nunclean.leader.election.enable=false\n",
-            config.Properties["serverProperties"]);
+            config.ServerProperties);
     }
 
     [Fact]
@@ -60,25 +57,23 @@ public class MskClusterResourceTests
     {
         var created = MskStacks.Build(MskStacks.Prod);
         var key = created.Named("events-kms");
-        Assert.Equal(MskTypes.KmsKey, key.Type);
-        Assert.Equal(true, key.Properties["enableKeyRotation"]);
+        Assert.True(Assert.IsType<KmsKeySpec>(key.Spec).EnableKeyRotation);
         Assert.True(key.Options.Protect);
-        Assert.Equal(new ResourceRef("events-kms", "arn"), created.Named("events-msk").Properties.At("encryptionInfo.encryptionAtRestKmsKeyArn"));
+        Assert.Equal(Text.Of(new OutputRef("events-kms", CloudOutput.Arn)), created.Spec<MskClusterSpec>("events-msk").EncryptionInfo.EncryptionAtRestKmsKeyArn);
 
         const string arn = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
         var given = MskStacks.Build(MskStacks.Prod.Replace("      region: eu-west-1\n", $"      region: eu-west-1\n      kmsKeyArn: {arn}\n", StringComparison.Ordinal));
-        Assert.Empty(given.OfType(MskTypes.KmsKey));
-        Assert.Equal(arn, given.Named("events-msk").Properties.At("encryptionInfo.encryptionAtRestKmsKeyArn"));
+        Assert.Empty(given.OfSpec<KmsKeySpec>());
+        Assert.Equal(Text.FromString(arn), given.Spec<MskClusterSpec>("events-msk").EncryptionInfo.EncryptionAtRestKmsKeyArn);
     }
 
     [Fact]
     public void Log_group_keeps_broker_logs_for_the_configured_days()
     {
         var resources = MskStacks.Build(MskStacks.Prod.Replace("      region: eu-west-1\n", "      region: eu-west-1\n      logRetentionDays: 14\n", StringComparison.Ordinal));
-        var logs = resources.Named("events-broker-logs");
-        Assert.Equal(MskTypes.LogGroup, logs.Type);
-        Assert.Equal("/aws/msk/events/brokers", logs.Properties["name"]);
-        Assert.Equal(14, logs.Properties["retentionInDays"]);
+        var logs = resources.Spec<LogGroupSpec>("events-broker-logs");
+        Assert.Equal("/aws/msk/events/brokers", logs.Name);
+        Assert.Equal(14, logs.RetentionInDays);
     }
 
     public static TheoryData<string, string, string> Authentications => new()
@@ -101,21 +96,22 @@ public class MskClusterResourceTests
         var yaml = MskStacks.Prod
             .Replace("environment: prod", "environment: " + environment, StringComparison.Ordinal)
             .Replace("      region: eu-west-1\n", $"      region: eu-west-1\n      authentication: {authentication}\n{extra}", StringComparison.Ordinal);
-        var p = MskStacks.Build(yaml).Named("events-msk").Properties;
+        var cluster = MskStacks.Build(yaml).Named("events-msk");
+        var p = Assert.IsType<MskClusterSpec>(cluster.Spec);
 
-        Assert.Equal("TLS", p.At("encryptionInfo.encryptionInTransit.clientBroker"));
-        Assert.Equal(true, p.At("encryptionInfo.encryptionInTransit.inCluster"));
-        Assert.Equal(false, p.At("clientAuthentication.unauthenticated"));
-        var auth = p.Child("clientAuthentication");
+        Assert.Equal(new EncryptionInTransit("TLS", InCluster: true), p.EncryptionInfo.EncryptionInTransit);
+        Assert.False(p.ClientAuthentication.Unauthenticated);
+        var auth = MskStacks.Json(cluster)["clientAuthentication"]!.AsObject();
         Assert.Equal(2, auth.Count);
         if (enabledPath == "tls")
         {
-            Assert.Equal(new object[] { "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/ca-1" }, auth.At("tls.certificateAuthorityArns"));
+            Assert.Equal(["arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/ca-1"], p.ClientAuthentication.Tls?.CertificateAuthorityArns ?? []);
+            Assert.Null(p.ClientAuthentication.Sasl);
         }
         else
         {
-            Assert.Equal(true, auth.At(enabledPath));
-            Assert.Single(auth.Child("sasl"));
+            Assert.Equal(enabledPath == "sasl.iam" ? new ClusterSasl(Iam: true) : new ClusterSasl(Scram: true), p.ClientAuthentication.Sasl);
+            Assert.Null(p.ClientAuthentication.Tls);
         }
     }
 
@@ -125,31 +121,29 @@ public class MskClusterResourceTests
         var resources = MskStacks.Build(MskStacks.Prod
             .Replace("kafka.m7g.large", "kafka.m7g.4xlarge", StringComparison.Ordinal)
             .Replace("      region: eu-west-1\n", "      region: eu-west-1\n      provisionedThroughputMiBps: 500\n", StringComparison.Ordinal));
-        var throughput = resources.Named("events-msk").Properties.At("brokerNodeGroupInfo.storageInfo.ebsStorageInfo.provisionedThroughput");
-        Assert.Equal(new Tree { ["enabled"] = true, ["volumeThroughput"] = 500 }.Select(kv => kv), ((Tree)throughput!).Select(kv => kv));
+        var throughput = resources.Spec<MskClusterSpec>("events-msk").BrokerNodeGroupInfo.StorageInfo?.EbsStorageInfo.ProvisionedThroughput;
+        Assert.Equal(new ProvisionedThroughput(Enabled: true, VolumeThroughput: 500), throughput);
     }
 
     [Fact]
     public void Storage_autoscaling_targets_the_cluster_from_storageGiB_to_maxGiB_on_storage_utilization()
     {
         var resources = MskStacks.Build(Autoscaled);
-        var target = resources.Named("events-storage-scaling");
-        Assert.Equal(MskTypes.ScalingTarget, target.Type);
-        Assert.Equal("kafka", target.Properties["serviceNamespace"]);
-        Assert.Equal("kafka:broker-storage:VolumeSize", target.Properties["scalableDimension"]);
-        Assert.Equal(new ResourceRef("events-msk", "arn"), target.Properties["resourceId"]);
-        Assert.Equal(1000, target.Properties["minCapacity"]);
-        Assert.Equal(4000, target.Properties["maxCapacity"]);
+        var target = resources.Spec<ScalingTargetSpec>("events-storage-scaling");
+        Assert.Equal("kafka", target.ServiceNamespace);
+        Assert.Equal("kafka:broker-storage:VolumeSize", target.ScalableDimension);
+        Assert.Equal(Text.Of(new OutputRef("events-msk", CloudOutput.Arn)), target.ResourceId);
+        Assert.Equal(1000, target.MinCapacity);
+        Assert.Equal(4000, target.MaxCapacity);
 
-        var policy = resources.Named("events-storage-scaling-policy");
-        Assert.Equal(MskTypes.ScalingPolicy, policy.Type);
-        Assert.Equal("TargetTrackingScaling", policy.Properties["policyType"]);
-        Assert.Equal(new ResourceRef("events-storage-scaling", "resourceId"), policy.Properties["resourceId"]);
-        Assert.Equal("kafka", policy.Properties["serviceNamespace"]);
-        Assert.Equal("kafka:broker-storage:VolumeSize", policy.Properties["scalableDimension"]);
-        Assert.Equal("KafkaBrokerStorageUtilization", policy.Properties.At("targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType"));
-        Assert.Equal(55d, Assert.IsType<double>(policy.Properties.At("targetTrackingScalingPolicyConfiguration.targetValue")));
-        Assert.Equal(true, policy.Properties.At("targetTrackingScalingPolicyConfiguration.disableScaleIn"));
+        var policy = resources.Spec<ScalingPolicySpec>("events-storage-scaling-policy");
+        Assert.Equal("TargetTrackingScaling", policy.PolicyType);
+        Assert.Equal(Text.Of(new OutputRef("events-storage-scaling", CloudOutput.ResourceId)), policy.ResourceId);
+        Assert.Equal("kafka", policy.ServiceNamespace);
+        Assert.Equal("kafka:broker-storage:VolumeSize", policy.ScalableDimension);
+        Assert.Equal(
+            new TargetTrackingConfiguration(new PredefinedMetric("KafkaBrokerStorageUtilization"), 55d, DisableScaleIn: true),
+            policy.TargetTrackingScalingPolicyConfiguration);
     }
 
     public static TheoryData<bool, int?, int, bool> IgnoreCases => new()
@@ -181,11 +175,11 @@ public class MskClusterResourceTests
             Assert.Null(cluster.Options.IgnoreChanges);
         }
 
-        Assert.Equal(storage, cluster.Properties.At("brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize"));
-        Assert.Equal(autoscaling, resources.OfType(MskTypes.ScalingTarget).Count == 1);
+        Assert.Equal(storage, Assert.IsType<MskClusterSpec>(cluster.Spec).BrokerNodeGroupInfo.StorageInfo?.EbsStorageInfo.VolumeSize);
+        Assert.Equal(autoscaling, resources.OfSpec<ScalingTargetSpec>().Count == 1);
         if (autoscaling)
         {
-            Assert.Equal(storage, resources.Named("events-storage-scaling").Properties["minCapacity"]);
+            Assert.Equal(storage, resources.Spec<ScalingTargetSpec>("events-storage-scaling").MinCapacity);
         }
     }
 
@@ -196,16 +190,16 @@ public class MskClusterResourceTests
             .Replace("    storageGiB: 1000\n", "", StringComparison.Ordinal)
             .Replace("kafka.m7g.large", "express.m7g.large", StringComparison.Ordinal);
         var resources = MskStacks.Build(yaml);
-        var p = resources.Named("events-msk").Properties;
+        var p = resources.Spec<MskClusterSpec>("events-msk");
 
-        Assert.Equal("express.m7g.large", p.At("brokerNodeGroupInfo.instanceType"));
-        Assert.Null(p.At("brokerNodeGroupInfo.storageInfo"));
-        Assert.Equal("ACTIVE", p.At("rebalancing.status"));
+        Assert.Equal("express.m7g.large", p.BrokerNodeGroupInfo.InstanceType);
+        Assert.Null(p.BrokerNodeGroupInfo.StorageInfo);
+        Assert.Equal(new Rebalancing("ACTIVE"), p.Rebalancing);
         Assert.Null(resources.Named("events-msk").Options.IgnoreChanges);
-        Assert.Empty(resources.OfType(MskTypes.ScalingTarget));
-        Assert.Empty(resources.OfType(MskTypes.ScalingPolicy));
-        Assert.Equal("auto.create.topics.enable=false\nnum.partitions=3\n", resources.Named("events-config").Properties["serverProperties"]);
-        Assert.All(resources.OfType(MskTypes.Topic), t => Assert.Equal(3, t.Properties["replicationFactor"]));
+        Assert.Empty(resources.OfSpec<ScalingTargetSpec>());
+        Assert.Empty(resources.OfSpec<ScalingPolicySpec>());
+        Assert.Equal("auto.create.topics.enable=false\nnum.partitions=3\n", resources.Spec<MskConfigurationSpec>("events-config").ServerProperties);
+        Assert.All(resources.OfSpec<KafkaTopicSpec>(), t => Assert.Equal(3, Assert.IsType<KafkaTopicSpec>(t.Spec).ReplicationFactor));
     }
 
     [Fact]
@@ -217,17 +211,17 @@ public class MskClusterResourceTests
         var resources = MskStacks.Build(yaml + MskStacks.KsqlGroup);
 
         Assert.Equal(
-            [MskTypes.ServerlessCluster, MskTypes.KafkaProvider, MskTypes.Topic, MskTypes.IamPolicy, MskTypes.IamRole, MskTypes.RolePolicyAttachment],
-            resources.Select(r => r.Type).Distinct());
+            [typeof(MskServerlessClusterSpec), typeof(KafkaProviderSpec), typeof(KafkaTopicSpec), typeof(IamPolicySpec), typeof(IamRoleSpec), typeof(RolePolicyAttachmentSpec)],
+            resources.Select(r => r.Spec.GetType()).Distinct());
         var cluster = resources.Named("events-msk");
-        Assert.Equal(MskTypes.ServerlessCluster, cluster.Type);
-        Assert.Equal("events", cluster.Properties["clusterName"]);
-        Assert.Equal(true, cluster.Properties.At("clientAuthentication.sasl.iam.enabled"));
-        var vpc = Assert.IsType<Tree>(Assert.Single((IReadOnlyList<object>)cluster.Properties["vpcConfigs"]!));
-        Assert.Equal(new object[] { "subnet-a", "subnet-b", "subnet-c" }, vpc["subnetIds"]);
-        Assert.Equal(new object[] { "sg-1" }, vpc["securityGroupIds"]);
+        var spec = Assert.IsType<MskServerlessClusterSpec>(cluster.Spec);
+        Assert.Equal("events", spec.ClusterName);
+        Assert.True(spec.ClientAuthentication.Sasl.Iam.Enabled);
+        var vpc = Assert.Single(spec.VpcConfigs);
+        Assert.Equal(["subnet-a", "subnet-b", "subnet-c"], vpc.SubnetIds);
+        Assert.Equal(["sg-1"], vpc.SecurityGroupIds);
         Assert.True(cluster.Options.Protect);
-        Assert.Equal(new ResourceRef("events-msk", "bootstrapBrokersSaslIam", "{0:list}"), resources.Named("events-kafka").Properties["bootstrapServers"]);
+        Assert.Equal(Text.Of(new OutputRef("events-msk", CloudOutput.BootstrapBrokersSaslIam)), resources.Spec<KafkaProviderSpec>("events-kafka").BootstrapServers);
     }
 
     [Fact]
@@ -235,7 +229,7 @@ public class MskClusterResourceTests
     {
         var resources = MskStacks.Build(MskStacks.Prod.Replace("environment: prod", "environment: dev", StringComparison.Ordinal));
         Assert.All(resources, r => Assert.False(r.Options.Protect));
-        Assert.Equal("dev", resources.Named("events-msk").Properties.At("tags.environment"));
+        Assert.Equal("dev", resources.Spec<MskClusterSpec>("events-msk").Tags["environment"]);
     }
 
     public static TheoryData<string> Stacks => new()
@@ -254,8 +248,8 @@ public class MskClusterResourceTests
         foreach (var r in resources)
         {
             Assert.StartsWith("events-", r.Name, StringComparison.Ordinal);
-            Assert.Contains(r.Type, MskTypes.All);
-            foreach (var reference in MskStacks.Refs(r.Properties))
+            Assert.Contains(r.Spec.GetType(), CloudSpecs.All);
+            foreach (var reference in CloudJson.Refs(r.Spec))
             {
                 Assert.True(seen.Contains(reference.Resource), $"{r.Name} references {reference.Resource}, declared later or not at all");
             }

@@ -1,5 +1,6 @@
 using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Cloud;
 using KafkaInfra.Core.Desired.Msk;
 
 namespace KafkaInfra.Core.Tests.Desired.Msk;
@@ -17,29 +18,27 @@ public class MskConnectResourceTests
         var resources = Build().Where(r => r.Component == "connect/sinks").ToList();
         Assert.Equal(
             [
-                ("events-connect-sinks-policy", MskTypes.IamPolicy),
-                ("events-connect-sinks-role", MskTypes.IamRole),
-                ("events-connect-sinks-attachment", MskTypes.RolePolicyAttachment),
-                ("events-connect-sinks-plugin", MskTypes.CustomPlugin),
-                ("events-connect-sinks-worker", MskTypes.WorkerConfiguration),
-                ("events-connector-archive", MskTypes.Connector),
-                ("events-connector-payments-in", MskTypes.Connector),
+                ("events-connect-sinks-policy", typeof(IamPolicySpec)),
+                ("events-connect-sinks-role", typeof(IamRoleSpec)),
+                ("events-connect-sinks-attachment", typeof(RolePolicyAttachmentSpec)),
+                ("events-connect-sinks-plugin", typeof(CustomPluginSpec)),
+                ("events-connect-sinks-worker", typeof(WorkerConfigurationSpec)),
+                ("events-connector-archive", typeof(ConnectorSpec)),
+                ("events-connector-payments-in", typeof(ConnectorSpec)),
             ],
-            resources.Select(r => (r.Name, r.Type)));
+            resources.Select(r => (r.Name, r.Spec.GetType())));
 
-        var plugin = resources.Named("events-connect-sinks-plugin").Properties;
-        Assert.Equal("ZIP", plugin["contentType"]);
-        Assert.Equal("arn:aws:s3:::plugins", plugin.At("location.s3.bucketArn"));
-        Assert.Equal("s3-sink.zip", plugin.At("location.s3.fileKey"));
+        var plugin = resources.Spec<CustomPluginSpec>("events-connect-sinks-plugin");
+        Assert.Equal("ZIP", plugin.ContentType);
+        Assert.Equal(new S3Object("arn:aws:s3:::plugins", "s3-sink.zip"), plugin.Location.S3);
 
         Assert.Equal(
             "key.converter=org.apache.kafka.connect.storage.StringConverter\nvalue.converter=org.apache.kafka.connect.json.JsonConverter\noffset.storage.topic=sinks-offsets\n",
-            resources.Named("events-connect-sinks-worker").Properties["propertiesFileContent"]);
+            resources.Spec<WorkerConfigurationSpec>("events-connect-sinks-worker").PropertiesFileContent);
 
-        var trust = resources.Named("events-connect-sinks-role").Properties.Child("assumeRolePolicy");
-        var statement = Assert.IsType<Tree>(Assert.Single((IReadOnlyList<object>)trust["Statement"]!));
-        Assert.Equal("kafkaconnect.amazonaws.com", statement.At("Principal.Service"));
-        Assert.Equal(new object[] { "sts:AssumeRole" }, statement["Action"]);
+        var statement = Assert.Single(resources.Spec<IamRoleSpec>("events-connect-sinks-role").AssumeRolePolicy.Statement);
+        Assert.Equal("kafkaconnect.amazonaws.com", statement.Principal?.Service);
+        Assert.Equal(["sts:AssumeRole"], statement.Action);
     }
 
     [Fact]
@@ -47,42 +46,39 @@ public class MskConnectResourceTests
     {
         var plan = MskStacks.Plan(MskStacks.Prod + MskStacks.ConnectGroup).GetOrThrow();
         var connector = MskCloudResources.Build(plan).Named("events-connector-archive");
-        var p = connector.Properties;
+        var p = Assert.IsType<ConnectorSpec>(connector.Spec);
 
-        Assert.Equal("archive", p["name"]);
-        Assert.Equal("3.7.x", p["kafkaconnectVersion"]);
-        Assert.Equal(plan.Connect[0].MaxReplicas, p.At("capacity.autoscaling.maxWorkerCount"));
-        Assert.Equal(6, p.At("capacity.autoscaling.maxWorkerCount"));
-        Assert.Equal(2, p.At("capacity.autoscaling.minWorkerCount"));
-        Assert.Equal(1, p.At("capacity.autoscaling.mcuCount"));
-        Assert.Equal(20, p.At("capacity.autoscaling.scaleInPolicy.cpuUtilizationPercentage"));
-        Assert.Equal(80, p.At("capacity.autoscaling.scaleOutPolicy.cpuUtilizationPercentage"));
-        Assert.Null(p.At("capacity.provisionedCapacity"));
+        Assert.Equal("archive", p.Name);
+        Assert.Equal("3.7.x", p.KafkaconnectVersion);
+        var autoscaling = Assert.IsType<ConnectorAutoscaling>(p.Capacity.Autoscaling);
+        Assert.Equal(plan.Connect[0].MaxReplicas, autoscaling.MaxWorkerCount);
+        Assert.Equal(new ConnectorAutoscaling(1, 2, 6, new CpuPolicy(20), new CpuPolicy(80)), autoscaling);
+        Assert.Null(p.Capacity.ProvisionedCapacity);
 
-        var config = p.Child("connectorConfiguration");
         Assert.Equal(
             [new("connector.class", "io.confluent.connect.s3.S3SinkConnector"), new("tasks.max", "10"), new("topics", "orders"), new("s3.bucket.name", "archive")],
-            config.Select(kv => new KeyValuePair<string, string>(kv.Key, (string)kv.Value)));
+            p.ConnectorConfiguration);
 
-        Assert.Equal(new ResourceRef("events-msk", "bootstrapBrokersSaslIam"), p.At("kafkaCluster.apacheKafkaCluster.bootstrapServers"));
-        Assert.Equal(new object[] { "sg-1" }, p.At("kafkaCluster.apacheKafkaCluster.vpc.securityGroups"));
-        Assert.Equal(new object[] { "subnet-a", "subnet-b", "subnet-c" }, p.At("kafkaCluster.apacheKafkaCluster.vpc.subnets"));
-        Assert.Equal("IAM", p.At("kafkaClusterClientAuthentication.authenticationType"));
-        Assert.Equal("TLS", p.At("kafkaClusterEncryptionInTransit.encryptionType"));
-        var plugin = Assert.IsType<Tree>(Assert.Single((IReadOnlyList<object>)p["plugins"]!));
-        Assert.Equal(new ResourceRef("events-connect-sinks-plugin", "arn"), plugin.At("customPlugin.arn"));
-        Assert.Equal(new ResourceRef("events-connect-sinks-plugin", "latestRevision"), plugin.At("customPlugin.revision"));
-        Assert.Equal(new ResourceRef("events-connect-sinks-worker", "arn"), p.At("workerConfiguration.arn"));
-        Assert.Equal(new ResourceRef("events-connect-sinks-worker", "latestRevision"), p.At("workerConfiguration.revision"));
-        Assert.Equal(new ResourceRef("events-connect-sinks-role", "arn"), p["serviceExecutionRoleArn"]);
+        var cluster = p.KafkaCluster.ApacheKafkaCluster;
+        Assert.Equal(Text.Of(new OutputRef("events-msk", CloudOutput.BootstrapBrokersSaslIam)), cluster.BootstrapServers);
+        Assert.Equal(["sg-1"], cluster.Vpc.SecurityGroups);
+        Assert.Equal(["subnet-a", "subnet-b", "subnet-c"], cluster.Vpc.Subnets);
+        Assert.Equal("IAM", p.KafkaClusterClientAuthentication.AuthenticationType);
+        Assert.Equal("TLS", p.KafkaClusterEncryptionInTransit.EncryptionType);
+        var plugin = Assert.Single(p.Plugins);
+        Assert.Equal(new OutputRef("events-connect-sinks-plugin", CloudOutput.Arn), plugin.CustomPlugin.Arn);
+        Assert.Equal(new OutputRef("events-connect-sinks-plugin", CloudOutput.LatestRevision), plugin.CustomPlugin.Revision);
+        Assert.Equal(ArnAndRevision.Of("events-connect-sinks-worker"), p.WorkerConfiguration);
+        Assert.Equal(new OutputRef("events-connect-sinks-worker", CloudOutput.LatestRevision), p.WorkerConfiguration.Revision);
+        Assert.Equal(Text.Of(new OutputRef("events-connect-sinks-role", CloudOutput.Arn)), p.ServiceExecutionRoleArn);
         Assert.Equal(new[] { "events-connect-sinks-attachment", "events-topic-orders" }, connector.Options.DependsOn);
     }
 
     [Fact]
     public void Source_connector_gets_no_topics_setting()
     {
-        var config = Build().Named("events-connector-payments-in").Properties.Child("connectorConfiguration");
-        Assert.False(config.ContainsKey("topics"));
+        var config = Build().Spec<ConnectorSpec>("events-connector-payments-in").ConnectorConfiguration;
+        Assert.Null(config["topics"]);
         Assert.Equal("io.debezium.connector.postgresql.PostgresConnector", config["connector.class"]);
     }
 
@@ -90,9 +86,9 @@ public class MskConnectResourceTests
     public void Without_maxReplicas_the_connector_runs_a_fixed_worker_count()
     {
         var connector = MskStacks.Build(MskStacks.Prod + MskStacks.ConnectGroup.Replace("      maxReplicas: 6\n", "", StringComparison.Ordinal)).Named("events-connector-archive");
-        Assert.Null(connector.Properties.At("capacity.autoscaling"));
-        Assert.Equal(2, connector.Properties.At("capacity.provisionedCapacity.workerCount"));
-        Assert.Equal(1, connector.Properties.At("capacity.provisionedCapacity.mcuCount"));
+        var capacity = Assert.IsType<ConnectorSpec>(connector.Spec).Capacity;
+        Assert.Null(capacity.Autoscaling);
+        Assert.Equal(new ProvisionedCapacity(McuCount: 1, WorkerCount: 2), capacity.ProvisionedCapacity);
     }
 
     [Fact]
@@ -115,8 +111,8 @@ public class MskConnectResourceTests
         const string arn = "arn:aws:iam::123456789012:role/msk-connect-sinks";
         var resources = MskStacks.Build(MskStacks.Prod + MskStacks.ConnectGroup.Replace("      replicas: 2\n", $"      replicas: 2\n      awsRoleArn: {arn}\n", StringComparison.Ordinal));
         Assert.DoesNotContain(resources, r => r.Name == "events-connect-sinks-role");
-        Assert.Equal(arn, resources.Named("events-connector-archive").Properties["serviceExecutionRoleArn"]);
-        Assert.Equal("msk-connect-sinks", resources.Named("events-connect-sinks-attachment").Properties["role"]);
+        Assert.Equal(Text.FromString(arn), resources.Spec<ConnectorSpec>("events-connector-archive").ServiceExecutionRoleArn);
+        Assert.Equal(Text.FromString("msk-connect-sinks"), resources.Spec<RolePolicyAttachmentSpec>("events-connect-sinks-attachment").Role);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Cloud;
 using KafkaInfra.Core.Desired.Msk;
 
 namespace KafkaInfra.Core.Tests.Desired.Msk;
@@ -13,7 +14,7 @@ public class MskIamResourceTests
     {
         var resources = MskStacks.Build(MskStacks.Prod);
         var policy = resources.Named("events-consumer-apps.order-service-policy");
-        Assert.Equal(MskTypes.IamPolicy, policy.Type);
+        Assert.IsType<IamPolicySpec>(policy.Spec);
         Assert.Equal("keda/order-service", policy.Component);
 
         Assert.Equal(
@@ -38,7 +39,7 @@ public class MskIamResourceTests
                 ("DescribeGroups", new[] { "kafka-cluster:DescribeGroup" }, new[] { Group + "order-service" }),
             ]),
             MskStacks.Flat(MskStacks.Statements(policy)));
-        Assert.Equal(MskTypes.IamRole, resources.Named("events-keda-role").Type);
+        Assert.IsType<IamRoleSpec>(resources.Named("events-keda-role").Spec);
     }
 
     [Fact]
@@ -47,26 +48,24 @@ public class MskIamResourceTests
         var resources = MskStacks.Build(MskStacks.Prod.Replace("region: eu-west-1", "region: eu-west-1\n      kedaRoleArn: arn:aws:iam::123456789012:role/keda-operator", StringComparison.Ordinal));
 
         Assert.DoesNotContain(resources, r => r.Name == "events-keda-role");
-        Assert.Equal("keda-operator", resources.Named("events-keda-attachment").Properties["role"]);
+        Assert.Equal(Text.FromString("keda-operator"), resources.Spec<RolePolicyAttachmentSpec>("events-keda-attachment").Role);
     }
 
     [Fact]
     public void Consumer_without_a_role_gets_a_pod_identity_role_and_an_attachment()
     {
         var resources = MskStacks.Build(MskStacks.Prod);
-        var role = resources.Named("events-consumer-apps.order-service-role");
-        Assert.Equal(MskTypes.IamRole, role.Type);
-        var trust = role.Properties.Child("assumeRolePolicy");
-        Assert.Equal("2012-10-17", trust["Version"]);
-        var statement = Assert.IsType<Tree>(Assert.Single((IReadOnlyList<object>)trust["Statement"]!));
-        Assert.Equal("Allow", statement["Effect"]);
-        Assert.Equal("pods.eks.amazonaws.com", statement.At("Principal.Service"));
-        Assert.Equal(new object[] { "sts:AssumeRole", "sts:TagSession" }, statement["Action"]);
+        var trust = resources.Spec<IamRoleSpec>("events-consumer-apps.order-service-role").AssumeRolePolicy;
+        Assert.Equal("2012-10-17", trust.Version);
+        var statement = Assert.Single(trust.Statement);
+        Assert.Equal("Allow", statement.Effect);
+        Assert.Equal("pods.eks.amazonaws.com", statement.Principal?.Service);
+        Assert.Equal(["sts:AssumeRole", "sts:TagSession"], statement.Action);
+        Assert.Null(statement.Resource);
 
-        var attachment = resources.Named("events-consumer-apps.order-service-attachment");
-        Assert.Equal(MskTypes.RolePolicyAttachment, attachment.Type);
-        Assert.Equal(new ResourceRef("events-consumer-apps.order-service-role", "name"), attachment.Properties["role"]);
-        Assert.Equal(new ResourceRef("events-consumer-apps.order-service-policy", "arn"), attachment.Properties["policyArn"]);
+        var attachment = resources.Spec<RolePolicyAttachmentSpec>("events-consumer-apps.order-service-attachment");
+        Assert.Equal(Text.Of(new OutputRef("events-consumer-apps.order-service-role", CloudOutput.Name)), attachment.Role);
+        Assert.Equal(Text.Of(new OutputRef("events-consumer-apps.order-service-policy", CloudOutput.Arn)), attachment.PolicyArn);
     }
 
     [Fact]
@@ -75,7 +74,7 @@ public class MskIamResourceTests
         var resources = MskStacks.Build(MskStacks.Prod.Replace("      maxReplicas: 4\n", "      maxReplicas: 4\n      awsRoleArn: arn:aws:iam::123456789012:role/workloads/order-service\n", StringComparison.Ordinal));
         Assert.DoesNotContain(resources, r => r.Name == "events-consumer-apps.order-service-role");
         var attachment = resources.Named("events-consumer-apps.order-service-attachment");
-        Assert.Equal("order-service", attachment.Properties["role"]);
+        Assert.Equal(Text.FromString("order-service"), Assert.IsType<RolePolicyAttachmentSpec>(attachment.Spec).Role);
     }
 
     [Fact]
@@ -93,14 +92,14 @@ public class MskIamResourceTests
                 ("CommandTopicTransactions", new[] { "kafka-cluster:DescribeTransactionalId", "kafka-cluster:AlterTransactionalId" }, new[] { "arn:aws:kafka:eu-west-1:123456789012:transactional-id/events/0f1e2d3c-aaaa-bbbb-cccc-123456789abc-3/analytics" }),
             ]),
             MskStacks.Flat(MskStacks.Statements(policy)));
-        Assert.Equal(MskTypes.IamRole, resources.Named("events-ksqldb-analytics-role").Type);
+        Assert.IsType<IamRoleSpec>(resources.Named("events-ksqldb-analytics-role").Spec);
     }
 
     [Fact]
     public void No_policy_grants_a_wildcard_action_or_a_whole_cluster_resource_beyond_connect()
     {
         var resources = MskStacks.Build(MskStacks.Prod + MskStacks.ConnectGroup + MskStacks.KsqlGroup);
-        foreach (var policy in resources.OfType(MskTypes.IamPolicy))
+        foreach (var policy in resources.OfSpec<IamPolicySpec>())
         {
             foreach (var (sid, actions, arns) in MskStacks.Statements(policy))
             {
@@ -125,8 +124,8 @@ public class MskIamResourceTests
             ? "      certificateAuthorityArns: [arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/ca-1]\n"
             : "";
         var resources = MskStacks.Build(MskStacks.Prod.Replace("      region: eu-west-1\n", $"      region: eu-west-1\n      authentication: {authentication}\n{extra}", StringComparison.Ordinal) + MskStacks.KsqlGroup);
-        Assert.Empty(resources.OfType(MskTypes.IamPolicy));
-        Assert.Empty(resources.OfType(MskTypes.IamRole));
+        Assert.Empty(resources.OfSpec<IamPolicySpec>());
+        Assert.Empty(resources.OfSpec<IamRoleSpec>());
     }
 
     [Theory]

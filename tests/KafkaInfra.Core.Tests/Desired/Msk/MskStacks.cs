@@ -1,5 +1,6 @@
 using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Cloud;
 using KafkaInfra.Core.Desired.Msk;
 using KafkaInfra.Core.Planning;
 
@@ -78,20 +79,23 @@ internal static class MskStacks
     public static CloudResource Named(this IReadOnlyList<CloudResource> resources, string name) =>
         resources.Single(r => r.Name == name);
 
-    public static IReadOnlyList<CloudResource> OfType(this IReadOnlyList<CloudResource> resources, string type) =>
-        resources.Where(r => r.Type == type).ToList();
+    /// <summary>The spec of the resource named <paramref name="name"/>, which must be a <typeparamref name="T"/>.</summary>
+    public static T Spec<T>(this IReadOnlyList<CloudResource> resources, string name)
+        where T : CloudSpec => Assert.IsType<T>(resources.Named(name).Spec);
+
+    /// <summary>The resources whose spec is a <typeparamref name="T"/>.</summary>
+    public static IReadOnlyList<CloudResource> OfSpec<T>(this IReadOnlyList<CloudResource> resources)
+        where T : CloudSpec => resources.Where(r => r.Spec is T).ToList();
 
     /// <summary>A policy document's statements as (Sid, actions, resolved resource ARNs), references resolved against <see cref="ClusterArn"/>.</summary>
     public static IReadOnlyList<(string Sid, string[] Actions, string[] Resources)> Statements(CloudResource policy)
     {
-        var doc = policy.Properties.Child("policy");
-        Assert.Equal("2012-10-17", doc["Version"]);
-        return ((IReadOnlyList<object>)doc["Statement"]!).Cast<Tree>().Select(s =>
+        var doc = Assert.IsType<IamPolicySpec>(policy.Spec).Policy;
+        Assert.Equal("2012-10-17", doc.Version);
+        return doc.Statement.Select(s =>
         {
-            Assert.Equal("Allow", s["Effect"]);
-            var actions = ((IReadOnlyList<object>)s["Action"]!).Cast<string>().ToArray();
-            var resources = ((IReadOnlyList<object>)s["Resource"]!).Select(r => (string)Resolve(r)).ToArray();
-            return ((string)s["Sid"]!, actions, resources);
+            Assert.Equal("Allow", s.Effect);
+            return (s.Sid!, s.Action.ToArray(), (s.Resource ?? []).Select(Resolve).ToArray());
         }).ToList();
     }
 
@@ -100,28 +104,18 @@ internal static class MskStacks
         statements.Select(s => $"{s.Sid}: {string.Join(", ", s.Actions)} on {string.Join(", ", s.Resources)}").ToArray();
 
     /// <summary>Resolves a value the way the Pulumi program does, with every reference pointing at the cluster ARN.</summary>
-    public static object Resolve(object value) => value switch
-    {
-        ResourceRef r => r.Resource == MskCloudResources.ClusterResourceName("events") && r.Output == "arn"
-            ? RefFormats.Apply(r, ClusterArn)
-            : throw new InvalidOperationException($"unexpected reference {r}"),
-        _ => value,
-    };
+    public static string Resolve(Text value) => value.Resolve(r => r.Resource == MskCloudResources.ClusterResourceName("events") && r.Output == CloudOutput.Arn
+        ? ClusterArn
+        : throw new InvalidOperationException($"unexpected reference {r}"));
 
-    /// <summary>Every reference anywhere in a tree.</summary>
-    public static IEnumerable<ResourceRef> Refs(object value) => value switch
-    {
-        ResourceRef r => [r],
-        Tree t => t.SelectMany(kv => Refs(kv.Value)),
-        IReadOnlyList<object> list => list.SelectMany(Refs),
-        _ => [],
-    };
+    /// <summary>The rendered JSON of a resource's inputs (what <c>kafka-infra render</c> writes).</summary>
+    public static System.Text.Json.Nodes.JsonObject Json(CloudResource resource) => CloudJson.Properties(resource.Spec);
 
-    /// <summary>Every dotted property path of a tree (lists as [i]).</summary>
-    public static IEnumerable<string> Paths(object value, string prefix = "") => value switch
+    /// <summary>Every dotted property path of a rendered spec (lists as [i]).</summary>
+    public static IEnumerable<string> Paths(System.Text.Json.Nodes.JsonNode? value, string prefix = "") => value switch
     {
-        Tree t => t.SelectMany(kv => Paths(kv.Value, prefix.Length == 0 ? kv.Key : $"{prefix}.{kv.Key}").Prepend(prefix.Length == 0 ? kv.Key : $"{prefix}.{kv.Key}")),
-        IReadOnlyList<object> list => list.SelectMany((item, i) => Paths(item, $"{prefix}[{i}]")),
+        System.Text.Json.Nodes.JsonObject o => o.SelectMany(kv => Paths(kv.Value, prefix.Length == 0 ? kv.Key : $"{prefix}.{kv.Key}").Prepend(prefix.Length == 0 ? kv.Key : $"{prefix}.{kv.Key}")),
+        System.Text.Json.Nodes.JsonArray list => list.SelectMany((item, i) => Paths(item, $"{prefix}[{i}]")),
         _ => [],
     };
 }

@@ -1,4 +1,5 @@
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Cloud;
 using KafkaInfra.Core.Desired.Msk;
 
 namespace KafkaInfra.Core.Tests.Desired.Msk;
@@ -9,30 +10,31 @@ public class MskTopicResourceTests
     public void One_topic_per_planned_topic_with_its_partitions_replication_and_config()
     {
         var plan = MskStacks.Plan(MskStacks.Prod).GetOrThrow();
-        var topics = MskCloudResources.Build(plan).OfType(MskTypes.Topic);
+        var topics = MskCloudResources.Build(plan).OfSpec<KafkaTopicSpec>();
 
         Assert.Equal(plan.Topics.Select(t => "events-topic-" + t.Name), topics.Select(t => t.Name));
         foreach (var t in plan.Topics)
         {
             var r = topics.Named("events-topic-" + t.Name);
-            Assert.Equal(t.Name, r.Properties["name"]);
-            Assert.Equal(t.Partitions, r.Properties["partitions"]);
-            Assert.Equal(t.ReplicationFactor, r.Properties["replicationFactor"]);
-            Assert.Equal(t.KafkaConfig.OrderBy(kv => kv.Key, StringComparer.Ordinal), r.Child().Select(kv => new KeyValuePair<string, string>(kv.Key, (string)kv.Value)));
+            var spec = Assert.IsType<KafkaTopicSpec>(r.Spec);
+            Assert.Equal(t.Name, spec.Name);
+            Assert.Equal(t.Partitions, spec.Partitions);
+            Assert.Equal(t.ReplicationFactor, spec.ReplicationFactor);
+            Assert.Equal(t.KafkaConfig.OrderBy(kv => kv.Key, StringComparer.Ordinal), spec.Config);
             Assert.Equal("topics", r.Component);
             Assert.Equal("events-kafka", r.Options.Provider);
             Assert.Equal(new[] { "events-msk" }, r.Options.DependsOn);
             Assert.True(r.Options.Protect);
         }
 
-        Assert.Equal(10, topics.Named("events-topic-orders").Properties["partitions"]);
-        Assert.Equal("604800000", topics.Named("events-topic-orders").Properties.At("config")! is Tree c ? c["retention.ms"] : null);
+        Assert.Equal(10, topics.Spec<KafkaTopicSpec>("events-topic-orders").Partitions);
+        Assert.Equal("604800000", topics.Spec<KafkaTopicSpec>("events-topic-orders").Config["retention.ms"]);
     }
 
     [Fact]
     public void Topics_are_not_protected_in_dev()
     {
-        var topics = MskStacks.Build(MskStacks.Prod.Replace("environment: prod", "environment: dev", StringComparison.Ordinal)).OfType(MskTypes.Topic);
+        var topics = MskStacks.Build(MskStacks.Prod.Replace("environment: prod", "environment: dev", StringComparison.Ordinal)).OfSpec<KafkaTopicSpec>();
         Assert.All(topics, t => Assert.False(t.Options.Protect));
     }
 
@@ -53,13 +55,16 @@ public class MskTopicResourceTests
         var resources = MskStacks.Build(MskStacks.Prod.Replace("      region: eu-west-1\n", $"      region: eu-west-1\n      authentication: {authentication}\n{extra}", StringComparison.Ordinal));
         var provider = resources.Named("events-kafka");
 
-        Assert.Equal(MskTypes.KafkaProvider, provider.Type);
-        Assert.Equal(new ResourceRef("events-msk", output, "{0:list}"), provider.Properties["bootstrapServers"]);
-        Assert.Equal(true, provider.Properties["tlsEnabled"]);
-        Assert.Equal("3.9.0", provider.Properties["kafkaVersion"]);
-        Assert.Equal(mechanism, provider.Properties["saslMechanism"]);
-        Assert.Equal(authentication == "iam" ? "eu-west-1" : null, provider.Properties["saslAwsRegion"]);
-        var paths = MskStacks.Paths(provider.Properties).ToList();
+        var spec = Assert.IsType<KafkaProviderSpec>(provider.Spec);
+        Assert.Equal("pulumi:providers:kafka", provider.Type);
+        Assert.Equal(Text.Of(new OutputRef("events-msk", Enum.Parse<CloudOutput>(output, ignoreCase: true))), spec.BootstrapServers);
+        Assert.True(spec.TlsEnabled);
+        Assert.Equal("3.9.0", spec.KafkaVersion);
+        Assert.Equal(mechanism, spec.SaslMechanism is { } m ? KafkaProviderSpec.MechanismName(m) : null);
+        Assert.Equal(authentication == "iam" ? "eu-west-1" : null, spec.SaslAwsRegion);
+        var json = MskStacks.Json(provider);
+        Assert.Equal(mechanism, (string?)json["saslMechanism"]);
+        var paths = MskStacks.Paths(json).ToList();
         Assert.DoesNotContain(paths, p => p.Contains("Password", StringComparison.Ordinal) || p.Contains("Username", StringComparison.Ordinal) || p.Contains("clientKey", StringComparison.Ordinal));
     }
 
@@ -67,12 +72,7 @@ public class MskTopicResourceTests
     public void Provider_region_is_left_to_aws_region_when_msk_region_is_unset()
     {
         var provider = MskStacks.Build(MskStacks.Prod.Replace("      region: eu-west-1\n", "", StringComparison.Ordinal)).Named("events-kafka");
-        Assert.Equal("aws-iam", provider.Properties["saslMechanism"]);
-        Assert.False(provider.Properties.ContainsKey("saslAwsRegion"));
+        Assert.Equal(KafkaSaslMechanism.AwsIam, Assert.IsType<KafkaProviderSpec>(provider.Spec).SaslMechanism);
+        Assert.False(MskStacks.Json(provider).ContainsKey("saslAwsRegion"));
     }
-}
-
-internal static class TopicResourceExtensions
-{
-    public static Tree Child(this CloudResource r) => r.Properties.Child("config");
 }

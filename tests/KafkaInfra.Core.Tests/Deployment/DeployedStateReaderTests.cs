@@ -1,7 +1,10 @@
+using KafkaInfra.Core.Deployment;
 using System.Collections.Immutable;
 using KafkaInfra.Core.Planning;
 
-namespace KafkaInfra.Core.Tests.Planning;
+using KafkaInfra.Core.Tests.Planning;
+
+namespace KafkaInfra.Core.Tests.Deployment;
 
 public class DeployedStateReaderTests
 {

@@ -1,7 +1,9 @@
+using KafkaInfra.Core.Deployment;
 using KafkaInfra.Core.Desired;
 using KafkaInfra.Core.Desired.Build;
+using KafkaInfra.Core.Desired.Cloud;
 
-namespace KafkaInfra.Core.Tests.Desired;
+namespace KafkaInfra.Core.Tests.Deployment;
 
 public class PulumiLayoutTests
 {
@@ -97,28 +99,30 @@ public class PulumiLayoutTests
     [Fact]
     public void Sound_references_have_no_problems()
     {
+        var bootstrap = new OutputRef("events-msk", CloudOutput.BootstrapBrokersSaslIam);
         var state = new DesiredState(
-            [Object("x", "keda/x", ObjectStage.Autoscaling, "apps", new Tree { ["spec"] = new Tree { ["bootstrap"] = new ResourceRef("events-msk", "bootstrapBrokersSaslIam") } })],
+            [Object("x", "keda/x", ObjectStage.Autoscaling, "apps", new Tree { ["spec"] = new Tree { ["bootstrap"] = bootstrap } })],
             [
-                Cloud("events-msk", "msk"),
-                Cloud("events-kafka", "topics", type: "pulumi:providers:kafka", props: new Tree { ["bootstrapServers"] = new ResourceRef("events-msk", "bootstrapBrokersSaslIam") }),
-                Cloud("orders", "topics", type: "kafka:index/topic:Topic", options: new CloudResourceOptions(Protect: true, DependsOn: ["events-msk"], Provider: "events-kafka")),
+                Cloud("events-msk", "msk", Serverless()),
+                Cloud("events-kafka", "topics", Provider(Text.Of(bootstrap))),
+                Cloud("orders", "topics", Topic(), new CloudResourceOptions(Protect: true, DependsOn: ["events-msk"], Provider: "events-kafka")),
             ]);
 
         Assert.Empty(PulumiLayout.ReferenceProblems(state));
+        Assert.Empty(PulumiLayout.OutputProblems("stack output bootstrapServers", Text.Of(bootstrap), state));
     }
 
     [Fact]
     public void Every_broken_reference_is_reported()
     {
         var state = new DesiredState(
-            [Object("x", "kedas/x", ObjectStage.Autoscaling, "apps", new Tree { ["spec"] = new Tree { ["b"] = new ResourceRef("nope", "arn") } })],
+            [Object("x", "kedas/x", ObjectStage.Autoscaling, "apps", new Tree { ["spec"] = new Tree { ["b"] = new OutputRef("nope", CloudOutput.Arn) } })],
             [
-                Cloud("orders", "topics", type: "kafka:index/topic:Topic", options: new CloudResourceOptions(DependsOn: ["events-msk"], Provider: "events-kafka")),
-                Cloud("events-msk", "msk", props: new Tree { ["x"] = new ResourceRef("events-msk", "arn"), ["y"] = new ResourceRef("orders", "name", "bad") }),
-                Cloud("events-kafka", "topics", type: "pulumi:providers:kafka"),
-                Cloud("topic2", "topics", type: "kafka:index/topic:Topic", options: new CloudResourceOptions(Provider: "events-msk")),
-                Cloud("events-msk", "msk"),
+                Cloud("orders", "topics", Topic(), new CloudResourceOptions(DependsOn: ["events-msk"], Provider: "events-kafka")),
+                Cloud("events-msk", "msk", new RolePolicyAttachmentSpec(Text.Of(new OutputRef("events-msk", CloudOutput.Name)), Text.Of(new OutputRef("orders", CloudOutput.Arn)))),
+                Cloud("events-kafka", "topics", Provider(Text.Of(new OutputRef("events-msk", CloudOutput.BootstrapBrokersTls)))),
+                Cloud("topic2", "topics", Topic(), new CloudResourceOptions(Provider: "events-msk")),
+                Cloud("events-msk", "msk", Serverless()),
             ]);
 
         var problems = PulumiLayout.ReferenceProblems(state).Select(p => p.ToString()).ToArray();
@@ -127,14 +131,26 @@ public class PulumiLayoutTests
             [
                 "resource orders (kafka:index/topic:Topic): dependsOn \"events-msk\" is not a resource declared before it",
                 "resource orders (kafka:index/topic:Topic): provider \"events-kafka\" is not a resource declared before it",
-                "resource events-msk (aws:msk/cluster:Cluster): refers to ${events-msk.arn}, but \"events-msk\" is not a cloud resource declared before it",
-                "resource events-msk (aws:msk/cluster:Cluster): unknown reference format \"bad\": a format must contain {0} (or {0:topic}, {0:group}, {0:transactional-id}) where the referenced value goes, or be {0:list}",
-                "resource topic2 (kafka:index/topic:Topic): provider \"events-msk\" is a aws:msk/cluster:Cluster, not a pulumi:providers:* resource",
-                "resource events-msk (aws:msk/cluster:Cluster): is declared twice (resource names must be unique in the stack)",
+                "resource events-msk (aws:iam/rolePolicyAttachment:RolePolicyAttachment): refers to ${events-msk.name}, but \"events-msk\" is not a cloud resource declared before it",
+                "resource events-msk (aws:iam/rolePolicyAttachment:RolePolicyAttachment): refers to ${orders.arn}, but a kafka:index/topic:Topic provides no output \"arn\"; it provides name",
+                "resource events-kafka (pulumi:providers:kafka): refers to ${events-msk.bootstrapBrokersTls}, but a aws:iam/rolePolicyAttachment:RolePolicyAttachment provides no output \"bootstrapBrokersTls\" (it provides none)",
+                "resource topic2 (kafka:index/topic:Topic): provider \"events-msk\" is a aws:iam/rolePolicyAttachment:RolePolicyAttachment, not a provider resource",
+                "resource events-msk (aws:msk/serverlessCluster:ServerlessCluster): is declared twice (resource names must be unique in the stack)",
                 "ScaledObject apps/x: unknown component \"kedas/x\": expected strimzi, msk, topics, namespaces, connect/<group>, ksqldb/<group> or keda/<consumer>",
                 "ScaledObject apps/x: refers to ${nope.arn}, but \"nope\" is not a cloud resource declared before it",
             ],
             problems);
+    }
+
+    [Fact]
+    public void A_stack_output_may_only_refer_to_an_output_its_resource_provides()
+    {
+        var state = new DesiredState([], [Cloud("events-msk", "msk", Serverless())]);
+
+        Assert.Equal(
+            ["stack output bootstrapServers: refers to ${events-msk.bootstrapBrokersTls}, but a aws:msk/serverlessCluster:ServerlessCluster provides no output \"bootstrapBrokersTls\"; it provides arn, bootstrapBrokersSaslIam"],
+            PulumiLayout.OutputProblems("stack output bootstrapServers", Text.Of(new OutputRef("events-msk", CloudOutput.BootstrapBrokersTls)), state).Select(p => p.ToString()));
+        Assert.Empty(PulumiLayout.OutputProblems("stack output bootstrapServers", "events-kafka-bootstrap.kafka.svc:9093", state));
     }
 
     [Theory]
@@ -153,8 +169,15 @@ public class PulumiLayoutTests
         Assert.Equal(names.Length, names.Distinct(StringComparer.Ordinal).Count());
     }
 
-    private static CloudResource Cloud(string name, string component, string type = "aws:msk/cluster:Cluster", Tree? props = null, CloudResourceOptions? options = null) =>
-        new(type, name, props ?? new Tree(), options ?? CloudResourceOptions.None, component);
+    private static CloudResource Cloud(string name, string component, CloudSpec? spec = null, CloudResourceOptions? options = null) =>
+        new(name, spec ?? Serverless(), options ?? CloudResourceOptions.None, component);
+
+    private static MskServerlessClusterSpec Serverless() =>
+        new("events", new ServerlessClientAuthentication(new ServerlessSasl(new ServerlessIam(Enabled: true))), [new ServerlessVpcConfig(["subnet-a"], ["sg-1"])], StringMap.Empty);
+
+    private static KafkaProviderSpec Provider(Text bootstrap) => new(bootstrap, TlsEnabled: true, "3.9.0", KafkaSaslMechanism.AwsIam, "eu-west-1");
+
+    private static KafkaTopicSpec Topic() => new("orders", 3, 3, StringMap.Empty);
 
     private static KubernetesObject Object(string name, string component, ObjectStage stage, string? ns, Tree? body = null) =>
         new(stage == ObjectStage.Namespaces ? "v1" : "keda.sh/v1alpha1", stage == ObjectStage.Namespaces ? "Namespace" : "ScaledObject", name, ns, [], [], body ?? new Tree(), component, stage);

@@ -1,4 +1,7 @@
-namespace KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Cloud;
+
+namespace KafkaInfra.Core.Deployment;
 
 /// <summary>
 /// How the Pulumi program lays a <see cref="DesiredState"/> out: the ComponentResource type of each component,
@@ -109,9 +112,9 @@ public static class PulumiLayout
 
     /// <summary>
     /// Every reference that cannot be honoured, all at once: duplicate resource names, <c>dependsOn</c>, <c>provider</c>
-    /// and <see cref="ResourceRef"/> names that are not an earlier cloud resource (the cloud list is ordered
-    /// dependencies first), a provider that is not a <c>pulumi:providers:*</c> resource, unknown reference formats,
-    /// and unknown components.
+    /// and output references naming something that is not an earlier cloud resource (the cloud list is ordered
+    /// dependencies first), a provider that is not a provider resource, an output the referenced resource does not
+    /// provide (<see cref="CloudSpecs.Outputs"/>), and unknown components.
     /// </summary>
     public static IReadOnlyList<Diagnostic> ReferenceProblems(DesiredState state)
     {
@@ -136,13 +139,13 @@ public static class PulumiLayout
                 {
                     problems.Add(new Diagnostic(path, $"provider \"{provider}\" is not a resource declared before it"));
                 }
-                else if (!p.Type.StartsWith("pulumi:providers:", StringComparison.Ordinal))
+                else if (!CloudSpecs.IsProvider(p.Spec))
                 {
-                    problems.Add(new Diagnostic(path, $"provider \"{provider}\" is a {p.Type}, not a pulumi:providers:* resource"));
+                    problems.Add(new Diagnostic(path, $"provider \"{provider}\" is a {p.Type}, not a provider resource"));
                 }
             }
 
-            foreach (var reference in TreeJson.Refs(resource.Properties))
+            foreach (var reference in CloudJson.Refs(resource.Spec))
             {
                 CheckRef(path, reference, earlier, problems);
             }
@@ -157,7 +160,7 @@ public static class PulumiLayout
         {
             var path = $"{obj.Kind} {(obj.Namespace is null ? "" : obj.Namespace + "/")}{obj.Name}";
             CheckComponent(path, obj.Component, problems);
-            foreach (var reference in TreeJson.Refs(obj.Body))
+            foreach (var reference in Tree.References(obj.Body))
             {
                 CheckRef(path, reference, earlier, problems);
             }
@@ -166,16 +169,37 @@ public static class PulumiLayout
         return problems;
     }
 
-    private static void CheckRef(string path, ResourceRef reference, Dictionary<string, CloudResource> earlier, List<Diagnostic> problems)
+    /// <summary>Problems of one reference made by a value outside the desired state (a stack output), against the state's cloud resources.</summary>
+    public static IReadOnlyList<Diagnostic> OutputProblems(string path, Text value, DesiredState state)
     {
-        if (!earlier.ContainsKey(reference.Resource))
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(state);
+        var problems = new List<Diagnostic>();
+        if (value is Text.Ref r)
+        {
+            var all = new Dictionary<string, CloudResource>(StringComparer.Ordinal);
+            foreach (var resource in state.Cloud)
+            {
+                all.TryAdd(resource.Name, resource);
+            }
+
+            CheckRef(path, r.Source, all, problems);
+        }
+
+        return problems;
+    }
+
+    private static void CheckRef(string path, OutputRef reference, Dictionary<string, CloudResource> earlier, List<Diagnostic> problems)
+    {
+        if (!earlier.TryGetValue(reference.Resource, out var target))
         {
             problems.Add(new Diagnostic(path, $"refers to {reference}, but \"{reference.Resource}\" is not a cloud resource declared before it"));
         }
-
-        if (RefFormats.Problem(reference.Format) is { } problem)
+        else if (!CloudSpecs.Outputs(target.Spec).Contains(reference.Output))
         {
-            problems.Add(new Diagnostic(path, problem));
+            var known = CloudSpecs.Outputs(target.Spec);
+            problems.Add(new Diagnostic(path, $"refers to {reference}, but a {target.Type} provides no output \"{reference.OutputName}\"" +
+                (known.Count == 0 ? " (it provides none)" : $"; it provides {string.Join(", ", known.Select(o => new OutputRef(reference.Resource, o).OutputName))}")));
         }
     }
 

@@ -1,7 +1,8 @@
 using KafkaInfra.Core.Config;
-using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Cloud;
+using KafkaInfra.Core.Planning;
 
-namespace KafkaInfra.Core.Planning;
+namespace KafkaInfra.Core.Deployment;
 
 /// <summary>
 /// The stack outputs of the Pulumi program: their names, and the values that come straight from the plan.
@@ -100,10 +101,10 @@ public static class StackOutputs
 
     /// <summary>
     /// Where <see cref="BootstrapServers"/> comes from: a literal string for Strimzi
-    /// (<c>&lt;cluster&gt;-kafka-bootstrap.&lt;ns&gt;.svc:9093</c>, the TLS listener), or a <see cref="ResourceRef"/> to
-    /// the MSK cluster resource <c>&lt;cluster&gt;-msk</c>'s bootstrap output for the authentication mode.
+    /// (<c>&lt;cluster&gt;-kafka-bootstrap.&lt;ns&gt;.svc:9093</c>, the TLS listener), or the MSK cluster resource
+    /// <c>&lt;cluster&gt;-msk</c>'s bootstrap output for the authentication mode.
     /// </summary>
-    public static object BootstrapServersSource(CapacityPlan plan)
+    public static Text BootstrapServersSource(CapacityPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var cluster = plan.Config.Cluster;
@@ -114,17 +115,17 @@ public static class StackOutputs
 
         var msk = cluster.Msk ?? throw new InvalidOperationException("a cluster is either strimzi: or msk:");
         var output = MskBootstrapOutput(msk.Authentication, msk.Serverless);
-        return new ResourceRef(cluster.Name + "-msk", output);
+        return Text.Of(new OutputRef(Desired.Msk.MskCloudResources.ClusterResourceName(cluster.Name), output));
     }
 
     /// <summary>The MSK cluster output clients bootstrap from: the one for the authentication mode (Serverless: IAM).</summary>
-    public static string MskBootstrapOutput(MskAuthentication authentication, bool serverless) => serverless
-        ? "bootstrapBrokersSaslIam"
+    public static CloudOutput MskBootstrapOutput(MskAuthentication authentication, bool serverless) => serverless
+        ? CloudOutput.BootstrapBrokersSaslIam
         : authentication switch
         {
-            MskAuthentication.Iam => "bootstrapBrokersSaslIam",
-            MskAuthentication.Scram => "bootstrapBrokersSaslScram",
-            MskAuthentication.Tls => "bootstrapBrokersTls",
+            MskAuthentication.Iam => CloudOutput.BootstrapBrokersSaslIam,
+            MskAuthentication.Scram => CloudOutput.BootstrapBrokersSaslScram,
+            MskAuthentication.Tls => CloudOutput.BootstrapBrokersTls,
             _ => throw new ArgumentOutOfRangeException(nameof(authentication), authentication, "no bootstrap output for this authentication"),
         };
 }

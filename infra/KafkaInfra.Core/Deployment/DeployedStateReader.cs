@@ -1,8 +1,9 @@
 using System.Collections;
 using System.Globalization;
 using KafkaInfra.Core.Config;
+using KafkaInfra.Core.Planning;
 
-namespace KafkaInfra.Core.Planning;
+namespace KafkaInfra.Core.Deployment;
 
 /// <summary>The deployed state read back from a stack's previous outputs, or why it could not be read.</summary>
 public sealed record DeployedStateReadResult(DeployedState State, IReadOnlyList<Diagnostic> Errors)

@@ -1,8 +1,12 @@
+using KafkaInfra.Core.Deployment;
 using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Cloud;
 using KafkaInfra.Core.Planning;
 
-namespace KafkaInfra.Core.Tests.Planning;
+using KafkaInfra.Core.Tests.Planning;
+
+namespace KafkaInfra.Core.Tests.Deployment;
 
 public class StackOutputsTests
 {
@@ -38,7 +42,7 @@ public class StackOutputsTests
     {
         var plan = CapacityPlanner.Plan(RepoStacks.Raw("dev")).GetOrThrow();
 
-        Assert.Equal("events-kafka-bootstrap.kafka.svc:9093", StackOutputs.BootstrapServersSource(plan));
+        Assert.Equal(Text.FromString("events-kafka-bootstrap.kafka.svc:9093"), StackOutputs.BootstrapServersSource(plan));
     }
 
     [Fact]
@@ -46,7 +50,7 @@ public class StackOutputsTests
     {
         var plan = CapacityPlanner.Plan(RepoStacks.Raw("prod")).GetOrThrow(); // authentication: iam
 
-        Assert.Equal(new ResourceRef("events-msk", "bootstrapBrokersSaslIam"), StackOutputs.BootstrapServersSource(plan));
+        Assert.Equal(Text.Of(new OutputRef("events-msk", CloudOutput.BootstrapBrokersSaslIam)), StackOutputs.BootstrapServersSource(plan));
     }
 
     [Theory]
@@ -56,7 +60,7 @@ public class StackOutputsTests
     [InlineData(MskAuthentication.Iam, true, "bootstrapBrokersSaslIam")]
     public void Each_auth_mode_has_its_bootstrap_output(MskAuthentication authentication, bool serverless, string output)
     {
-        Assert.Equal(output, StackOutputs.MskBootstrapOutput(authentication, serverless));
+        Assert.Equal(output, new OutputRef("events-msk", StackOutputs.MskBootstrapOutput(authentication, serverless)).OutputName);
     }
 }
 
