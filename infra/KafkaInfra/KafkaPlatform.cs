@@ -26,35 +26,47 @@ public static class KafkaPlatform
         var raw = ReadConfig();
 
         // 1. The config alone, before anything is registered (not even the stack reference).
+        // A secret value stays secret (the outputs that carry config are secret) or is refused with its key named;
+        // while one is secret, config messages are shown without their text (they quote values).
+        var secretKeys = ReadSecretKeys();
         var configOnly = CapacityPlanner.Plan(raw);
-        if (!configOnly.IsValid)
+        var secrets = ConfigSecrets.Check(secretKeys, configOnly.Plan?.Config);
+        if (!configOnly.IsValid || !secrets.IsValid)
         {
-            throw new RunException(StackConfigException.FormatMessage(configOnly.Errors));
+            throw new RunException(StackConfigException.FormatMessage([.. secrets.Errors, .. ConfigSecrets.Redact(configOnly.Errors, secretKeys)]));
         }
 
         // 2. Against what was deployed: explicit partition decreases fail here, at preview time; computed ones keep the deployed count.
-        var (deployed, previousInputs) = await ReadPreviousDeploymentAsync().ConfigureAwait(false);
+        var (deployed, previousInputs, previousSecret) = await ReadPreviousDeploymentAsync().ConfigureAwait(false);
         var result = CapacityPlanner.Plan(raw, deployed);
         if (!result.IsValid)
         {
-            throw new RunException(StackConfigException.FormatMessage(result.Errors));
+            throw new RunException(StackConfigException.FormatMessage(ConfigSecrets.Redact(result.Errors, secretKeys)));
         }
 
         var plan = result.Plan!;
-        foreach (var warning in result.Warnings)
+        foreach (var warning in ConfigSecrets.Redact(result.Warnings, secretKeys))
         {
             Log.Warn(warning.ToString());
         }
 
-        foreach (var advice in result.Advice)
+        foreach (var advice in ConfigSecrets.Redact(result.Advice, secretKeys))
         {
             Log.Info(advice.ToString());
         }
 
         // The scaling-impact report `kafka-infra diff` gives, against what this stack deployed last time.
-        foreach (var line in ImpactReport.ForUpdate(deployed, previousInputs, plan).ToText())
+        // Not when config was secret: the report quotes config values, and the log is plain text.
+        if (secrets.AnySecret || previousSecret)
         {
-            Log.Info(line);
+            Log.Info("the scaling-impact report is not logged: this stack's config holds a secret value and the report quotes config values");
+        }
+        else
+        {
+            foreach (var line in ImpactReport.ForUpdate(deployed, previousInputs, plan).ToText())
+            {
+                Log.Info(line);
+            }
         }
 
         var desired = DesiredStateBuilder.Build(plan);
@@ -75,7 +87,8 @@ public static class KafkaPlatform
             outputs[name] = value;
         }
 
-        outputs[StackOutputs.PlanInputs] = StackOutputs.PlanInputsValue(raw);
+        var planInputs = StackOutputs.PlanInputsValue(raw);
+        outputs[StackOutputs.PlanInputs] = secrets.AnySecret ? Output.CreateSecret(planInputs) : planInputs;
 
         return outputs;
     }
@@ -91,14 +104,51 @@ public static class KafkaPlatform
         }
 
         raw["aws:region"] = new Pulumi.Config("aws").Get("region");
+
+        // The names (not the values) of every other key, so Core can refuse one under a misspelled namespace
+        // (kafka-infa:topics), which Pulumi accepts and kafka-infra would otherwise ignore.
+        foreach (var key in ConfiguredKeys())
+        {
+            raw.TryAdd(key, null);
+        }
+
         return raw;
+    }
+
+    /// <summary>
+    /// Every config key of the stack, from PULUMI_CONFIG (a JSON object the language host sets, keys as
+    /// <c>ns:key</c> or the older <c>ns:config:key</c>, which the SDK's Deployment.Config.cs CleanKey also accepts).
+    /// </summary>
+    private static string[] ConfiguredKeys()
+    {
+        var json = Environment.GetEnvironmentVariable("PULUMI_CONFIG");
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject()
+            .Select(p => p.Name.Split(':') is [var ns, "config", var key] ? $"{ns}:{key}" : p.Name)
+            .ToArray();
+    }
+
+    /// <summary>
+    /// The config keys the engine marks secret. The language host passes them to the program in
+    /// PULUMI_CONFIG_SECRET_KEYS (a JSON array of full keys), which the SDK reads into an internal set
+    /// (Pulumi .NET SDK, Deployment.Config.cs, ParseConfigSecretKeys); the SDK has no public accessor for it.
+    /// </summary>
+    internal static IReadOnlyList<string> ReadSecretKeys()
+    {
+        var json = Environment.GetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS");
+        return string.IsNullOrEmpty(json) ? [] : System.Text.Json.JsonSerializer.Deserialize<string[]>(json) ?? [];
     }
 
     /// <summary>
     /// This stack's previous outputs through a StackReference to itself. The engine reads the last checkpoint,
     /// in preview and update alike; on the first deployment the outputs are missing and the state is empty.
     /// </summary>
-    private static async Task<(DeployedState Deployed, IReadOnlyDictionary<string, string?>? PlanInputs)> ReadPreviousDeploymentAsync()
+    private static async Task<(DeployedState Deployed, IReadOnlyDictionary<string, string?>? PlanInputs, bool PlanInputsSecret)> ReadPreviousDeploymentAsync()
     {
         var self = new StackReference(PreviousOutputsResourceName, new StackReferenceArgs
         {
@@ -108,9 +158,12 @@ public static class KafkaPlatform
         var partitions = await ReadOutputAsync(self, StackOutputs.TopicPartitions).ConfigureAwait(false);
         var brokers = await ReadOutputAsync(self, StackOutputs.Brokers).ConfigureAwait(false);
         var storage = await ReadOutputAsync(self, StackOutputs.StorageGiB).ConfigureAwait(false);
-        var inputs = await ReadOutputAsync(self, StackOutputs.PlanInputs).ConfigureAwait(false);
+        // planInputs is secret when the last deployment's config held a secret: the impact report is then not logged.
+        var inputs = await self.GetOutputDetailsAsync(StackOutputs.PlanInputs).ConfigureAwait(false);
         var read = DeployedStateReader.Read(partitions, brokers, storage);
-        return read.IsValid ? (read.State, StackOutputs.ReadPlanInputs(inputs)) : throw new RunException(read.FormatErrors());
+        return read.IsValid
+            ? (read.State, StackOutputs.ReadPlanInputs(inputs.Value ?? inputs.SecretValue), inputs.SecretValue is not null)
+            : throw new RunException(read.FormatErrors());
     }
 
     /// <summary>

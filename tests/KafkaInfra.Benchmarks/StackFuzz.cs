@@ -163,7 +163,9 @@ internal static partial class StackFuzz
             _ = PlanReport.Text(result, "fuzz");
             if (!result.IsValid)
             {
-                return Judge(result.Errors);
+                // A key the loader refuses outside the kafka-infra namespace (no namespace, a misspelled one) is named by
+                // its own path, one of the file's config keys.
+                return Judge(result.Errors, parsed.Values.Keys);
             }
 
             var state = DesiredStateBuilder.Build(result.Plan!);
@@ -177,9 +179,10 @@ internal static partial class StackFuzz
         }
     }
 
-    private static Outcome Judge(IReadOnlyList<Diagnostic> errors)
+    private static Outcome Judge(IReadOnlyList<Diagnostic> errors, IEnumerable<string>? configKeys = null)
     {
-        var unnamed = errors.FirstOrDefault(e => !NamedPath().IsMatch(e.Path));
+        var keys = (configKeys ?? []).ToHashSet(StringComparer.Ordinal);
+        var unnamed = errors.FirstOrDefault(e => !NamedPath().IsMatch(e.Path) && !keys.Contains(e.Path));
         return unnamed is null
             ? new Outcome(Verdict.Rejected, errors[0].ToString())
             : new Outcome(Verdict.Unnamed, unnamed.ToString());

@@ -34,8 +34,16 @@ internal static class TestStacks
 
         """;
 
-    /// <summary>Raw values from a YAML <c>config:</c> body (the lines under <c>config:</c>, indented by two).</summary>
-    public static IReadOnlyDictionary<string, string?> Raw(string configBody) => RawFile("config:\n" + configBody);
+    /// <summary>
+    /// Raw values from a YAML <c>config:</c> body (the lines under <c>config:</c>, indented by two). A body that does not
+    /// name its environment gets <c>kafka-infra:environment: dev</c> (the key is required; the tests of that rule parse
+    /// their text with <see cref="StackFile"/> directly).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> Raw(string configBody)
+    {
+        ArgumentNullException.ThrowIfNull(configBody);
+        return RawFile("config:\n" + (configBody.Contains("kafka-infra:environment:", StringComparison.Ordinal) ? "" : "  kafka-infra:environment: dev\n") + configBody);
+    }
 
     /// <summary>Raw values of a whole stack file's text (fails the test when the YAML itself is invalid).</summary>
     public static IReadOnlyDictionary<string, string?> RawFile(string yaml, string fileName = "Pulumi.test.yaml")

@@ -14,11 +14,11 @@ public static class ConfigKeys
     public const string Connect = "connect";
     public const string KsqlDb = "ksqldb";
 
-    /// <summary>Every top-level key, in the order the contract documents them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Environment, Cluster, TopicDefaults, Topics, Consumers, Connect, KsqlDb];
+    /// <summary>Every top-level key, in the order the contract documents them (from the key table).</summary>
+    public static IReadOnlyList<string> All => ConfigKeyTable.TopLevel;
 
     /// <summary>Keys whose values are structured (YAML mappings or lists, JSON text in raw form).</summary>
-    public static IReadOnlySet<string> Structured { get; } = new HashSet<string>(StringComparer.Ordinal) { Cluster, TopicDefaults, Topics, Consumers, Connect, KsqlDb };
+    public static IReadOnlySet<string> Structured => ConfigKeyTable.Structured;
 
     /// <summary><c>kafka-infra:&lt;key&gt;</c>.</summary>
     public static string Qualified(string key) => $"{Namespace}:{key}";

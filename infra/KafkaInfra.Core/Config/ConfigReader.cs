@@ -27,10 +27,39 @@ internal static class Describe
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         JsonValueKind.Null => "null (an empty value)",
+        JsonValueKind.Object when IsSecure(e) => "a secret (secure:), which kafka-infra cannot decrypt offline and refuses in its keys: they are written in plain text into the resources it declares",
         JsonValueKind.Object => "a mapping",
         JsonValueKind.Array => "a list",
         _ => e.GetRawText(),
     };
+
+    /// <summary>
+    /// A value Pulumi encrypted in the stack file: a mapping whose only key is <c>secure</c>. The engine decrypts it for the
+    /// program; offline (the CLI) it is ciphertext, which no message may echo.
+    /// </summary>
+    public static bool IsSecure(JsonElement e)
+    {
+        using var properties = e.EnumerateObject();
+        return properties.MoveNext() && properties.Current.Name == "secure" && !properties.MoveNext();
+    }
+
+    /// <summary>
+    /// ", a quoted string; write it without quotes" when a string holds what the key wanted (a number, or true/false),
+    /// else "": YAML keeps a quoted 12 as text, which is the usual reason a number is refused.
+    /// </summary>
+    public static string QuotedHint(JsonElement e, bool number)
+    {
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            return "";
+        }
+
+        var s = e.GetString()!.Trim();
+        var fits = number
+            ? double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            : s is "true" or "false";
+        return fits && s.Length > 0 ? ", a quoted string; write it without quotes" : "";
+    }
 
     public static string Quote(string s)
     {
@@ -208,9 +237,20 @@ internal sealed class ObjectReader
             return v.GetBoolean();
         }
 
-        _errors.Add(Child(key), $"must be true or false, got {Describe.Value(v)}");
+        _errors.Add(Child(key), $"must be true or false, got {Describe.Value(v)}{Describe.QuotedHint(v, number: false)}");
         return @default;
     }
+
+    /// <summary>An integer key of the key table, in the range the table gives it.</summary>
+    public long? Long(ConfigKeyInfo key, bool required = false, long? @default = null) =>
+        ReadInteger(key.Name, key.Range!.Min, key.Range.Max, required, @default, key.Range.ExclusiveMin);
+
+    /// <summary>An integer key of the key table, in the range the table gives it.</summary>
+    public int? Int(ConfigKeyInfo key, bool required = false, int? @default = null) =>
+        (int?)ReadInteger(key.Name, key.Range!.Min, key.Range.Max, required, @default, key.Range.ExclusiveMin);
+
+    /// <summary>A number key of the key table (its minimum is excluded), in the range the table gives it.</summary>
+    public double? Double(ConfigKeyInfo key, bool required = false) => Double(key.Name, key.Range!.Min, key.Range.Max, required);
 
     public long? Long(string key, long min, long max, bool required = false, long? @default = null, bool exclusiveMinimum = false) =>
         ReadInteger(key, min, max, required, @default, exclusiveMinimum);
@@ -227,7 +267,7 @@ internal sealed class ObjectReader
 
         if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || double.IsInfinity(d))
         {
-            _errors.Add(Child(key), $"must be a number, got {Describe.Value(v)}");
+            _errors.Add(Child(key), $"must be a number, got {Describe.Value(v)}{Describe.QuotedHint(v, number: true)}");
             return null;
         }
 
@@ -294,23 +334,18 @@ internal sealed class ObjectReader
 
         if (v.ValueKind != JsonValueKind.Number)
         {
-            _errors.Add(Child(key), $"must be an integer, got {Describe.Value(v)}");
+            _errors.Add(Child(key), $"must be an integer, got {Describe.Value(v)}{Describe.QuotedHint(v, number: true)}");
             return null;
         }
 
         if (!v.TryGetInt64(out var n))
         {
-            // Either a fraction or a number beyond 64 bits.
-            var isWhole = decimal.TryParse(v.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var dec) && dec == decimal.Truncate(dec);
-            if (!isWhole && double.TryParse(v.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var dbl) && Math.Abs(dbl) < 1e18)
-            {
-                _errors.Add(Child(key), $"must be an integer, got {v.GetRawText()}");
-            }
-            else
-            {
-                _errors.Add(Child(key), string.Create(CultureInfo.InvariantCulture, $"must be <= {max}, got {v.GetRawText()}"));
-            }
-
+            // A fraction or exponent form (12.0, 1e6) is not an integer, whatever its value; only plain digits beyond
+            // 64 bits are "too large".
+            var text = v.GetRawText();
+            _errors.Add(Child(key), text.AsSpan().IndexOfAny(".eE") >= 0
+                ? $"must be an integer, got {text}"
+                : string.Create(CultureInfo.InvariantCulture, $"must be <= {max}, got {text}"));
             return null;
         }
 
@@ -352,53 +387,5 @@ internal sealed class ObjectReader
         return suggestion is not null
             ? $"unknown key; did you mean '{suggestion}'?"
             : $"unknown key; expected one of: {string.Join(", ", known)}";
-    }
-}
-
-/// <summary>"Did you mean" suggestions by edit distance.</summary>
-public static class Suggest
-{
-    /// <summary>The closest candidate within a small edit distance (case-insensitive), or null.</summary>
-    public static string? Closest(string input, IEnumerable<string> candidates)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
-        {
-            var d = Distance(input.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (d < bestDistance)
-            {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-
-        var allowed = Math.Max(1, Math.Min(3, input.Length / 3));
-        return bestDistance <= allowed ? best : null;
-    }
-
-    /// <summary>Levenshtein distance.</summary>
-    public static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -1,14 +1,12 @@
 namespace KafkaInfra.Core.Config;
 
 /// <summary>
-/// Every default of the stack config, in one place. Each is documented in Pulumi.yaml and the README,
-/// and pinned by a test (DefaultsTests).
+/// Every default of the stack config, in one place. The key table (<see cref="ConfigKeyTable"/>) shows each in the
+/// config reference it generates for Pulumi.yaml and the README, and a test (DefaultsTests) pins it.
+/// <c>environment</c> has none on purpose: every stack says whether it is dev or prod.
 /// </summary>
 public static class Defaults
 {
-    /// <summary><c>environment</c>: dev unless the stack says prod.</summary>
-    public const DeploymentEnvironment Environment = DeploymentEnvironment.Dev;
-
     /// <summary><c>cluster.kafkaVersion</c>: Strimzi 1.2's default Kafka version.</summary>
     public const string KafkaVersion = "4.3.1";
 

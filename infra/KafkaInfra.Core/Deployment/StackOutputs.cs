@@ -31,8 +31,8 @@ public static class StackOutputs
 
     /// <summary>
     /// The raw config values this deployment was planned from (a JSON object of key → value), so the next preview
-    /// can report the whole scaling impact against them. Holds only <c>kafka-infra:</c> keys and <c>aws:region</c>,
-    /// which carry no secrets (the loader refuses secret values under <c>kafka-infra:</c>).
+    /// can report the whole scaling impact against them. Holds only <c>kafka-infra:</c> keys and <c>aws:region</c>;
+    /// the program exports it as a secret output when one of them was secret (<see cref="ConfigSecrets"/>).
     /// </summary>
     public const string PlanInputs = "planInputs";
 

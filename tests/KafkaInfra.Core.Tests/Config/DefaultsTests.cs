@@ -26,7 +26,15 @@ public class DefaultsTests
         """ + extra).GetOrThrow();
 
     [Fact]
-    public void Environment_defaults_to_dev() => Assert.Equal(DeploymentEnvironment.Dev, Minimal().Environment);
+    public void Environment_has_no_default()
+    {
+        // Issue 14 item 9: a Pulumi.prod.yaml without the key used to be validated with dev's rules.
+        var raw = StackFile.Parse("config:\n" + TestStacks.StrimziCluster, "Pulumi.prod.yaml").Values;
+        var result = StackConfigLoader.Load(raw);
+        Assert.False(result.IsValid);
+        Assert.Equal(["kafka-infra:environment: is required; expected dev or prod (there is no default, so a production stack is never checked with dev's rules)"], TestStacks.Lines(result.Errors));
+        Assert.Equal(DeploymentEnvironment.Dev, Minimal().Environment);
+    }
 
     [Fact]
     public void Kafka_version_defaults_to_strimzi_default() => Assert.Equal("4.3.1", Minimal().Cluster.KafkaVersion);

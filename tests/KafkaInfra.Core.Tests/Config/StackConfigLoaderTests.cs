@@ -381,7 +381,7 @@ public class StackConfigLoaderTests
     [Fact]
     public void Missing_cluster_is_an_error_with_what_is_expected()
     {
-        var result = StackConfigLoader.Load(new Dictionary<string, string?>());
+        var result = StackConfigLoader.Load(new Dictionary<string, string?> { ["kafka-infra:environment"] = "dev" });
 
         Assert.Equal(["kafka-infra:cluster: is required; expected a mapping with name, brokers, storageGiB and one of strimzi: or msk:"], TestStacks.Lines(result.Errors));
     }
@@ -389,7 +389,7 @@ public class StackConfigLoaderTests
     [Fact]
     public void Structured_key_given_as_plain_text_says_how_to_set_it()
     {
-        var result = StackConfigLoader.Load(new Dictionary<string, string?> { ["kafka-infra:cluster"] = "events" });
+        var result = StackConfigLoader.Load(new Dictionary<string, string?> { ["kafka-infra:environment"] = "dev", ["kafka-infra:cluster"] = "events" });
 
         Assert.Equal(["kafka-infra:cluster: must be a mapping (structured config: write it as YAML in Pulumi.<stack>.yaml or set it with `pulumi config set --path`), got \"events\""], TestStacks.Lines(result.Errors));
     }

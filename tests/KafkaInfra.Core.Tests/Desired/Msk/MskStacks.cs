@@ -67,6 +67,7 @@ internal static class MskStacks
 
         """;
 
+    /// <summary>As <see cref="TestStacks.Raw"/> (dev unless the body names its environment).</summary>
     public static IReadOnlyDictionary<string, string?> Raw(string configBody) => TestStacks.Raw(configBody);
 
     public static PlanResult Plan(string configBody, DeployedState? deployed = null) => TestStacks.Plan(configBody, deployed);
