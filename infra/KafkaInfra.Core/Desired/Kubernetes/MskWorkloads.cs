@@ -49,9 +49,7 @@ public static class MskWorkloads
     public static ClientAccess Access(string cluster, MskPlatform msk)
     {
         ArgumentNullException.ThrowIfNull(msk);
-        // The output's name is decided once, by the platform (KafkaResources.MskBootstrapOutput); here it becomes the typed output.
-        var output = Enum.Parse<CloudOutput>(msk.BootstrapOutput, ignoreCase: true);
-        var bootstrap = Text.Of(new OutputRef(KafkaResources.MskCluster(cluster), output));
+        var bootstrap = Text.Of(MskOutputs.BootstrapOf(cluster, msk));
         return msk.Authentication switch
         {
             MskAuthentication.Iam => new ClientAccess(bootstrap, ClientSecurity.MskIam, AwsRegion: msk.Config.Region),
