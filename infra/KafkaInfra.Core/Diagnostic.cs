@@ -13,6 +13,25 @@ public sealed record Diagnostic(string Path, string Message)
     public override string ToString() => $"{Path}: {Message}";
 }
 
+/// <summary>
+/// The one result shape over <see cref="Diagnostic"/>: a step over a stack (load, plan, read) either produces its
+/// value or reports every error at once; warnings and advice come with it either way. Results of particular steps
+/// derive from it and only add a name for <see cref="Value"/> (e.g. <c>PlanResult.Plan</c>).
+/// </summary>
+/// <typeparam name="T">What the step produces.</typeparam>
+/// <param name="Value">The product; null when there are errors.</param>
+/// <param name="Errors">Every error, in config order; empty when <see cref="Value"/> is usable.</param>
+/// <param name="Warnings">Things that work but deserve a reviewer's attention.</param>
+/// <param name="Advice">Suggestions.</param>
+public abstract record Result<T>(T? Value, IReadOnlyList<Diagnostic> Errors, IReadOnlyList<Diagnostic> Warnings, IReadOnlyList<Diagnostic> Advice)
+    where T : class
+{
+    public bool IsValid => Value is not null && Errors.Count == 0;
+
+    /// <summary>The value, or a <see cref="StackConfigException"/> carrying every error.</summary>
+    public T GetOrThrow() => IsValid ? Value! : throw new StackConfigException(Errors);
+}
+
 /// <summary>Thrown when a stack config is invalid; carries every error at once.</summary>
 public sealed class StackConfigException : Exception
 {

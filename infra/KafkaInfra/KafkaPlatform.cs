@@ -2,6 +2,7 @@ using KafkaInfra.Core;
 using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Deployment;
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Build;
 using KafkaInfra.Core.Desired.Cloud;
 using KafkaInfra.Core.Planning;
 using KafkaInfra.Core.Reports;

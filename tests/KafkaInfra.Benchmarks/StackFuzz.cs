@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using KafkaInfra.Core;
 using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Build;
 using KafkaInfra.Core.Planning;
 using KafkaInfra.Core.Reports;
 

@@ -3,7 +3,11 @@ using KafkaInfra.Core.Planning;
 
 namespace KafkaInfra.Core.Tests;
 
-/// <summary>Builds raw stack config the way the CLI does, from YAML text, and finds the repository's stack files.</summary>
+/// <summary>
+/// The one stack-fixture builder: raw stack config the way the CLI reads it (StackFile.Parse), loaded or planned
+/// (CapacityPlanner.Plan), from a <c>config:</c> body, a whole stack file's text, or the repository's stack files.
+/// The other fixture classes (StrimziStacks, MskStacks, ImpactTestStacks) hold stack texts and call these.
+/// </summary>
 internal static class TestStacks
 {
     /// <summary>A minimal valid Strimzi cluster block.</summary>
@@ -38,8 +42,13 @@ internal static class TestStacks
     public static IReadOnlyDictionary<string, string?> Raw(string configBody)
     {
         ArgumentNullException.ThrowIfNull(configBody);
-        var text = "config:\n" + (configBody.Contains("kafka-infra:environment:", StringComparison.Ordinal) ? "" : "  kafka-infra:environment: dev\n") + configBody;
-        var parsed = StackFile.Parse(text, "Pulumi.test.yaml");
+        return RawFile("config:\n" + (configBody.Contains("kafka-infra:environment:", StringComparison.Ordinal) ? "" : "  kafka-infra:environment: dev\n") + configBody);
+    }
+
+    /// <summary>Raw values of a whole stack file's text (fails the test when the YAML itself is invalid).</summary>
+    public static IReadOnlyDictionary<string, string?> RawFile(string yaml, string fileName = "Pulumi.test.yaml")
+    {
+        var parsed = StackFile.Parse(yaml, fileName);
         Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
         return parsed.Values;
     }
@@ -47,6 +56,16 @@ internal static class TestStacks
     public static LoadResult Load(string configBody) => StackConfigLoader.Load(Raw(configBody));
 
     public static PlanResult Plan(string configBody, DeployedState? deployed = null) => CapacityPlanner.Plan(Raw(configBody), deployed);
+
+    /// <summary>The plan result of a whole stack file's text.</summary>
+    public static PlanResult PlanFile(string yaml, DeployedState? deployed = null) => CapacityPlanner.Plan(RawFile(yaml), deployed);
+
+    /// <summary>The plan of a valid result (fails the test with every error otherwise).</summary>
+    public static CapacityPlan Valid(PlanResult result)
+    {
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        return result.Plan!;
+    }
 
     /// <summary>The messages of a result's errors as "path: message" lines.</summary>
     public static string[] Lines(IEnumerable<Diagnostic> diagnostics) => diagnostics.Select(d => d.ToString()).ToArray();
@@ -69,8 +88,6 @@ internal static class TestStacks
     public static IReadOnlyDictionary<string, string?> StackFileRaw(string stack)
     {
         var name = $"Pulumi.{stack}.yaml";
-        var parsed = StackFile.Parse(File.ReadAllText(Path.Combine(RepoRoot(), name)), name);
-        Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
-        return parsed.Values;
+        return RawFile(File.ReadAllText(Path.Combine(RepoRoot(), name)), name);
     }
 }

@@ -1,4 +1,5 @@
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Build;
 using KafkaInfra.Core.Desired.Cloud;
 using Pulumi;
 using Pulumi.Testing;

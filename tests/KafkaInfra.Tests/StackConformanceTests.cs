@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using KafkaInfra.Core.Deployment;
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Build;
 using KafkaInfra.Core.Planning;
 using Pulumi;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using KafkaInfra.Core.Deployment;
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Build;
 using KafkaInfra.Core.Planning;
 using Pulumi;
 using Pulumi.Testing;

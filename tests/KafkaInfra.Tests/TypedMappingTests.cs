@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Build;
 using KafkaInfra.Core.Desired.Cloud;
 using KafkaInfra.Core.Planning;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Build;
 using KafkaInfra.Core.Planning;
 
 namespace KafkaInfra.Cli.Commands;

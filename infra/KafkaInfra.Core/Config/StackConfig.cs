@@ -35,7 +35,7 @@ public sealed record StackConfig(
     public bool IsProd => Environment == DeploymentEnvironment.Prod;
 }
 
-/// <summary><c>kafka-infra:cluster</c>. Exactly one of <see cref="Strimzi"/> and <see cref="Msk"/> is set.</summary>
+/// <summary><c>kafka-infra:cluster</c>. <see cref="Platform"/> holds the platform and its own section.</summary>
 public sealed record ClusterConfig(
     string Name,
     string KafkaVersion,
@@ -43,8 +43,17 @@ public sealed record ClusterConfig(
     int StorageGiB,
     double? BrokerIngressMBps,
     int? MaxPartitionsPerBroker,
-    StrimziConfig? Strimzi,
-    MskConfig? Msk);
+    ClusterPlatform Platform)
+{
+    /// <summary>The answers to every platform question.</summary>
+    public PlatformProfile Profile => Platform.Profile;
+
+    /// <summary><c>cluster.strimzi</c> on a Strimzi stack, else null.</summary>
+    public StrimziConfig? Strimzi => (Platform as StrimziPlatform)?.Config;
+
+    /// <summary><c>cluster.msk</c> on an MSK stack (provisioned or serverless), else null.</summary>
+    public MskConfig? Msk => (Platform as MskPlatform)?.Config;
+}
 
 /// <summary>CPU and memory for a pod (Kubernetes quantity strings).</summary>
 public sealed record ResourcesConfig(string? RequestsCpu, string? RequestsMemory, string? LimitsCpu, string? LimitsMemory);

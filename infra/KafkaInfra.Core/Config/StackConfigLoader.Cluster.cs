@@ -100,7 +100,7 @@ public static partial class StackConfigLoader
             }
         }
 
-        return name is null ? null : new ClusterConfig(name, version, brokers, storage, ingress, maxPerBroker, strimzi, msk);
+        return name is null || ClusterPlatform.Of(strimzi, msk) is not { } platform ? null : new ClusterConfig(name, version, brokers, storage, ingress, maxPerBroker, platform);
     }
 
     private static string NearestMultiples(int brokers, int subnets)

@@ -80,13 +80,13 @@ public static class StackOutputs
         };
         // What was deployed, as the next run compares it: brokers except on Serverless; the configured per-broker
         // storage (not the live, possibly auto-scaled, volume) except on Express and Serverless.
-        var hasBrokers = plan.Cluster.Platform != Platform.MskServerless;
-        if (hasBrokers)
+        var profile = plan.Config.Cluster.Profile;
+        if (profile.HasBrokers)
         {
             values[Brokers] = plan.Cluster.Brokers;
         }
 
-        if (hasBrokers && plan.Cluster.Platform != Platform.MskExpress)
+        if (profile.HasStorage)
         {
             values[StorageGiB] = plan.Config.Cluster.StorageGiB;
         }
@@ -108,24 +108,11 @@ public static class StackOutputs
     {
         ArgumentNullException.ThrowIfNull(plan);
         var cluster = plan.Config.Cluster;
-        if (cluster.Strimzi is { } strimzi)
+        return cluster.Platform switch
         {
-            return $"{cluster.Name}-kafka-bootstrap.{strimzi.Namespace}.svc:9093";
-        }
-
-        var msk = cluster.Msk ?? throw new InvalidOperationException("a cluster is either strimzi: or msk:");
-        var output = MskBootstrapOutput(msk.Authentication, msk.Serverless);
-        return Text.Of(new OutputRef(Desired.Msk.MskCloudResources.ClusterResourceName(cluster.Name), output));
-    }
-
-    /// <summary>The MSK cluster output clients bootstrap from: the one for the authentication mode (Serverless: IAM).</summary>
-    public static CloudOutput MskBootstrapOutput(MskAuthentication authentication, bool serverless) => serverless
-        ? CloudOutput.BootstrapBrokersSaslIam
-        : authentication switch
-        {
-            MskAuthentication.Iam => CloudOutput.BootstrapBrokersSaslIam,
-            MskAuthentication.Scram => CloudOutput.BootstrapBrokersSaslScram,
-            MskAuthentication.Tls => CloudOutput.BootstrapBrokersTls,
-            _ => throw new ArgumentOutOfRangeException(nameof(authentication), authentication, "no bootstrap output for this authentication"),
+            StrimziPlatform strimzi => KafkaResources.StrimziTlsBootstrap(cluster.Name, strimzi.Config.Namespace),
+            MskPlatform msk => Text.Of(MskOutputs.BootstrapOf(cluster.Name, msk)),
+            _ => throw new InvalidOperationException($"no bootstrap address for {cluster.Platform.Kind}"),
         };
+    }
 }

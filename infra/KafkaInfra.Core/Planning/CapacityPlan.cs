@@ -22,15 +22,6 @@ public sealed record DeployedState(IReadOnlyDictionary<string, int> TopicPartiti
     public static DeployedState None { get; } = new(new Dictionary<string, int>());
 }
 
-/// <summary>Which platform runs the brokers.</summary>
-public enum Platform
-{
-    Strimzi,
-    MskProvisioned,
-    MskExpress,
-    MskServerless,
-}
-
 /// <summary>One topic's plan.</summary>
 public sealed record TopicPlan(
     TopicConfig Config,
@@ -52,7 +43,10 @@ public sealed record TopicPlan(
     public long MessagesPerSecond => Config.MessagesPerSecond;
 
     /// <summary><c>retention.ms</c>.</summary>
-    public long RetentionMs => RetentionHours * 3_600_000L;
+    public long RetentionMs => ToRetentionMs(RetentionHours);
+
+    /// <summary>Kafka's <c>retention.ms</c> for a retention in hours.</summary>
+    public static long ToRetentionMs(int retentionHours) => retentionHours * 3_600_000L;
 }
 
 /// <summary>One consumer workload's KEDA range.</summary>
@@ -77,7 +71,7 @@ public sealed record ConnectorPlan(ConnectorConfig Config, int TasksMax, int Top
     public string Name => Config.Name;
 
     /// <summary>The consumer group Kafka Connect gives a sink connector: <c>connect-&lt;name&gt;</c>.</summary>
-    public string ConsumerGroup => "connect-" + Config.Name;
+    public string ConsumerGroup => KafkaResources.ConnectorConsumerGroup(Config.Name);
 }
 
 /// <summary>One Connect worker group's plan.</summary>
@@ -97,11 +91,11 @@ public sealed record ConnectGroupPlan(
     /// <summary>Connect's internal topics, prefixed with the group name.</summary>
     public string GroupId => Config.Name;
 
-    public string ConfigStorageTopic => Config.Name + "-configs";
+    public string ConfigStorageTopic => KafkaResources.ConnectConfigTopic(Config.Name);
 
-    public string OffsetStorageTopic => Config.Name + "-offsets";
+    public string OffsetStorageTopic => KafkaResources.ConnectOffsetTopic(Config.Name);
 
-    public string StatusStorageTopic => Config.Name + "-status";
+    public string StatusStorageTopic => KafkaResources.ConnectStatusTopic(Config.Name);
 }
 
 /// <summary>One ksqlDB server group's plan.</summary>
@@ -112,30 +106,65 @@ public sealed record KsqlDbGroupPlan(KsqlDbGroupConfig Config, int Replicas, int
     public string ServiceId => Config.ServiceId;
 
     /// <summary>ksqlDB names its internal topics <c>_confluent-ksql-&lt;service id&gt;</c>...; its command topic is <c>_confluent-ksql-&lt;id&gt;_command_topic</c>.</summary>
-    public string InternalTopicPrefix => "_confluent-ksql-" + Config.ServiceId;
+    public string InternalTopicPrefix => KafkaResources.KsqlDbInternalTopicPrefix(Config.ServiceId);
 }
 
+/// <summary>How many brokers the write load needs.</summary>
+/// <param name="IngressMBps">Produced, in MB/s.</param>
+/// <param name="WriteMBps">Written with replication, in MB/s.</param>
+/// <param name="BrokerIngressMBps">What one broker is assumed to sustain.</param>
+/// <param name="MinBrokers">max(brokers for the write load, largest replication factor).</param>
+public sealed record ThroughputSizing(double IngressMBps, double WriteMBps, double BrokerIngressMBps, int MinBrokers, Derivation Derivation);
+
+/// <summary>How much disk each broker needs to keep every topic's full retention under the fill ceiling.</summary>
+public sealed record StorageSizing(double BytesPerBroker, int GiBNeededPerBroker, Derivation Derivation);
+
+/// <summary>Partition replicas per broker, against the platform's limit.</summary>
+public sealed record ReplicaSizing(int Total, int PerBroker, PartitionLimit? Limit, Derivation Derivation);
+
 /// <summary>Cluster-wide sizing. <see cref="DeployedStorageGiB"/> is the per-broker storage configured at the last deploy (from <see cref="DeployedState.StorageGiB"/>).</summary>
+/// <param name="Brokers">0 when the platform has no brokers to size.</param>
+/// <param name="StorageGiB">0 when the platform has no storage to size.</param>
 public sealed record ClusterPlan(
     Platform Platform,
     int Brokers,
     int StorageGiB,
-    int? DeployedBrokers,
     int NumPartitions,
-    double IngressMBps,
-    double WriteMBps,
-    double BrokerIngressMBps,
-    int MinBrokersForThroughput,
-    double StorageBytesPerBroker,
-    int StorageGiBNeededPerBroker,
-    int TotalReplicas,
-    int ReplicasPerBroker,
-    int? RecommendedReplicasPerBroker,
-    int? MaxReplicasPerBroker,
-    Derivation ThroughputDerivation,
-    Derivation StorageDerivation,
-    Derivation ReplicasDerivation,
-    int? DeployedStorageGiB = null);
+    ThroughputSizing Throughput,
+    StorageSizing Storage,
+    ReplicaSizing Replicas,
+    int? DeployedBrokers = null,
+    int? DeployedStorageGiB = null)
+{
+    /// <summary>The answers to every platform question.</summary>
+    public PlatformProfile Profile => PlatformProfile.For(Platform);
+
+    public double IngressMBps => Throughput.IngressMBps;
+
+    public double WriteMBps => Throughput.WriteMBps;
+
+    public double BrokerIngressMBps => Throughput.BrokerIngressMBps;
+
+    public int MinBrokersForThroughput => Throughput.MinBrokers;
+
+    public Derivation ThroughputDerivation => Throughput.Derivation;
+
+    public double StorageBytesPerBroker => Storage.BytesPerBroker;
+
+    public int StorageGiBNeededPerBroker => Storage.GiBNeededPerBroker;
+
+    public Derivation StorageDerivation => Storage.Derivation;
+
+    public int TotalReplicas => Replicas.Total;
+
+    public int ReplicasPerBroker => Replicas.PerBroker;
+
+    public int? RecommendedReplicasPerBroker => Replicas.Limit?.Recommended;
+
+    public int? MaxReplicasPerBroker => Replicas.Limit?.Max;
+
+    public Derivation ReplicasDerivation => Replicas.Derivation;
+}
 
 /// <summary>The capacity plan of a valid stack: every number the renderers and reports use.</summary>
 public sealed class CapacityPlan
@@ -191,9 +220,4 @@ public sealed class CapacityPlan
 
 /// <summary>The outcome of planning: the plan when the config is valid, else every error; warnings either way.</summary>
 public sealed record PlanResult(CapacityPlan? Plan, IReadOnlyList<Diagnostic> Errors, IReadOnlyList<Diagnostic> Warnings, IReadOnlyList<Diagnostic> Advice)
-{
-    public bool IsValid => Plan is not null && Errors.Count == 0;
-
-    /// <summary>The plan, or a <see cref="StackConfigException"/> carrying every error.</summary>
-    public CapacityPlan GetOrThrow() => IsValid ? Plan! : throw new StackConfigException(Errors);
-}
+    : Result<CapacityPlan>(Plan, Errors, Warnings, Advice);

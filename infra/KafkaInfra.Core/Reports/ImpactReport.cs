@@ -156,7 +156,7 @@ public sealed partial class ImpactReport
         }
 
         var config = load.Config!;
-        if (oldPlan is null || oldPlan.Cluster.Platform != PlatformOf(config))
+        if (oldPlan is null || oldPlan.Cluster.Platform != config.Cluster.Platform.Kind)
         {
             var fresh = CapacityPlanner.Plan(config);
             return fresh.IsValid
@@ -187,22 +187,12 @@ public sealed partial class ImpactReport
         return new ImpactPlans(oldPlan, relaxed.IsValid ? relaxed.Plan : alone.Plan, [], [], against.Errors, false);
     }
 
-    /// <summary>The platform a validated config runs on (the planner's rule).</summary>
-    private static Platform PlatformOf(StackConfig config) => config.Cluster.Msk switch
-    {
-        null => Planning.Platform.Strimzi,
-        { Serverless: true } => Planning.Platform.MskServerless,
-        { IsExpress: true } => Planning.Platform.MskExpress,
-        _ => Planning.Platform.MskProvisioned,
-    };
-
     /// <summary>What a plan deploys: its partitions per topic, broker count and per-broker storage.</summary>
     public static DeployedState DeployedOf(CapacityPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var hasBrokers = plan.Cluster.Platform != Platform.MskServerless;
-        var hasStorage = hasBrokers && plan.Cluster.Platform != Platform.MskExpress;
-        return new DeployedState(plan.TopicPartitions(), hasBrokers ? plan.Cluster.Brokers : null, hasStorage ? plan.Config.Cluster.StorageGiB : null);
+        var profile = plan.Cluster.Profile;
+        return new DeployedState(plan.TopicPartitions(), profile.HasBrokers ? plan.Cluster.Brokers : null, profile.HasStorage ? plan.Config.Cluster.StorageGiB : null);
     }
 
     /// <summary>The report for planned sides (see <see cref="Plan"/>); the plans must be valid.</summary>

@@ -32,11 +32,11 @@ public static class PlanReport
         var plan = result.Plan!;
         var c = plan.Config.Cluster;
         var k = plan.Cluster;
-        sb.AppendLine(inv, $"Stack {stackName} ({plan.Config.Environment.ToString().ToLowerInvariant()}): cluster {c.Name} on {PlatformText(k.Platform, plan)}, Kafka {c.KafkaVersion}");
-        if (k.Platform != Platform.MskServerless)
+        sb.AppendLine(inv, $"Stack {stackName} ({plan.Config.Environment.ToString().ToLowerInvariant()}): cluster {c.Name} on {c.Profile.PlanText(c)}, Kafka {c.KafkaVersion}");
+        if (k.Profile.HasBrokers)
         {
             sb.AppendLine(inv, $"  brokers            {k.Brokers} (throughput needs at least {k.MinBrokersForThroughput}: {k.ThroughputDerivation.Explanation})");
-            if (k.Platform != Platform.MskExpress)
+            if (k.Profile.HasStorage)
             {
                 sb.AppendLine(inv, $"  storage            {c.StorageGiB} GiB per broker; needed {k.StorageGiBNeededPerBroker} GiB ({k.StorageDerivation.Explanation})");
             }
@@ -173,13 +173,6 @@ public static class PlanReport
 
     private static JsonArray Diagnostics(IEnumerable<Diagnostic> items) =>
         new(items.Select(d => (JsonNode)new JsonObject { ["path"] = d.Path, ["message"] = d.Message }).ToArray());
-
-    private static string PlatformText(Platform platform, CapacityPlan plan) => platform switch
-    {
-        Platform.Strimzi => $"Strimzi (namespace {plan.Config.Cluster.Strimzi!.Namespace})",
-        Platform.MskServerless => "MSK Serverless",
-        _ => $"MSK ({plan.Config.Cluster.Msk!.InstanceType})",
-    };
 
     private static void AppendList(StringBuilder sb, string title, IReadOnlyList<Diagnostic> items)
     {

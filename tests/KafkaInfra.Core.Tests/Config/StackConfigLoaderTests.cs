@@ -430,7 +430,7 @@ public class StackConfigLoaderTests
         var b = StackConfigLoader.Load(fromYaml).GetOrThrow();
 
         Assert.Equal(a.Environment, b.Environment);
-        Assert.Equal(a.Cluster, b.Cluster with { Strimzi = a.Cluster.Strimzi });
+        Assert.Equal(a.Cluster, b.Cluster with { Platform = a.Cluster.Platform });
         Assert.Equal(a.Cluster.Strimzi, b.Cluster.Strimzi);
         Assert.Equal(a.Topics[0].Name, b.Topics[0].Name);
         Assert.Equal(a.Topics[0].MessagesPerSecond, b.Topics[0].MessagesPerSecond);

@@ -1,5 +1,6 @@
 using KafkaInfra.Core.Deployment;
 using KafkaInfra.Core.Desired;
+using KafkaInfra.Core.Desired.Build;
 using KafkaInfra.Core.Desired.Cloud;
 
 namespace KafkaInfra.Core.Tests.Deployment;

@@ -60,7 +60,10 @@ public class StackOutputsTests
     [InlineData(MskAuthentication.Iam, true, "bootstrapBrokersSaslIam")]
     public void Each_auth_mode_has_its_bootstrap_output(MskAuthentication authentication, bool serverless, string output)
     {
-        Assert.Equal(output, new OutputRef("events-msk", StackOutputs.MskBootstrapOutput(authentication, serverless)).OutputName);
+        var config = new MskConfig("kafka.m7g.large", ["subnet-a", "subnet-b"], ["sg-1"], authentication, null, serverless, null, null, 7, "eu-west-1", false);
+        MskPlatform platform = serverless ? new MskServerlessPlatform(config) : new MskProvisionedPlatform(config);
+        Assert.Equal(output, MskOutputs.BootstrapOf("events", platform).OutputName);
+        Assert.Equal("events-msk", MskOutputs.BootstrapOf("events", platform).Resource);
     }
 }
 

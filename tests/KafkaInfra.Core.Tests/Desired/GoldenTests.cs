@@ -23,19 +23,7 @@ public class GoldenTests
         return sb.ToString();
     }
 
-    private static void AssertGolden(string fileName, string actual)
-    {
-        var path = Path.Combine(StrimziStacks.RepoRoot, "tests", "KafkaInfra.Core.Tests", "Golden", fileName);
-        if (Environment.GetEnvironmentVariable("KAFKA_INFRA_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(path, actual);
-            return;
-        }
-
-        Assert.True(File.Exists(path), $"golden file {fileName} is missing; create it with KAFKA_INFRA_UPDATE_GOLDEN=1");
-        var expected = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
-        Assert.Equal(expected, actual);
-    }
+    private static void AssertGolden(string fileName, string actual) => GoldenFiles.AssertMatches(fileName, actual);
 
     [Fact]
     public void Dev_stack_renders_as_the_golden_file() =>

@@ -85,7 +85,7 @@ public class MskWorkloadsTests
     {
         var plan = StrimziStacks.Plan(MskYaml());
         var msk = plan.Config.Cluster.Msk! with { Authentication = MskAuthentication.Tls };
-        access = MskWorkloads.Access("events", msk);
+        access = MskWorkloads.Access("events", new MskProvisionedPlatform(msk));
         return [.. KedaRenderer.ForConsumer(plan.Consumers[0], access, null, "events"), .. KsqlDbRenderer.Build(plan.KsqlDb[0], "kafka", access, null, "events")];
     }
 

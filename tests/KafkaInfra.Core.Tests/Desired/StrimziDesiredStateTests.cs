@@ -56,7 +56,7 @@ public class StrimziDesiredStateTests
         Assert.Equal(plan.Topics.Count, state.OfKind("KafkaTopic").Count());
         foreach (var t in plan.Topics)
         {
-            var topic = state.Single("KafkaTopic", StrimziDesiredState.TopicResourceName(t.Name));
+            var topic = state.Single("KafkaTopic", KafkaResources.KafkaTopic(t.Name));
             Assert.Equal(ObjectStage.TopicsAndUsers, topic.Stage);
             Assert.Equal("events", topic.Label("strimzi.io/cluster"));
             Assert.Equal("kafka", topic.Namespace);
@@ -87,10 +87,10 @@ public class StrimziDesiredStateTests
     [MemberData(nameof(TopicNames))]
     public void Topic_resource_names_are_valid_kubernetes_names(string topic, string expectedPrefix)
     {
-        var name = StrimziDesiredState.TopicResourceName(topic);
+        var name = KafkaResources.KafkaTopic(topic);
         Assert.StartsWith(expectedPrefix, name, StringComparison.Ordinal);
         Assert.Matches("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", name);
-        Assert.Equal(name, StrimziDesiredState.TopicResourceName(topic)); // stable
+        Assert.Equal(name, KafkaResources.KafkaTopic(topic)); // stable
         if (name != topic)
         {
             Assert.Matches("-[0-9a-f]{8}$", name); // transformed names always carry the hash of the real name
@@ -113,7 +113,7 @@ public class StrimziDesiredStateTests
                 continue;
             }
 
-            var name = StrimziDesiredState.TopicResourceName(topic);
+            var name = KafkaResources.KafkaTopic(topic);
             Assert.True(name.Length <= 253, topic);
             Assert.Matches("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", name);
             Assert.True(names.Add(name), $"{topic} maps to {name}, which another topic already has");
@@ -126,8 +126,8 @@ public class StrimziDesiredStateTests
     [Fact]
     public void Topic_names_that_differ_only_in_case_or_underscore_get_distinct_resource_names_and_keep_the_real_topic_name()
     {
-        Assert.NotEqual(StrimziDesiredState.TopicResourceName("Orders"), StrimziDesiredState.TopicResourceName("ORDERS"));
-        Assert.NotEqual(StrimziDesiredState.TopicResourceName("a_b"), StrimziDesiredState.TopicResourceName("a-b"));
+        Assert.NotEqual(KafkaResources.KafkaTopic("Orders"), KafkaResources.KafkaTopic("ORDERS"));
+        Assert.NotEqual(KafkaResources.KafkaTopic("a_b"), KafkaResources.KafkaTopic("a-b"));
         var state = StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(topics: """
             - name: Orders_V2
               messagesPerSecond: 100

@@ -5,26 +5,16 @@ using KafkaInfra.Core.Planning;
 
 namespace KafkaInfra.Core.Tests.Desired;
 
-/// <summary>Loads stack files the way the CLI does (StackFile.Parse + CapacityPlanner.Plan) and finds the repository.</summary>
+/// <summary>Strimzi stack texts and shortcuts to their desired state; parsing and planning go through <see cref="TestStacks"/>.</summary>
 internal static class StrimziStacks
 {
     public static string RepoRoot => TestStacks.RepoRoot();
 
     /// <summary>Plan result of a YAML stack file text.</summary>
-    public static PlanResult PlanText(string yaml, string fileName = "Pulumi.test.yaml")
-    {
-        var parsed = StackFile.Parse(yaml, fileName);
-        Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
-        return CapacityPlanner.Plan(parsed.Values);
-    }
+    public static PlanResult PlanText(string yaml, string fileName = "Pulumi.test.yaml") => CapacityPlanner.Plan(TestStacks.RawFile(yaml, fileName));
 
     /// <summary>The valid plan of a YAML stack text (fails the test with every error otherwise).</summary>
-    public static CapacityPlan Plan(string yaml)
-    {
-        var result = PlanText(yaml);
-        Assert.True(result.IsValid, string.Join("\n", result.Errors));
-        return result.Plan!;
-    }
+    public static CapacityPlan Plan(string yaml) => TestStacks.Valid(PlanText(yaml));
 
     /// <summary>The real <c>Pulumi.&lt;stack&gt;.yaml</c> of the repository.</summary>
     public static string StackText(string stack) => File.ReadAllText(Path.Combine(RepoRoot, $"Pulumi.{stack}.yaml"));

@@ -1,3 +1,4 @@
+using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Planning;
 
 namespace KafkaInfra.Core.Tests.Planning;

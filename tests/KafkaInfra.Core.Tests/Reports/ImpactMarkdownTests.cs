@@ -6,8 +6,6 @@ namespace KafkaInfra.Core.Tests.Reports;
 
 public partial class ImpactMarkdownTests
 {
-    private const string UpdateGoldenVariable = "KAFKA_INFRA_UPDATE_GOLDEN";
-
     internal static string RepoRoot() => TestStacks.RepoRoot();
 
     private static ImpactReport BlackFriday()
@@ -22,15 +20,7 @@ public partial class ImpactMarkdownTests
     public void Markdown_for_the_black_friday_pair_matches_the_golden_file()
     {
         var actual = BlackFriday().Markdown("prod", "origin/main");
-        var path = Path.Combine(RepoRoot(), "tests", "KafkaInfra.Core.Tests", "Golden", "diff-black-friday.md");
-        if (Environment.GetEnvironmentVariable(UpdateGoldenVariable) == "1")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, actual);
-        }
-
-        Assert.True(File.Exists(path), $"golden file missing: run the tests with {UpdateGoldenVariable}=1 to create it");
-        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual.ReplaceLineEndings("\n"));
+        GoldenFiles.AssertMatches("diff-black-friday.md", actual);
     }
 
     [Fact]

@@ -104,19 +104,9 @@ internal static class ImpactTestStacks
         return yaml;
     }
 
-    public static IReadOnlyDictionary<string, string?> Raw(string yaml)
-    {
-        var parsed = StackFile.Parse(yaml, "Pulumi.test.yaml");
-        Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
-        return parsed.Values;
-    }
+    public static IReadOnlyDictionary<string, string?> Raw(string yaml) => TestStacks.RawFile(yaml);
 
-    public static CapacityPlan PlanOf(string yaml)
-    {
-        var result = CapacityPlanner.Plan(Raw(yaml));
-        Assert.True(result.IsValid, string.Join("\n", result.Errors));
-        return result.Plan!;
-    }
+    public static CapacityPlan PlanOf(string yaml) => TestStacks.Valid(TestStacks.PlanFile(yaml));
 
     /// <summary>Plans both sides the way <c>kafka-infra diff</c> does and builds the report.</summary>
     public static ImpactReport Report(string before, string after, ImpactOptions? options = null)

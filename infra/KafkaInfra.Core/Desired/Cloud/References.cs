@@ -1,3 +1,5 @@
+using KafkaInfra.Core.Config;
+
 namespace KafkaInfra.Core.Desired.Cloud;
 
 /// <summary>
@@ -26,6 +28,23 @@ public enum CloudOutput
 
     /// <summary><c>bootstrapBrokersTls</c>: the comma-separated MSK TLS bootstrap string.</summary>
     BootstrapBrokersTls,
+}
+
+/// <summary>The MSK cluster's bootstrap output, decided once by the platform.</summary>
+public static class MskOutputs
+{
+    /// <summary>
+    /// The MSK cluster output clients bootstrap from, typed: the platform decides its name once
+    /// (<see cref="MskPlatform.BootstrapOutput"/>: by authentication, always IAM on Serverless).
+    /// </summary>
+    public static CloudOutput Bootstrap(MskPlatform msk)
+    {
+        ArgumentNullException.ThrowIfNull(msk);
+        return Enum.Parse<CloudOutput>(msk.BootstrapOutput, ignoreCase: true);
+    }
+
+    /// <summary>A reference to the bootstrap output of the stack's MSK cluster resource (<see cref="KafkaResources.MskCluster"/>).</summary>
+    public static OutputRef BootstrapOf(string cluster, MskPlatform msk) => new(KafkaResources.MskCluster(cluster), Bootstrap(msk));
 }
 
 /// <summary>"Output <paramref name="Output"/> of the cloud resource named <paramref name="Resource"/>", known only after that resource exists.</summary>

@@ -1,3 +1,5 @@
+using KafkaInfra.Core.Config;
+
 namespace KafkaInfra.Core.Desired.Kubernetes;
 
 /// <summary>How a Kubernetes workload (ksqlDB, KEDA's Kafka scaler) authenticates to the brokers.</summary>
@@ -34,7 +36,7 @@ public sealed record ClientAccess(
 {
     /// <summary>Strimzi's TLS + SCRAM-SHA-512 listener named <c>tls</c> of cluster <paramref name="cluster"/> in <paramref name="kafkaNamespace"/>.</summary>
     public static ClientAccess Strimzi(string cluster, string kafkaNamespace) =>
-        new(StrimziNames.TlsBootstrap(cluster, kafkaNamespace), ClientSecurity.ScramTls, StrimziNames.ClusterCaSecret(cluster));
+        new(KafkaResources.StrimziTlsBootstrap(cluster, kafkaNamespace), ClientSecurity.ScramTls, KafkaResources.ClusterCaSecret(cluster));
 
     /// <summary>True when the bootstrap value is a literal (not another resource's output).</summary>
     public bool IsLiteral => BootstrapServers is Cloud.Text.Literal;
@@ -55,20 +57,4 @@ public sealed record ClientIdentity(string Username, string SecretName)
     public const string PasswordKey = "password";
 
     public const string JaasConfigKey = "sasl.jaas.config";
-}
-
-/// <summary>Names Strimzi derives from the cluster name (the project's naming conventions).</summary>
-public static class StrimziNames
-{
-    /// <summary>The internal TLS listener's port.</summary>
-    public const int TlsPort = 9093;
-
-    /// <summary>The optional plain listener's port.</summary>
-    public const int PlainPort = 9092;
-
-    /// <summary><c>&lt;cluster&gt;-kafka-bootstrap.&lt;ns&gt;.svc:9093</c>.</summary>
-    public static string TlsBootstrap(string cluster, string ns) => $"{cluster}-kafka-bootstrap.{ns}.svc:{TlsPort}";
-
-    /// <summary>The Secret with the cluster CA certificate (key <c>ca.crt</c>).</summary>
-    public static string ClusterCaSecret(string cluster) => $"{cluster}-cluster-ca-cert";
 }

@@ -60,7 +60,7 @@ public static class KedaRenderer
             .ToArray();
         var spec = new Tree
         {
-            ["scaleTargetRef"] = new Tree { ["apiVersion"] = Strimzi.StrimziDesiredState.ApiVersion, ["kind"] = "KafkaConnect", ["name"] = connectName },
+            ["scaleTargetRef"] = new Tree { ["apiVersion"] = KafkaResources.StrimziApiVersion, ["kind"] = "KafkaConnect", ["name"] = connectName },
             ["minReplicaCount"] = group.Replicas,
             ["maxReplicaCount"] = max,
             ["triggers"] = triggers,

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using KafkaInfra.Core.Config;
 
 namespace KafkaInfra.Core.Desired.Kubernetes;
 
@@ -40,6 +39,5 @@ public static class KubeObjects
     public static bool IsBuiltInNamespace(string name) => name is "default" or "kube-system" or "kube-public" or "kube-node-lease";
 
     /// <summary>A short, stable hash of <paramref name="value"/> (lower-case hex), for name suffixes.</summary>
-    public static string ShortHash(string value, int length = 8) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..length];
+    public static string ShortHash(string value, int length = 8) => KafkaResources.ShortHash(value, length);
 }

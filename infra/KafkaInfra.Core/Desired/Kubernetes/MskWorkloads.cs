@@ -14,7 +14,7 @@ public static class MskWorkloads
     public static IReadOnlyList<KubernetesObject> Build(CapacityPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var msk = plan.Config.Cluster.Msk ?? throw new ArgumentException("not an msk: stack (cluster.msk is not set)", nameof(plan));
+        var msk = plan.Config.Cluster.Platform as MskPlatform ?? throw new ArgumentException("not an msk: stack (cluster.msk is not set)", nameof(plan));
         var cluster = plan.Config.Cluster.Name;
         var access = Access(cluster, msk);
         var ns = Defaults.MskWorkloadNamespace;
@@ -31,7 +31,7 @@ public static class MskWorkloads
 
         foreach (var g in plan.KsqlDb)
         {
-            objects.AddRange(KsqlDbRenderer.Build(g, ns, access, Identity(access, $"ksqldb-{g.Name}"), cluster));
+            objects.AddRange(KsqlDbRenderer.Build(g, ns, access, Identity(access, KafkaResources.KsqlDbUser(g.Name)), cluster));
         }
 
         foreach (var c in plan.Consumers)
@@ -43,18 +43,19 @@ public static class MskWorkloads
     }
 
     /// <summary>
-    /// The MSK cluster resource's bootstrap output and client settings for <see cref="MskConfig.Authentication"/>:
-    /// IAM (and serverless) → <c>bootstrapBrokersSaslIam</c>; SCRAM → <c>bootstrapBrokersSaslScram</c>; TLS → <c>bootstrapBrokersTls</c>.
+    /// The MSK cluster resource's bootstrap output (<see cref="MskPlatform.BootstrapOutput"/>) and the client settings
+    /// for the platform's authentication: IAM (always on serverless), SCRAM over TLS, or TLS.
     /// </summary>
-    public static ClientAccess Access(string cluster, MskConfig msk)
+    public static ClientAccess Access(string cluster, MskPlatform msk)
     {
         ArgumentNullException.ThrowIfNull(msk);
-        var resource = $"{cluster}-msk";
-        return msk.Serverless || msk.Authentication == MskAuthentication.Iam
-            ? new ClientAccess(Text.Of(new OutputRef(resource, CloudOutput.BootstrapBrokersSaslIam)), ClientSecurity.MskIam, AwsRegion: msk.Region)
-            : msk.Authentication == MskAuthentication.Scram
-                ? new ClientAccess(Text.Of(new OutputRef(resource, CloudOutput.BootstrapBrokersSaslScram)), ClientSecurity.ScramTls)
-                : new ClientAccess(Text.Of(new OutputRef(resource, CloudOutput.BootstrapBrokersTls)), ClientSecurity.Tls);
+        var bootstrap = Text.Of(MskOutputs.BootstrapOf(cluster, msk));
+        return msk.Authentication switch
+        {
+            MskAuthentication.Iam => new ClientAccess(bootstrap, ClientSecurity.MskIam, AwsRegion: msk.Config.Region),
+            MskAuthentication.Scram => new ClientAccess(bootstrap, ClientSecurity.ScramTls),
+            _ => new ClientAccess(bootstrap, ClientSecurity.Tls),
+        };
     }
 
     /// <summary>
@@ -63,5 +64,5 @@ public static class MskWorkloads
     /// (the same shape Strimzi writes); the credentials themselves are MSK's AWS Secrets Manager secrets.
     /// </summary>
     private static ClientIdentity? Identity(ClientAccess access, string client) =>
-        access.UsesPassword ? new ClientIdentity(client, $"{client}-kafka-scram") : null;
+        access.UsesPassword ? new ClientIdentity(client, KafkaResources.MskScramSecret(client)) : null;
 }

@@ -39,7 +39,7 @@ public static partial class MskCloudResources
     public const string MskConnectInternalPrefix = "__amazon_msk_connect_";
 
     /// <summary>The MSK cluster's resource name (shared naming convention).</summary>
-    public static string ClusterResourceName(string clusterName) => clusterName + "-msk";
+    public static string ClusterResourceName(string clusterName) => KafkaResources.MskCluster(clusterName);
 
     /// <summary>The Kafka provider's resource name.</summary>
     public static string ProviderResourceName(string clusterName) => clusterName + "-kafka";
@@ -238,12 +238,7 @@ public static partial class MskCloudResources
         };
 
         /// <summary>The cluster output with the bootstrap servers for the stack's authentication.</summary>
-        private CloudOutput BootstrapOutput => msk.Authentication switch
-        {
-            MskAuthentication.Iam => CloudOutput.BootstrapBrokersSaslIam,
-            MskAuthentication.Scram => CloudOutput.BootstrapBrokersSaslScram,
-            _ => CloudOutput.BootstrapBrokersTls,
-        };
+        private CloudOutput BootstrapOutput => MskOutputs.Bootstrap((MskPlatform)plan.Config.Cluster.Platform);
 
         private void AddTopics()
         {

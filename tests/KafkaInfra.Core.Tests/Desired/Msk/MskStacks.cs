@@ -70,16 +70,12 @@ internal static class MskStacks
     /// <summary>As <see cref="TestStacks.Raw"/> (dev unless the body names its environment).</summary>
     public static IReadOnlyDictionary<string, string?> Raw(string configBody) => TestStacks.Raw(configBody);
 
-    public static PlanResult Plan(string configBody, DeployedState? deployed = null) => CapacityPlanner.Plan(Raw(configBody), deployed);
+    public static PlanResult Plan(string configBody, DeployedState? deployed = null) => TestStacks.Plan(configBody, deployed);
 
-    public static IReadOnlyList<CloudResource> Build(string configBody, DeployedState? deployed = null)
-    {
-        var result = Plan(configBody, deployed);
-        Assert.True(result.IsValid, string.Join("\n", result.Errors));
-        return MskCloudResources.Build(result.Plan!);
-    }
+    public static IReadOnlyList<CloudResource> Build(string configBody, DeployedState? deployed = null) =>
+        MskCloudResources.Build(TestStacks.Valid(Plan(configBody, deployed)));
 
-    public static string[] Lines(IEnumerable<Diagnostic> diagnostics) => diagnostics.Select(d => d.ToString()).ToArray();
+    public static string[] Lines(IEnumerable<Diagnostic> diagnostics) => TestStacks.Lines(diagnostics);
 
     public static CloudResource Named(this IReadOnlyList<CloudResource> resources, string name) =>
         resources.Single(r => r.Name == name);

@@ -1,0 +1,104 @@
+using KafkaInfra.Core.Config;
+using KafkaInfra.Core.Desired.Kubernetes;
+using KafkaInfra.Core.Planning;
+
+namespace KafkaInfra.Core.Desired.Strimzi;
+
+/// <summary>Kafka Connect groups and connectors, ksqlDB servers, and the KEDA objects that scale consumers and Connect.</summary>
+internal sealed partial class StrimziRenderer
+{
+    public IEnumerable<KubernetesObject> Connect()
+    {
+        foreach (var g in _plan.Connect)
+        {
+            var user = _userNames[ConnectKey(g.Config)];
+            var component = $"connect/{g.Name}";
+            var spec = new Tree
+            {
+                ["version"] = _plan.Config.Cluster.KafkaVersion,
+                ["replicas"] = g.Replicas,
+                ["image"] = g.Config.Image,
+                ["bootstrapServers"] = KafkaResources.StrimziTlsBootstrap(_cluster, _ns),
+                ["groupId"] = g.GroupId,
+                ["configStorageTopic"] = g.ConfigStorageTopic,
+                ["offsetStorageTopic"] = g.OffsetStorageTopic,
+                ["statusStorageTopic"] = g.StatusStorageTopic,
+                ["tls"] = new Tree
+                {
+                    ["trustedCertificates"] = Tree.List(new Tree { ["secretName"] = KafkaResources.ClusterCaSecret(_cluster), ["certificate"] = "ca.crt" }),
+                },
+                ["authentication"] = new Tree
+                {
+                    ["type"] = "scram-sha-512",
+                    ["username"] = user,
+                    ["passwordSecret"] = new Tree { ["secretName"] = user, ["password"] = ClientIdentity.PasswordKey },
+                },
+                ["config"] = new Tree
+                {
+                    ["config.storage.replication.factor"] = _defaultRf,
+                    ["offset.storage.replication.factor"] = _defaultRf,
+                    ["status.storage.replication.factor"] = _defaultRf,
+                },
+                ["resources"] = DeploymentModel.ResourcesTree(g.Config.Resources),
+            };
+            yield return new KubernetesObject(KafkaResources.StrimziApiVersion, "KafkaConnect", g.Name, _ns, KubeObjects.Labels($"connect-{g.Name}", _cluster),
+                [KubeObjects.Pair("strimzi.io/use-connector-resources", "true")], new Tree { ["spec"] = spec }, component, ObjectStage.Connect,
+                ReplicasOwnedByAutoscaler: g.Autoscaled);
+
+            foreach (var c in g.Connectors)
+            {
+                var config = new Tree();
+                if (c.Config.Kind == ConnectorKind.Sink)
+                {
+                    config["topics"] = string.Join(",", c.Config.Topics);
+                }
+
+                foreach (var (k, v) in c.Config.Config.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                {
+                    config[k] = v;
+                }
+
+                var connectorSpec = new Tree
+                {
+                    ["class"] = c.Config.Class,
+                    ["tasksMax"] = c.TasksMax,
+                    ["autoRestart"] = new Tree { ["enabled"] = true },
+                    ["config"] = config,
+                };
+                yield return new KubernetesObject(KafkaResources.StrimziApiVersion, "KafkaConnector", c.Name, _ns,
+                    KubeObjects.Labels($"connect-{g.Name}", _cluster, KubeObjects.Pair(StrimziDesiredState.ClusterLabel, g.Name)), KubeObjects.None,
+                    new Tree { ["spec"] = connectorSpec }, component, ObjectStage.Connect);
+            }
+        }
+    }
+
+    public IEnumerable<KubernetesObject> KsqlDb() =>
+        _plan.KsqlDb.SelectMany(g =>
+        {
+            var user = _userNames[KsqlKey(g.Config)];
+            return KsqlDbRenderer.Build(g, _ns, Access, new ClientIdentity(user, user), _cluster);
+        });
+
+    public IEnumerable<KubernetesObject> Autoscaling()
+    {
+        foreach (var c in _plan.Consumers)
+        {
+            // The consumer's KafkaUser Secret and the cluster CA Secret live in the Kafka namespace; both carry the
+            // replicate-to annotation naming the consumer's namespace, where the workload needs them too (docs/strimzi.md).
+            var user = _userNames[ConsumerKey(c.Config)];
+            foreach (var o in KedaRenderer.ForConsumer(c, Access, new ClientIdentity(user, user), _cluster))
+            {
+                yield return o;
+            }
+        }
+
+        foreach (var g in _plan.Connect.Where(g => g.Autoscaled))
+        {
+            var user = _userNames[ConnectKey(g.Config)];
+            foreach (var o in KedaRenderer.ForConnect(g, g.Name, _ns, Access, new ClientIdentity(user, user), _cluster, $"connect/{g.Name}"))
+            {
+                yield return o;
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using KafkaInfra.Core.Config;
+
+namespace KafkaInfra.Core.Planning;
+
+/// <summary>Cluster sizing: brokers for the write load, storage per broker, partition replicas per broker against the platform's limit.</summary>
+internal sealed partial class PlanContext
+{
+    private void PlanCluster()
+    {
+        var c = config.Cluster;
+        var instance = (Platform as MskProvisionedPlatform)?.InstanceType;
+        var ingressBytes = Topics.Sum(t => t.IngressBytesPerSecond);
+        var writeBytes = Topics.Sum(t => t.IngressBytesPerSecond * t.ReplicationFactor);
+        var brokerIngress = c.BrokerIngressMBps ?? instance?.IngressMBps ?? Defaults.BrokerIngressMBps;
+        var minBrokers = CapacityPlanner.BrokersForThroughput(writeBytes, brokerIngress);
+        var maxRf = Topics.Count == 0 ? 1 : Topics.Max(t => t.ReplicationFactor);
+        var throughput = new Derivation(
+            "max(⌈Σ(messagesPerSecond × messageBytes × replicationFactor) ÷ brokerIngressMBps⌉, largest replicationFactor)",
+            $"max(⌈{Fmt.MBps(writeBytes)} ÷ {Fmt.D(brokerIngress)} MB/s per broker⌉ = {Fmt.N(minBrokers)}, RF {maxRf}) = {Fmt.N(Math.Max(minBrokers, maxRf))}");
+
+        var hasBrokers = Profile.HasBrokers;
+        var brokers = hasBrokers ? c.Brokers : 0;
+        var totalStorage = Topics.Sum(t => t.StorageBytes);
+        var perBroker = brokers > 0 ? totalStorage / brokers : 0;
+        var needed = CapacityPlanner.StorageGiBNeeded(perBroker);
+        var storageDerivation = new Derivation(
+            "Σ(messagesPerSecond × messageBytes × retention × replicationFactor) ÷ brokers ÷ 70%",
+            brokers > 0 ? $"{Fmt.GiB(totalStorage)} ÷ {brokers} brokers = {Fmt.GiB(perBroker)} per broker; ÷ 70% = {Fmt.N(needed)} GiB" : "storage is managed by AWS");
+
+        var offsetsRf = Math.Min(config.TopicDefaults.ReplicationFactor, Math.Max(1, brokers));
+        var topicReplicas = Topics.Sum(t => (long)t.Partitions * t.ReplicationFactor);
+        var connectReplicas = Connect.Count * KafkaResources.ConnectInternalPartitions * (long)offsetsRf;
+        var totalReplicas = topicReplicas + (Defaults.ConsumerOffsetsPartitions * (long)offsetsRf) + connectReplicas;
+        var replicasPerBroker = brokers > 0 ? (int)Math.Min(int.MaxValue, CapacityPlanner.CeilDiv(totalReplicas, brokers)) : 0;
+        var replicasDerivation = new Derivation(
+            "⌈(Σ partitions × replicationFactor + 50 × RF for __consumer_offsets + 31 × RF per Connect group) ÷ brokers⌉",
+            brokers > 0 ? $"⌈({Fmt.N(topicReplicas)} + {Fmt.N(Defaults.ConsumerOffsetsPartitions * offsetsRf)} + {Fmt.N(connectReplicas)}) ÷ {brokers}⌉ = {Fmt.N(replicasPerBroker)}" : "managed by AWS");
+
+        var limit = hasBrokers ? Profile.PartitionsPerBroker(c) : null;
+        if (hasBrokers)
+        {
+            CheckReplicaLimit(limit, replicasPerBroker, replicasDerivation, instance);
+            if (c.Brokers < minBrokers)
+            {
+                Warn($"{ClusterPath}.brokers", $"{c.Brokers} brokers are below the {minBrokers} the write load needs ({throughput.Explanation}; set cluster.brokerIngressMBps if your brokers sustain more)");
+            }
+
+            if (Profile.HasStorage && c.StorageGiB < needed && !(c.Msk?.StorageAutoscaling is { } a && a.MaxGiB >= needed))
+            {
+                Warn($"{ClusterPath}.storageGiB", $"{Fmt.N(c.StorageGiB)} GiB per broker is below the {Fmt.N(needed)} GiB needed to stay under 70% full ({storageDerivation.Explanation})");
+            }
+        }
+
+        Cluster = new ClusterPlan(
+            Platform.Kind,
+            brokers,
+            Profile.HasStorage ? c.StorageGiB : 0,
+            Defaults.NumPartitions,
+            new ThroughputSizing(ingressBytes / Units.MB, writeBytes / Units.MB, brokerIngress, Math.Max(minBrokers, maxRf), throughput),
+            new StorageSizing(perBroker, needed, storageDerivation),
+            new ReplicaSizing((int)Math.Min(int.MaxValue, totalReplicas), replicasPerBroker, limit, replicasDerivation),
+            deployed.Brokers,
+            deployed.StorageGiB);
+    }
+
+    /// <summary>Partition replicas per broker against the platform's limit: Strimzi's configured ceiling, or the MSK broker type's.</summary>
+    private void CheckReplicaLimit(PartitionLimit? limit, int replicasPerBroker, Derivation derivation, MskInstanceType? instance)
+    {
+        if (limit is null || replicasPerBroker <= limit.Recommended.GetValueOrDefault(limit.Max))
+        {
+            return;
+        }
+
+        if (Platform is StrimziPlatform)
+        {
+            Error($"{ClusterPath}.brokers", $"{Fmt.N(replicasPerBroker)} partition replicas per broker ({derivation.Explanation}) exceed the ceiling of {Fmt.N(limit.Max)} (cluster.maxPartitionsPerBroker); add brokers or reduce partitions");
+        }
+        else if (replicasPerBroker > limit.Max)
+        {
+            Error($"{ClusterPath}.msk.instanceType", $"{Fmt.N(replicasPerBroker)} partition replicas per broker exceed {instance!.Name}'s maximum of {Fmt.N(limit.Max)}, above which MSK blocks configuration updates and broker-size changes; add brokers or choose a larger type");
+        }
+        else
+        {
+            Warn($"{ClusterPath}.msk.instanceType", $"{Fmt.N(replicasPerBroker)} partition replicas per broker are above {instance!.Name}'s recommended {Fmt.N(limit.Recommended!.Value)} (maximum {Fmt.N(limit.Max)})");
+        }
+    }
+}

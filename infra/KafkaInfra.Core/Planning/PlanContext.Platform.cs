@@ -1,0 +1,119 @@
+using KafkaInfra.Core.Config;
+
+namespace KafkaInfra.Core.Planning;
+
+/// <summary>The rules of the platform itself: its own settings, and what the deployed cluster allows to change.</summary>
+internal sealed partial class PlanContext
+{
+    private void CheckPlatform()
+    {
+        var c = config.Cluster;
+        if (Platform is StrimziPlatform { Config: var s })
+        {
+            if (s.PlainListener && config.IsProd)
+            {
+                Error($"{ClusterPath}.strimzi.plainListener", "must be false in prod: a plain listener sends data and credentials unencrypted and unauthenticated; got true");
+            }
+            else if (s.PlainListener)
+            {
+                Warn($"{ClusterPath}.strimzi.plainListener", "adds an unencrypted, unauthenticated listener on port 9092 (allowed in dev only)");
+            }
+
+            if (s.Controllers % 2 == 0)
+            {
+                Warn($"{ClusterPath}.strimzi.controllers", $"{s.Controllers} KRaft controllers tolerate no more failures than {s.Controllers - 1}; use an odd number");
+            }
+
+            if (config.IsProd && s.Controllers < 3)
+            {
+                Error($"{ClusterPath}.strimzi.controllers", $"must be >= 3 in prod so the KRaft quorum survives losing a controller; got {s.Controllers}");
+            }
+        }
+
+        if (Platform is MskPlatform msk)
+        {
+            CheckMskConnect(msk.Config);
+        }
+        else
+        {
+            WarnMskOnlySettings();
+        }
+
+        if (Profile.HasStorage && c.Msk?.StorageAutoscaling is not null && deployed.StorageGiB is { } floor && c.StorageGiB > floor)
+        {
+            Warn($"{ClusterPath}.storageGiB", $"grows from {floor} to {c.StorageGiB} GiB with storage auto scaling on: this run applies {c.StorageGiB} GiB to every broker (the volume size is not ignored for this one run) and raises the auto-scaling minimum. If auto scaling has already grown the volumes beyond {c.StorageGiB} GiB, MSK refuses the smaller size: check the current size first (`pulumi preview --refresh` shows it) and set storageGiB at or above it");
+        }
+
+        if (Profile.HasBrokers && deployed.Brokers is { } oldBrokers && c.Brokers < oldBrokers)
+        {
+            if (Platform is MskPlatform { Config.BrokersDrained: false })
+            {
+                Error($"{ClusterPath}.brokers", $"decreases from {oldBrokers} to {c.Brokers}: MSK removes brokers only once no partition replica is left on them. Move the replicas off the brokers being removed first (`kafka-infra rebalance --remove ...` writes the reassignment), then set cluster.msk.brokersDrained: true to acknowledge it");
+            }
+            else if (Platform is StrimziPlatform)
+            {
+                Warn($"{ClusterPath}.brokers", $"decreases from {oldBrokers} to {c.Brokers}: Cruise Control's remove-brokers auto-rebalance moves every replica off the removed brokers before Strimzi deletes them; this takes time and network bandwidth");
+            }
+        }
+
+        if (Profile.HasStorage && deployed.StorageGiB is { } oldStorage && c.StorageGiB < oldStorage)
+        {
+            Error($"{ClusterPath}.storageGiB", $"decreases from {oldStorage} to {c.StorageGiB} GiB: broker storage can only grow (neither Kafka volumes on Kubernetes nor MSK EBS volumes can shrink)");
+        }
+    }
+
+    /// <summary>MSK Connect runs each connector as its own worker cluster from a custom plugin, authenticated with IAM.</summary>
+    private void CheckMskConnect(MskConfig msk)
+    {
+        if (config.Connect.Count > 0 && msk.Authentication != MskAuthentication.Iam)
+        {
+            Error($"{ClusterPath}.msk.authentication", $"must be iam when kafka-infra:connect lists worker groups: MSK Connect reaches MSK only with IAM or unauthenticated, and kafka-infra never allows unauthenticated access; got {Describe.Quote(msk.Authentication.ToString().ToLowerInvariant())}");
+        }
+
+        var maxWorkers = Profile.MaxConnectWorkers ?? int.MaxValue;
+        foreach (var g in config.Connect)
+        {
+            if (g.Plugin is null)
+            {
+                Error($"{g.Path}.plugin", "is required on msk: stacks: MSK Connect runs connectors from a plugin archive in S3; set plugin: { s3BucketArn: arn:aws:s3:::<bucket>, s3FileKey: <key of the .zip or .jar>, contentType: ZIP | JAR }");
+            }
+
+            if (g.Replicas > maxWorkers)
+            {
+                Error($"{g.Path}.replicas", $"must be <= {maxWorkers} on msk: stacks (MSK Connect runs 1-{maxWorkers} workers per connector); got {g.Replicas}");
+            }
+
+            if (g.MaxReplicas is { } max && max > maxWorkers)
+            {
+                Error($"{g.Path}.maxReplicas", $"must be <= {maxWorkers} on msk: stacks (MSK Connect auto scaling runs 1-{maxWorkers} workers per connector); got {max}");
+            }
+        }
+    }
+
+    /// <summary>Settings that only an msk: stack uses are ignored elsewhere; say so rather than drop them silently.</summary>
+    private void WarnMskOnlySettings()
+    {
+        foreach (var c in config.Consumers.Where(c => c.AwsRoleArn is not null))
+        {
+            Warn($"{c.Path}.awsRoleArn", "applies to msk: stacks only (IAM access to MSK); ignored on Strimzi");
+        }
+
+        foreach (var g in config.Connect)
+        {
+            if (g.AwsRoleArn is not null)
+            {
+                Warn($"{g.Path}.awsRoleArn", "applies to msk: stacks only (the MSK Connect service execution role); ignored on Strimzi");
+            }
+
+            if (g.Plugin is not null)
+            {
+                Warn($"{g.Path}.plugin", "applies to msk: stacks only (the MSK Connect custom plugin); on Strimzi connectors come from the Connect image; ignored");
+            }
+        }
+
+        foreach (var g in config.KsqlDb.Where(g => g.AwsRoleArn is not null))
+        {
+            Warn($"{g.Path}.awsRoleArn", "applies to msk: stacks only (IAM access to MSK); ignored on Strimzi");
+        }
+    }
+}

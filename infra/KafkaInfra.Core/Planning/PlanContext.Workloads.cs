@@ -1,0 +1,98 @@
+using KafkaInfra.Core.Config;
+
+namespace KafkaInfra.Core.Planning;
+
+/// <summary>The workloads that read the topics: KEDA-scaled consumers, Kafka Connect groups and ksqlDB groups.</summary>
+internal sealed partial class PlanContext
+{
+    private void PlanConsumers()
+    {
+        if (Platform is MskPlatform { Authentication: MskAuthentication.Iam, Config.Region: null } && config.Consumers.Count > 0)
+        {
+            Warn($"{ClusterPath}.msk.region", "is not set, and neither is aws:region: KEDA's kafka scaler signs its MSK IAM token for a region (trigger metadata awsRegion), so the rendered triggers have none; set cluster.msk.region or aws:region");
+        }
+
+        foreach (var c in config.Consumers)
+        {
+            var topic = PlanFor(c.Topic);
+            var max = CapacityPlanner.EffectiveMaxReplicas(c.MaxReplicas, topic.Partitions);
+            var derivation = new Derivation("min(maxReplicas, topic partitions)", $"min({Fmt.N(c.MaxReplicas)}, {Fmt.N(topic.Partitions)} partitions of {Describe.Quote(topic.Name)}) = {Fmt.N(max)}");
+            if (max < c.MaxReplicas)
+            {
+                Warn($"{c.Path}.maxReplicas", $"{Fmt.N(c.MaxReplicas)} capped at {Fmt.N(max)}, the partitions of {Describe.Quote(topic.Name)}: {Fmt.N(c.MaxReplicas - max)} of {Fmt.N(c.MaxReplicas)} replicas would idle (a consumer group reads each partition with one member). Raise the topic's partitions to scale further");
+            }
+
+            var min = Math.Min(c.MinReplicas, max);
+            if (min < c.MinReplicas)
+            {
+                Warn($"{c.Path}.minReplicas", $"{Fmt.N(c.MinReplicas)} lowered to {Fmt.N(min)}, the effective maxReplicas");
+            }
+
+            Advice.Add(new Diagnostic($"{c.Path}.lagThreshold", $"KEDA runs ⌈total lag of group {Describe.Quote(c.ConsumerGroup)} ÷ {Fmt.N(c.LagThreshold)}⌉ replicas between {Fmt.N(min)} and {Fmt.N(max)}: lagThreshold is the target average lag per replica, not a trigger level"));
+            Consumers.Add(new ConsumerPlan(c, min, max, topic.Partitions, derivation));
+        }
+    }
+
+    private void PlanConnect()
+    {
+        foreach (var g in config.Connect)
+        {
+            var connectors = new List<ConnectorPlan>();
+            foreach (var c in g.Connectors)
+            {
+                var partitions = c.Topics.Sum(t => PlanFor(t).Partitions);
+                var path = $"{g.Path}.connectors[{c.Index}]";
+                int tasks;
+                Derivation derivation;
+                if (c.TasksMax is { } explicitTasks)
+                {
+                    tasks = explicitTasks;
+                    derivation = new Derivation("explicit tasksMax", $"{Fmt.N(tasks)} (explicit)");
+                    if (c.Kind == ConnectorKind.Sink && tasks > partitions)
+                    {
+                        Warn($"{path}.tasksMax", $"{Fmt.N(tasks)} tasks read {Fmt.N(partitions)} partitions: {Fmt.N(tasks - partitions)} tasks would idle");
+                    }
+                }
+                else if (c.Topics.Count > 0)
+                {
+                    tasks = Math.Max(1, partitions);
+                    derivation = new Derivation("Σ partitions of the connector's topics", $"{string.Join(" + ", c.Topics.Select(t => $"{Fmt.N(PlanFor(t).Partitions)} ({t})"))} = {Fmt.N(tasks)}");
+                }
+                else
+                {
+                    tasks = 1;
+                    derivation = new Derivation("1 (a source connector with no topics listed)", "1");
+                }
+
+                connectors.Add(new ConnectorPlan(c, tasks, partitions, derivation));
+            }
+
+            var sinkPartitions = connectors.Where(c => c.Config.Kind == ConnectorKind.Sink).Sum(c => c.TopicPartitions);
+            int? max = null;
+            Derivation? maxDerivation = null;
+            if (g.MaxReplicas is { } requested)
+            {
+                max = Math.Max(g.Replicas, Math.Min(requested, sinkPartitions));
+                maxDerivation = new Derivation("min(maxReplicas, Σ partitions read by sink connectors)", $"min({Fmt.N(requested)}, {Fmt.N(sinkPartitions)}) = {Fmt.N(max.Value)}");
+                if (max < requested)
+                {
+                    Warn($"{g.Path}.maxReplicas", $"{Fmt.N(requested)} capped at {Fmt.N(max.Value)}, the partitions its sink connectors read: {Fmt.N(requested - max.Value)} of {Fmt.N(requested)} workers would have no task to run");
+                }
+            }
+
+            Connect.Add(new ConnectGroupPlan(g, g.Replicas, max, sinkPartitions, connectors, maxDerivation));
+        }
+    }
+
+    private void PlanKsqlDb()
+    {
+        foreach (var g in config.KsqlDb)
+        {
+            var rf = Profile.HasBrokers ? Math.Min(config.TopicDefaults.ReplicationFactor, Math.Max(1, config.Cluster.Brokers)) : 3;
+            var derivation = Profile.HasBrokers
+                ? new Derivation("min(topicDefaults.replicationFactor, brokers)", $"min({config.TopicDefaults.ReplicationFactor}, {config.Cluster.Brokers}) = {rf}")
+                : new Derivation("3 (MSK Serverless)", "3");
+            KsqlDb.Add(new KsqlDbGroupPlan(g, g.Replicas, rf, derivation));
+        }
+    }
+}
