@@ -6,12 +6,7 @@ namespace KafkaInfra.Core.Config;
 
 /// <summary>The outcome of loading a stack config: the model when valid, else every error.</summary>
 public sealed record LoadResult(StackConfig? Config, IReadOnlyList<Diagnostic> Errors)
-{
-    public bool IsValid => Config is not null && Errors.Count == 0;
-
-    /// <summary>The config, or a <see cref="StackConfigException"/> with every error.</summary>
-    public StackConfig GetOrThrow() => IsValid ? Config! : throw new StackConfigException(Errors);
-}
+    : Result<StackConfig>(Config, Errors, [], []);
 
 /// <summary>
 /// The one loading path for a stack config, used by the Pulumi program and the CLI alike. It takes the

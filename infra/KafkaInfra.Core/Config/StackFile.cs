@@ -8,9 +8,7 @@ namespace KafkaInfra.Core.Config;
 
 /// <summary>The raw config values of a <c>Pulumi.&lt;stack&gt;.yaml</c> file, or why they could not be read.</summary>
 public sealed record StackFileResult(IReadOnlyDictionary<string, string?> Values, IReadOnlyList<Diagnostic> Errors)
-{
-    public bool IsValid => Errors.Count == 0;
-}
+    : Result<IReadOnlyDictionary<string, string?>>(Values, Errors, [], []);
 
 /// <summary>
 /// Reads a <c>Pulumi.&lt;stack&gt;.yaml</c> file's <c>config:</c> mapping into the same raw values the

@@ -7,9 +7,8 @@ namespace KafkaInfra.Core.Deployment;
 
 /// <summary>The deployed state read back from a stack's previous outputs, or why it could not be read.</summary>
 public sealed record DeployedStateReadResult(DeployedState State, IReadOnlyList<Diagnostic> Errors)
+    : Result<DeployedState>(State, Errors, [], [])
 {
-    public bool IsValid => Errors.Count == 0;
-
     /// <summary>One message naming every malformed output, for failing the deployment.</summary>
     public string FormatErrors() =>
         $"the previous outputs of this stack cannot be read, so the partition and storage guards cannot run:{Environment.NewLine}" +
