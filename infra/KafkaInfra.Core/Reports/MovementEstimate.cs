@@ -65,9 +65,7 @@ public static class MovementEstimator
         topics.Add(("__consumer_offsets", Config.Defaults.ConsumerOffsetsPartitions, internalRf));
         foreach (var g in plan.Connect)
         {
-            topics.Add((g.ConfigStorageTopic, 1, internalRf));
-            topics.Add((g.OffsetStorageTopic, 25, internalRf));
-            topics.Add((g.StatusStorageTopic, 5, internalRf));
+            topics.AddRange(Config.KafkaResources.ConnectInternalTopics(g.Config.Name).Select(t => (t.Topic, t.Partitions, internalRf)));
         }
 
         return topics;
