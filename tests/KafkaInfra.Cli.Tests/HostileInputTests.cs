@@ -70,6 +70,23 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Dev_zero_as_a_rebalance_input_is_refused_naming_the_option()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return;
+        }
+
+        var current = CliRunner.Run("rebalance", "--current", "/dev/zero", "--brokers", "1,2,3");
+        var sizes = CliRunner.Run("rebalance", "--current", "/dev/zero", "--brokers", "1,2,3", "--sizes", "/dev/zero");
+
+        Assert.Equal(1, current.ExitCode);
+        Assert.Contains("--current: \"/dev/zero\" is larger than 256 MiB, the most a rebalance input may be", current.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--sizes: \"/dev/zero\" is larger than 256 MiB", sizes.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpectedly", current.Stderr + sizes.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_just_over_the_limit_is_refused_and_one_at_the_limit_is_read()
     {
         const string head = "config:\n  kafka-infra:environment: dev\n#";

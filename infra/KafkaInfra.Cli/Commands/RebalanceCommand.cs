@@ -73,7 +73,7 @@ internal static class RebalanceCommand
         using var progress = TerminalProgress.For(stderr, IsLarge(args.Current));
         progress.Step("reading the current assignment");
         IReadOnlyList<PartitionReplicas>? assignment = null;
-        if (Read(args.Current, "--current", errors, File.ReadAllBytes) is { } currentJson)
+        if (Read(args.Current, "--current", errors, p => BoundedFile.ReadBytes(p, MaxInputBytes)) is { } currentJson)
         {
             assignment = Collect(ReassignmentJson.ParseAssignment(currentJson, args.Current), errors);
         }
@@ -82,7 +82,7 @@ internal static class RebalanceCommand
         var removeList = args.Remove is null ? [] : Collect(BrokerOptions.ParseBrokerList(args.Remove, "--remove"), errors);
         var rackMap = args.Racks is null ? null : Collect(BrokerOptions.ParseRacks(args.Racks, "--racks"), errors);
         PartitionSizes? partitionSizes = null;
-        if (args.Sizes is not null && Read(args.Sizes, "--sizes", errors, File.ReadAllText) is { } sizesJson)
+        if (args.Sizes is not null && Read(args.Sizes, "--sizes", errors, p => BoundedFile.ReadText(p, MaxInputBytes)) is { } sizesJson)
         {
             partitionSizes = Collect(PartitionSizes.Parse(sizesJson, args.Sizes), errors);
         }
@@ -168,12 +168,25 @@ internal static class RebalanceCommand
         return result.Value;
     }
 
-    private static T? Read<T>(string path, string option, List<Diagnostic> errors, Func<string, T> read)
+    /// <summary>
+    /// The most an input file of <c>rebalance</c> may hold: 256 MiB, about five million partitions of assignment
+    /// JSON (a million take about 50 MB), so a runaway or endless input (<c>/dev/zero</c>) is refused at once instead of
+    /// filling memory.
+    /// </summary>
+    internal const int MaxInputBytes = 256 << 20;
+
+    private static T? Read<T>(string path, string option, List<Diagnostic> errors, Func<string, T?> read)
         where T : class
     {
         try
         {
-            return read(path);
+            var content = read(path);
+            if (content is null)
+            {
+                errors.Add(new Diagnostic(option, string.Create(CultureInfo.InvariantCulture, $"\"{path}\" is larger than {MaxInputBytes / (1 << 20)} MiB, the most a rebalance input may be")));
+            }
+
+            return content;
         }
         catch (FileNotFoundException)
         {
