@@ -7,23 +7,17 @@ public sealed record PartitionReplicas(string Topic, int Partition, IReadOnlyLis
     public string Name => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Topic}-{Partition}");
 }
 
-/// <summary>A value, or every error found while producing it (each error names the input and the value received).</summary>
-public sealed class InputResult<T>
+/// <summary>
+/// A value, or every error found while producing it (each error names the input and the value received): the shared
+/// <see cref="Result{T}"/> shape, without warnings or advice.
+/// </summary>
+public sealed record InputResult<T> : Result<T>
     where T : class
 {
     internal InputResult(T? value, IReadOnlyList<Diagnostic> errors)
+        : base(value, errors, [], [])
     {
-        Value = value;
-        Errors = errors;
     }
-
-    /// <summary>The value; null when <see cref="Errors"/> is not empty.</summary>
-    public T? Value { get; }
-
-    /// <summary>Every error, in input order.</summary>
-    public IReadOnlyList<Diagnostic> Errors { get; }
-
-    public bool IsValid => Errors.Count == 0;
 }
 
 /// <summary>Creates <see cref="InputResult{T}"/> values.</summary>
