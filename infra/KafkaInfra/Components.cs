@@ -103,6 +103,34 @@ public sealed class Topics(TopicsArgs args, ComponentResourceOptions? options = 
     }
 }
 
+/// <summary>A component whose concept is a replica range: its min and max replicas as typed outputs.</summary>
+public abstract class ReplicaRangeComponent : PlatformComponent
+{
+    private readonly int _min;
+    private readonly int _max;
+
+    private protected ReplicaRangeComponent(string component, int minReplicas, int maxReplicas, ComponentResourceOptions? options)
+        : base(component, options)
+    {
+        _min = minReplicas;
+        _max = maxReplicas;
+    }
+
+    [Output("minReplicas")]
+    public Output<int> MinReplicas { get; private set; } = null!;
+
+    [Output("maxReplicas")]
+    public Output<int> MaxReplicas { get; private set; } = null!;
+
+    private protected override IEnumerable<KeyValuePair<string, object?>> SetOutputs(CloudRegistry registry)
+    {
+        MinReplicas = Output.Create(_min);
+        MaxReplicas = Output.Create(_max);
+        yield return new("minReplicas", MinReplicas);
+        yield return new("maxReplicas", MaxReplicas);
+    }
+}
+
 /// <summary>A group of workers (Connect or ksqlDB): its name, and the replica range (min = max when not autoscaled).</summary>
 public sealed class WorkerGroupArgs(string component, int minReplicas, int maxReplicas)
 {
@@ -115,22 +143,7 @@ public sealed class WorkerGroupArgs(string component, int minReplicas, int maxRe
 
 /// <summary>A Kafka Connect group (<c>kafka-infra:connect:WorkerGroup</c>) or a ksqlDB group (<c>kafka-infra:ksqldb:ServerGroup</c>).</summary>
 public sealed class WorkerGroup(WorkerGroupArgs args, ComponentResourceOptions? options = null)
-    : PlatformComponent(args.Component, options)
-{
-    [Output("minReplicas")]
-    public Output<int> MinReplicas { get; private set; } = null!;
-
-    [Output("maxReplicas")]
-    public Output<int> MaxReplicas { get; private set; } = null!;
-
-    private protected override IEnumerable<KeyValuePair<string, object?>> SetOutputs(CloudRegistry registry)
-    {
-        MinReplicas = Output.Create(args.MinReplicas);
-        MaxReplicas = Output.Create(args.MaxReplicas);
-        yield return new("minReplicas", MinReplicas);
-        yield return new("maxReplicas", MaxReplicas);
-    }
-}
+    : ReplicaRangeComponent(args.Component, args.MinReplicas, args.MaxReplicas, options);
 
 /// <summary>A consumer scaled by KEDA: the replica range in effect (max capped at the topic's partitions).</summary>
 public sealed class ScaledConsumerArgs(string component, int minReplicas, int maxReplicas)
@@ -144,22 +157,7 @@ public sealed class ScaledConsumerArgs(string component, int minReplicas, int ma
 
 /// <summary>A scaled consumer (<c>kafka-infra:keda:ScaledConsumer</c>).</summary>
 public sealed class ScaledConsumer(ScaledConsumerArgs args, ComponentResourceOptions? options = null)
-    : PlatformComponent(args.Component, options)
-{
-    [Output("minReplicas")]
-    public Output<int> MinReplicas { get; private set; } = null!;
-
-    [Output("maxReplicas")]
-    public Output<int> MaxReplicas { get; private set; } = null!;
-
-    private protected override IEnumerable<KeyValuePair<string, object?>> SetOutputs(CloudRegistry registry)
-    {
-        MinReplicas = Output.Create(args.MinReplicas);
-        MaxReplicas = Output.Create(args.MaxReplicas);
-        yield return new("minReplicas", MinReplicas);
-        yield return new("maxReplicas", MaxReplicas);
-    }
-}
+    : ReplicaRangeComponent(args.Component, args.MinReplicas, args.MaxReplicas, options);
 
 /// <summary>The namespaces the platform creates (<c>kafka-infra:k8s:Namespaces</c>); its only output is its children.</summary>
 public sealed class Namespaces(ComponentResourceOptions? options = null)
