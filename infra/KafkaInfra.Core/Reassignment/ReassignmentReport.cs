@@ -115,11 +115,11 @@ public static class ReassignmentReport
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static readonly string[] Units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+    private static readonly string[] SizeUnits = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
 
     private static string FormatBytes(long bytes)
     {
-        var units = Units;
+        var units = SizeUnits;
         double value = bytes;
         var unit = 0;
         while (value >= 1024 && unit < units.Length - 1)

@@ -47,9 +47,19 @@ public class FolderCycleTests
     [Fact]
     public void Every_core_folder_has_a_layer()
     {
-        // A new folder must be placed in the order above (Reassignment stands apart: it depends on nothing else in Core once issue 11 is done).
+        // A new folder must be placed in the order above (Reassignment stands apart: it depends on nothing else in Core).
         var folders = CoreEdges().Keys.SelectMany(e => new[] { e.From, e.To }).Distinct(StringComparer.Ordinal);
         Assert.DoesNotContain(folders, f => !Layer.ContainsKey(f) && f != "Reassignment");
+    }
+
+    [Fact]
+    public void Reassignment_depends_on_nothing_else_in_core_but_the_shared_diagnostics()
+    {
+        var outward = CoreEdges()
+            .Where(e => e.Key.From == "Reassignment" && e.Key.To != "(root)")
+            .Select(e => $"Reassignment → {e.Key.To} ({e.Value})")
+            .ToList();
+        Assert.True(outward.Count == 0, "Reassignment must stand alone: " + string.Join("; ", outward));
     }
 
     [Fact]
