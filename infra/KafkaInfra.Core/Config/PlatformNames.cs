@@ -52,6 +52,15 @@ public static partial class KafkaResources
     /// <summary>The Secret with the cluster CA certificate (key <c>ca.crt</c>).</summary>
     public static string ClusterCaSecret(string cluster) => $"{cluster}-cluster-ca-cert";
 
+    /// <summary>Key of the PEM CA certificate in <see cref="ClusterCaSecret"/>.</summary>
+    public const string ClusterCaCertKey = "ca.crt";
+
+    /// <summary>Key of the PKCS12 truststore Strimzi writes into <see cref="ClusterCaSecret"/> (platform-facts 8.2).</summary>
+    public const string ClusterCaP12Key = "ca.p12";
+
+    /// <summary>Key of the password of <see cref="ClusterCaP12Key"/> in <see cref="ClusterCaSecret"/> (platform-facts 8.2).</summary>
+    public const string ClusterCaPasswordKey = "ca.password";
+
     /// <summary>The KafkaRebalance template Cruise Control's auto-rebalance uses for <paramref name="mode"/> (add-brokers, remove-brokers).</summary>
     public static string RebalanceTemplate(string cluster, string mode) => $"{cluster}-rebalance-{mode}";
 

@@ -454,10 +454,8 @@ public class StrimziDesiredStateTests
         Assert.Equal("SASL_SSL", env["KSQL_SECURITY_PROTOCOL"].Value);
         Assert.Equal("SCRAM-SHA-512", env["KSQL_SASL_MECHANISM"].Value);
         Assert.Equal(("ksqldb-analytics", "sasl.jaas.config"), (env["KSQL_SASL_JAAS_CONFIG"].SecretName, env["KSQL_SASL_JAAS_CONFIG"].SecretKey));
-        Assert.Equal("PEM", env["KSQL_SSL_TRUSTSTORE_TYPE"].Value);
         var ca = Assert.Single(model.SecretVolumes);
         Assert.Equal("events-cluster-ca-cert", ca.SecretName);
-        Assert.Equal($"{ca.MountPath}/ca.crt", env["KSQL_SSL_TRUSTSTORE_LOCATION"].Value);
         Assert.Equal("/healthcheck", container.ReadinessProbe!.HttpPath);
         Assert.Equal(8088, container.LivenessProbe!.Port);
         Assert.Equal(Defaults.KsqlDbImage, container.Image);

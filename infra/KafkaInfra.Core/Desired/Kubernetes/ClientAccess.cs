@@ -26,17 +26,24 @@ public enum ClientSecurity
 /// <param name="CaSecretName">Secret holding the PEM CA that signed the broker certificates, in the workload's namespace;
 /// null to trust the JVM / system defaults (MSK's Amazon-issued certificates).</param>
 /// <param name="CaSecretKey">Key of the CA in <see cref="CaSecretName"/>.</param>
+/// <param name="CaTruststore">The PKCS12 truststore (and its password key) in <see cref="CaSecretName"/>, for JVM clients
+/// whose truststore type cannot be PEM (ksqlDB); null when the Secret holds none.</param>
 /// <param name="AwsRegion">Region for MSK IAM token signing (KEDA's <c>awsRegion</c>); null leaves it to the Pulumi program (aws:region).</param>
 public sealed record ClientAccess(
     Cloud.Text BootstrapServers,
     ClientSecurity Security,
     string? CaSecretName = null,
-    string CaSecretKey = "ca.crt",
+    string CaSecretKey = KafkaResources.ClusterCaCertKey,
+    Pkcs12Truststore? CaTruststore = null,
     string? AwsRegion = null)
 {
     /// <summary>Strimzi's TLS + SCRAM-SHA-512 listener named <c>tls</c> of cluster <paramref name="cluster"/> in <paramref name="kafkaNamespace"/>.</summary>
     public static ClientAccess Strimzi(string cluster, string kafkaNamespace) =>
-        new(KafkaResources.StrimziTlsBootstrap(cluster, kafkaNamespace), ClientSecurity.ScramTls, KafkaResources.ClusterCaSecret(cluster));
+        new(
+            KafkaResources.StrimziTlsBootstrap(cluster, kafkaNamespace),
+            ClientSecurity.ScramTls,
+            KafkaResources.ClusterCaSecret(cluster),
+            CaTruststore: new Pkcs12Truststore(KafkaResources.ClusterCaP12Key, KafkaResources.ClusterCaPasswordKey));
 
     /// <summary>True when the bootstrap value is a literal (not another resource's output).</summary>
     public bool IsLiteral => BootstrapServers is Cloud.Text.Literal;
@@ -47,6 +54,9 @@ public sealed record ClientAccess(
     /// <summary>Whether this mode encrypts with TLS.</summary>
     public bool UsesTls => Security is ClientSecurity.ScramTls or ClientSecurity.MskIam or ClientSecurity.Tls;
 }
+
+/// <summary>A PKCS12 truststore stored in a Secret: the key of the store and the key of its password.</summary>
+public sealed record Pkcs12Truststore(string StoreKey, string PasswordKey);
 
 /// <summary>
 /// A client's SCRAM identity: the user name, and the Secret (in the workload's namespace) holding <c>password</c>

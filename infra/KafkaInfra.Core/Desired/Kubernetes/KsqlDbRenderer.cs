@@ -119,9 +119,14 @@ public static class KsqlDbRenderer
 
         if (access.UsesTls && access.CaSecretName is { } ca)
         {
+            // ksqlDB's REST config accepts only JKS, PKCS12 or BCFKS as ssl.truststore.type and exits at start on PEM
+            // (confluentinc/ksql KsqlRestConfig; platform-facts 8.2), so use the PKCS12 store Strimzi writes beside ca.crt.
+            var store = access.CaTruststore
+                ?? throw new ArgumentException($"ksqlDB needs a PKCS12 truststore in CA Secret {ca}", nameof(access));
             volumes.Add(new SecretVolumeModel("kafka-ca", ca, CaMountPath));
-            yield return new EnvVarModel("KSQL_SSL_TRUSTSTORE_TYPE", "PEM");
-            yield return new EnvVarModel("KSQL_SSL_TRUSTSTORE_LOCATION", $"{CaMountPath}/{access.CaSecretKey}");
+            yield return new EnvVarModel("KSQL_SSL_TRUSTSTORE_TYPE", "PKCS12");
+            yield return new EnvVarModel("KSQL_SSL_TRUSTSTORE_LOCATION", $"{CaMountPath}/{store.StoreKey}");
+            yield return new EnvVarModel("KSQL_SSL_TRUSTSTORE_PASSWORD", SecretName: ca, SecretKey: store.PasswordKey);
         }
     }
 

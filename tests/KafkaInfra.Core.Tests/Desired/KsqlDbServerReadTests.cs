@@ -1,0 +1,51 @@
+using KafkaInfra.Core.Config;
+using KafkaInfra.Core.Desired;
+
+namespace KafkaInfra.Core.Tests.Desired;
+
+/// <summary>
+/// Reads the rendered ksqlDB Deployment manifest the way the cp-ksqldb-server image does: every <c>KSQL_*</c> env var
+/// becomes a server property (prefix dropped, lower case, <c>_</c> → <c>.</c>; platform-facts 3 and 8.2).
+/// </summary>
+public class KsqlDbServerReadTests
+{
+    private const string Tail = """
+          kafka-infra:ksqldb:
+            - name: analytics
+              topics: [orders]
+        """;
+
+    private static Tree Deployment(string tail = Tail, int brokers = 3) =>
+        StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(brokers: brokers, tail: tail)).Single("Deployment", "ksqldb-analytics").Body;
+
+    private static Tree PodSpec(Tree deployment) => (Tree)deployment.At("spec.template.spec")!;
+
+    private static Tree Container(Tree deployment) => (Tree)Assert.Single(PodSpec(deployment).ListAt("containers"));
+
+    /// <summary>The server properties set by literal env values.</summary>
+    private static Dictionary<string, string> Properties(Tree deployment) =>
+        Container(deployment).ListAt("env").Cast<Tree>()
+            .Where(e => ((string)e["name"]!).StartsWith("KSQL_", StringComparison.Ordinal) && e["value"] is not null)
+            .ToDictionary(e => ((string)e["name"]!)["KSQL_".Length..].ToLowerInvariant().Replace('_', '.'), e => (string)e["value"]!);
+
+    [Fact]
+    public void The_truststore_is_the_pkcs12_store_strimzi_writes_with_its_password_from_the_same_secret()
+    {
+        // ksqlDB's KsqlRestConfig accepts ssl.truststore.type JKS, PKCS12 or BCFKS only and exits at start on PEM;
+        // Strimzi writes ca.p12 and ca.password into <cluster>-cluster-ca-cert (platform-facts 8.2).
+        var deployment = Deployment();
+        var props = Properties(deployment);
+        Assert.Contains(props["ssl.truststore.type"], new[] { "JKS", "PKCS12", "BCFKS" });
+        Assert.Equal("PKCS12", props["ssl.truststore.type"]);
+
+        var mount = (Tree)Assert.Single(Container(deployment).ListAt("volumeMounts"));
+        var volume = PodSpec(deployment).ListAt("volumes").Cast<Tree>().Single(v => (string?)v["name"] == (string?)mount["name"]);
+        Assert.Equal(KafkaResources.ClusterCaSecret("events"), volume.At("secret.secretName"));
+        Assert.Equal($"{mount["mountPath"]}/{KafkaResources.ClusterCaP12Key}", props["ssl.truststore.location"]);
+
+        var password = Container(deployment).ListAt("env").Cast<Tree>().Single(e => (string?)e["name"] == "KSQL_SSL_TRUSTSTORE_PASSWORD");
+        Assert.Null(password["value"]);
+        Assert.Equal(volume.At("secret.secretName"), password.At("valueFrom.secretKeyRef.name"));
+        Assert.Equal("ca.password", password.At("valueFrom.secretKeyRef.key"));
+    }
+}
