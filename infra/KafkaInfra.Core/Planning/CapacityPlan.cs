@@ -99,7 +99,9 @@ public sealed record ConnectGroupPlan(
 }
 
 /// <summary>One ksqlDB server group's plan.</summary>
-public sealed record KsqlDbGroupPlan(KsqlDbGroupConfig Config, int Replicas, int InternalReplicationFactor, Derivation InternalReplicationDerivation)
+/// <param name="InternalMinInsyncReplicas">min.insync.replicas of its internal topics (the command topic is created with
+/// <c>ksql.internal.topic.min.insync.replicas</c>, default 1, which overrides the broker default; platform-facts 8.2).</param>
+public sealed record KsqlDbGroupPlan(KsqlDbGroupConfig Config, int Replicas, int InternalReplicationFactor, Derivation InternalReplicationDerivation, int InternalMinInsyncReplicas)
 {
     public string Name => Config.Name;
 

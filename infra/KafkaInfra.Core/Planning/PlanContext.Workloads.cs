@@ -92,7 +92,9 @@ internal sealed partial class PlanContext
             var derivation = Profile.HasBrokers
                 ? new Derivation("min(topicDefaults.replicationFactor, brokers)", $"min({config.TopicDefaults.ReplicationFactor}, {config.Cluster.Brokers}) = {rf}")
                 : new Derivation("3 (MSK Serverless)", "3");
-            KsqlDb.Add(new KsqlDbGroupPlan(g, g.Replicas, rf, derivation));
+            // The topics' planned min ISR, never above the internal topics' RF.
+            var minIsr = Math.Min(config.TopicDefaults.MinInsyncReplicas, rf);
+            KsqlDb.Add(new KsqlDbGroupPlan(g, g.Replicas, rf, derivation, minIsr));
         }
     }
 }

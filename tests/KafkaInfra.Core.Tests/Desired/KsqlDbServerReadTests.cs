@@ -1,3 +1,4 @@
+using System.Globalization;
 using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Desired;
 
@@ -48,4 +49,20 @@ public class KsqlDbServerReadTests
         Assert.Equal(volume.At("secret.secretName"), password.At("valueFrom.secretKeyRef.name"));
         Assert.Equal("ca.password", password.At("valueFrom.secretKeyRef.key"));
     }
+
+    [Theory]
+    [InlineData(3, 3, 2)]
+    [InlineData(2, 2, 1)]
+    public void The_command_topic_is_created_with_the_planned_replicas_and_min_isr(int brokers, int rf, int minIsr)
+    {
+        var tail = $"  kafka-infra:topicDefaults:\n    replicationFactor: {rf}\n    minInsyncReplicas: {minIsr}\n" + Tail;
+        var group = Assert.Single(StrimziStacks.Plan(StrimziStacks.StrimziYaml(brokers: brokers, tail: tail)).KsqlDb);
+        Assert.Equal((rf, minIsr), (group.InternalReplicationFactor, group.InternalMinInsyncReplicas));
+
+        var props = Properties(Deployment(tail, brokers));
+        Assert.Equal(Int(rf), props["ksql.internal.topic.replicas"]);
+        Assert.Equal(Int(minIsr), props["ksql.internal.topic.min.insync.replicas"]);
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

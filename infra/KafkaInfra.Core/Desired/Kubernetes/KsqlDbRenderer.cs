@@ -50,6 +50,9 @@ public static class KsqlDbRenderer
             new("KSQL_KSQL_SERVICE_ID", g.ServiceId),
             new("KSQL_KSQL_STREAMS_REPLICATION_FACTOR", Int(group.InternalReplicationFactor)),
             new("KSQL_KSQL_INTERNAL_TOPIC_REPLICAS", Int(group.InternalReplicationFactor)),
+            // ksql.internal.topic.min.insync.replicas (default 1) is set on the command topic at creation and overrides
+            // the broker default (platform-facts 8.2): give it the planned min ISR.
+            new("KSQL_KSQL_INTERNAL_TOPIC_MIN_INSYNC_REPLICAS", Int(group.InternalMinInsyncReplicas)),
             new("KSQL_KSQL_LOGGING_PROCESSING_TOPIC_REPLICATION_FACTOR", Int(group.InternalReplicationFactor)),
         };
         var volumes = new List<SecretVolumeModel>();
