@@ -226,7 +226,11 @@ internal static class KubernetesMapper
             TimeoutSeconds = p.TimeoutSeconds,
             FailureThreshold = p.FailureThreshold,
         };
-        if (p.HttpPath is null)
+        if (p.Exec is not null)
+        {
+            probe.Exec = new ExecActionArgs { Command = p.Exec.ToArray() };
+        }
+        else if (p.HttpPath is null)
         {
             probe.TcpSocket = new TCPSocketActionArgs { Port = p.Port };
         }

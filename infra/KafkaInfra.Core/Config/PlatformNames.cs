@@ -55,6 +55,9 @@ public static partial class KafkaResources
     /// <summary>Key of the PEM CA certificate in <see cref="ClusterCaSecret"/>.</summary>
     public const string ClusterCaCertKey = "ca.crt";
 
+    /// <summary>Glob for every CA certificate in <see cref="ClusterCaSecret"/>, the current and (during a CA key replacement) the previous one.</summary>
+    public const string ClusterCaCertPattern = "*.crt";
+
     /// <summary>Key of the PKCS12 truststore Strimzi writes into <see cref="ClusterCaSecret"/> (platform-facts 8.2).</summary>
     public const string ClusterCaP12Key = "ca.p12";
 

@@ -8,8 +8,11 @@ public sealed record EnvVarModel(string Name, Cloud.Text? Value = null, string? 
 /// <summary>A named container port.</summary>
 public sealed record PortModel(string Name, int Port);
 
-/// <summary>A probe: HTTP GET on <see cref="HttpPath"/> when set, else a TCP check of <see cref="Port"/>.</summary>
-public sealed record ProbeModel(int Port, string? HttpPath, int InitialDelaySeconds, int PeriodSeconds, int TimeoutSeconds = 5, int FailureThreshold = 3);
+/// <summary>
+/// A probe: the command <see cref="Exec"/> when set, else HTTP GET on <see cref="HttpPath"/> when set, else a TCP check of
+/// <see cref="Port"/>.
+/// </summary>
+public sealed record ProbeModel(int Port, string? HttpPath, int InitialDelaySeconds, int PeriodSeconds, int TimeoutSeconds = 5, int FailureThreshold = 3, IReadOnlyList<string>? Exec = null);
 
 /// <summary>A volume mounted from a Secret.</summary>
 public sealed record SecretVolumeModel(string Name, string SecretName, string MountPath);
@@ -94,9 +97,11 @@ public sealed record DeploymentModel(
 
     private static Tree ProbeTree(ProbeModel p)
     {
-        var probe = p.HttpPath is null
-            ? new Tree { ["tcpSocket"] = new Tree { ["port"] = p.Port } }
-            : new Tree { ["httpGet"] = new Tree { ["path"] = p.HttpPath, ["port"] = p.Port } };
+        var probe = p.Exec is not null
+            ? new Tree { ["exec"] = new Tree { ["command"] = Tree.ListOf(p.Exec) } }
+            : p.HttpPath is null
+                ? new Tree { ["tcpSocket"] = new Tree { ["port"] = p.Port } }
+                : new Tree { ["httpGet"] = new Tree { ["path"] = p.HttpPath, ["port"] = p.Port } };
         probe["initialDelaySeconds"] = p.InitialDelaySeconds;
         probe["periodSeconds"] = p.PeriodSeconds;
         probe["timeoutSeconds"] = p.TimeoutSeconds;

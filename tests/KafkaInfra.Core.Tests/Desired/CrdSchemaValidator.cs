@@ -111,6 +111,19 @@ internal sealed class CrdCatalog
             }
         }
 
+        // Structural-schema oneOf (e.g. trustedCertificates: certificate or pattern): exactly one branch must match. A
+        // branch of a structural schema only adds value validations (here `required`); its `properties: {x: {}}` do not
+        // close the object, so a branch matches when the keys it requires are present.
+        if (schema.TryGetValue("oneOf", out var oneOf) && value is Tree fields)
+        {
+            var matching = List(oneOf).Select(Map).Count(b =>
+                !b.TryGetValue("required", out var keys) || List(keys).Cast<string>().All(fields.ContainsKey));
+            if (matching != 1)
+            {
+                errors.Add($"{path}: {Describe(value)} matches {matching} of the oneOf forms, not exactly one");
+            }
+        }
+
         var type = Str(schema, "type");
         if (Flag(schema, "x-kubernetes-int-or-string"))
         {

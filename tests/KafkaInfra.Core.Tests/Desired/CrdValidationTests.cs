@@ -137,6 +137,21 @@ public class CrdValidationTests
     }
 
     [CrdFact]
+    public void Validator_requires_exactly_one_of_certificate_or_pattern_in_trusted_certificates()
+    {
+        var catalog = CrdCatalog.Current!;
+        var connect = StrimziStacks.Dev().Single("KafkaConnect", "sinks").ToManifest();
+        var trusted = (Tree)connect.Child("spec").Child("tls").ListAt("trustedCertificates")[0];
+        Assert.Empty(catalog.Validate("kafka.strimzi.io/v1", "KafkaConnect", connect));
+        trusted["certificate"] = "ca.crt";
+        Assert.Contains(catalog.Validate("kafka.strimzi.io/v1", "KafkaConnect", connect), e => e.Contains("oneOf", StringComparison.Ordinal));
+        trusted["pattern"] = null;
+        Assert.Empty(catalog.Validate("kafka.strimzi.io/v1", "KafkaConnect", connect));
+        trusted["certificate"] = null;
+        Assert.Contains(catalog.Validate("kafka.strimzi.io/v1", "KafkaConnect", connect), e => e.Contains("oneOf", StringComparison.Ordinal));
+    }
+
+    [CrdFact]
     public void Validator_checks_keda_metadata_values_are_strings()
     {
         var catalog = CrdCatalog.Current!;

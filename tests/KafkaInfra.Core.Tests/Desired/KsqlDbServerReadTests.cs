@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Desired;
@@ -65,4 +66,54 @@ public class KsqlDbServerReadTests
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData("{\"isHealthy\":true,\"details\":{\"metastore\":{\"isHealthy\":true},\"kafka\":{\"isHealthy\":true}}}", true)]
+    [InlineData("{\n  \"isHealthy\" : true,\n  \"details\" : { \"kafka\" : { \"isHealthy\" : true } }\n}", true)]
+    [InlineData("{\"isHealthy\":false,\"details\":{\"metastore\":{\"isHealthy\":true},\"kafka\":{\"isHealthy\":false}}}", false)]
+    [InlineData("", false)]
+    public void Readiness_reads_is_healthy_from_the_healthcheck_body_not_the_status_code(string body, bool ready)
+    {
+        // /healthcheck answers 200 even when unhealthy (platform-facts 8.2), so an httpGet probe would always pass.
+        // Run the rendered exec probe as the kubelet does, with a curl stand-in that answers 200 with `body`.
+        var probe = (Tree)Container(Deployment())["readinessProbe"]!;
+        Assert.Null(probe["httpGet"]);
+        var command = probe.ListAt("exec.command").Cast<string>().ToArray();
+        Assert.Equal("sh", command[0]);
+        if (OperatingSystem.IsWindows())
+        {
+            return; // the command is a POSIX shell pipeline, run where the container runs (CI is Linux)
+        }
+
+        var dir = Directory.CreateTempSubdirectory("ksqldb-probe");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "body"), body);
+            var curl = Path.Combine(dir.FullName, "curl");
+            File.WriteAllText(curl, $"#!/bin/sh\ncat '{Path.Combine(dir.FullName, "body")}'\n");
+            File.SetUnixFileMode(curl, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+            var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in command.Skip(1))
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment["PATH"] = dir.FullName + ":" + Environment.GetEnvironmentVariable("PATH");
+            using var process = Process.Start(start)!;
+            process.WaitForExit();
+            Assert.Equal(ready, process.ExitCode == 0);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Liveness_stays_an_http_check_of_the_rest_port()
+    {
+        var probe = (Tree)Container(Deployment())["livenessProbe"]!;
+        Assert.Equal("/healthcheck", probe.At("httpGet.path"));
+        Assert.Equal(8088, probe.At("httpGet.port"));
+    }
 }

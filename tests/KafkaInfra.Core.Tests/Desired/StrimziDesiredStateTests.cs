@@ -313,7 +313,11 @@ public class StrimziDesiredStateTests
         Assert.Equal(group.ConfigStorageTopic, spec["configStorageTopic"]);
         Assert.Equal(group.OffsetStorageTopic, spec["offsetStorageTopic"]);
         Assert.Equal(group.StatusStorageTopic, spec["statusStorageTopic"]);
-        Assert.Equal("events-cluster-ca-cert", ((Tree)spec.ListAt("tls.trustedCertificates")[0])["secretName"]);
+        var trusted = (Tree)Assert.Single(spec.ListAt("tls.trustedCertificates"));
+        Assert.Equal("events-cluster-ca-cert", trusted["secretName"]);
+        // Strimzi trusts every Secret key matching the glob: during a CA key replacement the previous CA's *.crt too (platform-facts 8.2).
+        Assert.Null(trusted["certificate"]);
+        Assert.Equal(["ca.crt", "ca-previous.crt"], new[] { "ca.crt", "ca-previous.crt", "ca.p12", "ca.password" }.Where(k => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression((string)trusted["pattern"]!, k)));
         Assert.Equal("scram-sha-512", spec.At("authentication.type"));
         Assert.Equal("connect-sinks", spec.At("authentication.username"));
         Assert.Equal("connect-sinks", spec.At("authentication.passwordSecret.secretName"));
@@ -456,7 +460,7 @@ public class StrimziDesiredStateTests
         Assert.Equal(("ksqldb-analytics", "sasl.jaas.config"), (env["KSQL_SASL_JAAS_CONFIG"].SecretName, env["KSQL_SASL_JAAS_CONFIG"].SecretKey));
         var ca = Assert.Single(model.SecretVolumes);
         Assert.Equal("events-cluster-ca-cert", ca.SecretName);
-        Assert.Equal("/healthcheck", container.ReadinessProbe!.HttpPath);
+        Assert.Equal("/healthcheck", container.LivenessProbe!.HttpPath);
         Assert.Equal(8088, container.LivenessProbe!.Port);
         Assert.Equal(Defaults.KsqlDbImage, container.Image);
         Assert.All(model.SelectorLabels, l => Assert.Contains(l, model.PodLabels));

@@ -16,6 +16,19 @@ public static class KsqlDbRenderer
     /// <summary>JMX port opened for the TCP probes of headless servers (which have no REST endpoint).</summary>
     public const int JmxPort = 1099;
 
+    /// <summary>
+    /// Reads a <c>/healthcheck</c> body on stdin and exits 0 only when it says healthy: some <c>"isHealthy":true</c> and no
+    /// <c>"isHealthy":false</c> (the top-level flag is false when any check in <c>details</c> is), whitespace ignored.
+    /// </summary>
+    public const string HealthyBodyFilter = "b=$(tr -d ' \\t\\r\\n'); case \"$b\" in *'\"isHealthy\":false'*) exit 1;; *'\"isHealthy\":true'*) exit 0;; *) exit 1;; esac";
+
+    /// <summary>
+    /// The readiness command: fetch <c>/healthcheck</c> and apply <see cref="HealthyBodyFilter"/> to its body. It relies on
+    /// <c>sh</c> and <c>curl</c> in the server image (public Confluent scripts run curl inside the ksqlDB container); a custom
+    /// <c>image</c> must keep them.
+    /// </summary>
+    public static string HealthyCommand => $"curl -fsS http://localhost:{Int(RestPort)}/healthcheck | {{ {HealthyBodyFilter}; }}";
+
     /// <summary>Where the cluster CA Secret is mounted.</summary>
     public const string CaMountPath = "/etc/kafka-ca";
 
@@ -74,7 +87,11 @@ public static class KsqlDbRenderer
         {
             env.Add(new EnvVarModel("KSQL_LISTENERS", $"http://0.0.0.0:{RestPort}"));
             ports.Add(new PortModel("http", RestPort));
-            readiness = new ProbeModel(RestPort, "/healthcheck", InitialDelaySeconds: 30, PeriodSeconds: 10);
+            // /healthcheck answers 200 even when the server is unhealthy; isHealthy is only in the body (platform-facts 8.2;
+            // confluentinc/ksql check-ksqldb-server-health.md), which an httpGet probe cannot read: readiness runs a command.
+            // Liveness stays an HTTP check: a server that answers at all is alive, and restarting it would not bring
+            // back the Kafka cluster it finds unhealthy.
+            readiness = new ProbeModel(RestPort, null, InitialDelaySeconds: 30, PeriodSeconds: 10, Exec: ["sh", "-c", HealthyCommand]);
             liveness = new ProbeModel(RestPort, "/healthcheck", InitialDelaySeconds: 60, PeriodSeconds: 20);
         }
 

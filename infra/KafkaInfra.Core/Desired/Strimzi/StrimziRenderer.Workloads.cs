@@ -25,7 +25,9 @@ internal sealed partial class StrimziRenderer
                 ["statusStorageTopic"] = g.StatusStorageTopic,
                 ["tls"] = new Tree
                 {
-                    ["trustedCertificates"] = Tree.List(new Tree { ["secretName"] = KafkaResources.ClusterCaSecret(_cluster), ["certificate"] = "ca.crt" }),
+                    // A pattern, not the single ca.crt: during a CA key replacement Strimzi keeps the previous CA in the
+                    // Secret too, and "*.crt" trusts both (platform-facts 8.2; 041-Crd-kafkaconnect.yaml: certificate or pattern).
+                    ["trustedCertificates"] = Tree.List(new Tree { ["secretName"] = KafkaResources.ClusterCaSecret(_cluster), ["pattern"] = KafkaResources.ClusterCaCertPattern }),
                 },
                 ["authentication"] = new Tree
                 {
