@@ -137,7 +137,7 @@ public static class ConfigKeyTable
         new(ConfigKeys.KsqlDb + "[]", Maps, None, "ksqlDB server groups"),
         new("ksqldb[].name", Str, Required, "Kubernetes-style name of the group"),
         new("ksqldb[].replicas", Int, Plain(Defaults.WorkerReplicas), "servers", Range: new(1, 1000)),
-        new("ksqldb[].serviceId", Str, "the group's name", "ksqlDB service id (prefixes its internal topics)"),
+        new("ksqldb[].serviceId", Str, "the group's name + `_`", "ksqlDB service id (prefixes its internal topics, ACLs and IAM resources; end it with `_` or `-` so it is no prefix of another id)"),
         new("ksqldb[].topics", Strings, None, "topics it may read and write (names in `topics`)"),
         new("ksqldb[].image", Str, Code(Defaults.KsqlDbImage), "server container image"),
         new("ksqldb[].headless", Bool, Code(false), "runs the queries of Secret `ksqldb-<name>-queries` (key `queries.sql`)"),

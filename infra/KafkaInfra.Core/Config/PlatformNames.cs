@@ -173,6 +173,13 @@ public static partial class KafkaResources
         (ConnectStatusTopic(group), ConnectStatusPartitions),
     ];
 
+    /// <summary>
+    /// The default service id of ksqlDB group <paramref name="group"/>: its name followed by <c>_</c>, as ksqlDB's own
+    /// default <c>default_</c> ends (platform-facts 3). The id is used as an ACL / IAM prefix (platform-facts 8.2): without
+    /// the separator, group <c>analytics</c>'s prefix <c>_confluent-ksql-analytics</c> would also match <c>analytics2</c>'s topics.
+    /// </summary>
+    public static string KsqlDbDefaultServiceId(string group) => group + "_";
+
     /// <summary>ksqlDB names its internal topics <c>_confluent-ksql-&lt;service id&gt;</c>...; its command topic is <c>..._command_topic</c>.</summary>
     public static string KsqlDbInternalTopicPrefix(string serviceId) => "_confluent-ksql-" + serviceId;
 }

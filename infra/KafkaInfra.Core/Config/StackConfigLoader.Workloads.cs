@@ -106,7 +106,7 @@ public static partial class StackConfigLoader
         var name = r.String("name", required: true, expected: "a Kubernetes-style name");
         CheckKubernetesName(r, "name", name);
         var replicas = r.Int(Key("ksqldb[].replicas"), @default: Defaults.WorkerReplicas) ?? Defaults.WorkerReplicas;
-        var serviceId = r.String("serviceId", expected: "a ksqlDB service id") ?? name;
+        var serviceId = r.String("serviceId", expected: "a ksqlDB service id") ?? (name is null ? null : KafkaResources.KsqlDbDefaultServiceId(name));
         if (serviceId is not null && Names.TopicNameProblem(serviceId) is { } problem)
         {
             errors.Add(r.Child("serviceId"), problem.Replace("Kafka topic name rules", "it prefixes Kafka topic names", StringComparison.Ordinal));

@@ -64,7 +64,7 @@ public class DefaultsTests
     {
         var config = Minimal();
         Assert.Equal((1, (int?)null, 1000L), (config.Connect[0].Replicas, config.Connect[0].MaxReplicas, config.Connect[0].LagThreshold));
-        Assert.Equal((1, "analytics", false), (config.KsqlDb[0].Replicas, config.KsqlDb[0].ServiceId, config.KsqlDb[0].Headless));
+        Assert.Equal((1, "analytics_", false), (config.KsqlDb[0].Replicas, config.KsqlDb[0].ServiceId, config.KsqlDb[0].Headless));
     }
 
     [Fact]

@@ -116,4 +116,35 @@ public class KsqlDbServerReadTests
         Assert.Equal("/healthcheck", probe.At("httpGet.path"));
         Assert.Equal(8088, probe.At("httpGet.port"));
     }
+
+    [Fact]
+    public void A_default_service_id_ends_with_an_underscore_so_its_acl_prefix_grants_no_other_group_s_topics()
+    {
+        // Kafka matches a prefix ACL by plain string prefix (platform-facts 8.2): analytics must not reach analytics2.
+        var state = StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(tail: """
+              kafka-infra:ksqldb:
+                - name: analytics
+                - name: analytics2
+            """));
+        var ids = new[] { "analytics", "analytics2" }.ToDictionary(
+            g => g,
+            g => Properties(state.Single("Deployment", $"ksqldb-{g}").Body)["ksql.service.id"]);
+        Assert.Equal("analytics_", ids["analytics"]);
+        foreach (var (group, id) in ids)
+        {
+            var prefixes = state.Single("KafkaUser", $"ksqldb-{group}").Spec().ListAt("authorization.acls").Cast<Tree>()
+                .Where(a => (string?)a.At("resource.patternType") == "prefix")
+                .Select(a => (string)a.At("resource.name")!)
+                .ToList();
+            Assert.NotEmpty(prefixes);
+            foreach (var (other, otherId) in ids.Where(o => o.Key != group))
+            {
+                // ksqlDB's own command topic for the other group's id, as the server names it.
+                var otherCommandTopic = $"_confluent-ksql-{otherId}_command_topic";
+                Assert.DoesNotContain(prefixes, p => otherCommandTopic.StartsWith(p, StringComparison.Ordinal));
+            }
+
+            Assert.Contains(prefixes, p => $"_confluent-ksql-{id}_command_topic".StartsWith(p, StringComparison.Ordinal));
+        }
+    }
 }

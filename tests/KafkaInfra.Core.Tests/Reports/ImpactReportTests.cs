@@ -75,9 +75,9 @@ public class ImpactReportTests
         { "strimzi", "  kafka-infra:ksqldb:=>    - name: sources\\n      connectors:\\n        - name: cdc\\n          class: io.debezium.connector.postgresql.PostgresConnector\\n          kind: source\\n          topics: [audit]\\n  kafka-infra:ksqldb:", "", ChangeKind.ConnectGroupRemoved, "sources", false, "deletes the workers and their 1 connector; the internal topics sources-configs, sources-offsets, sources-status and sink offsets stay on the cluster" },
 
         // ksqlDB.
-        { "strimzi", "", "    - name: analytics\\n      replicas: 1=>    - name: analytics\\n      replicas: 2", ChangeKind.KsqlDbReplicas, "analytics", false, "the servers sharing service id analytics rebalance the persistent queries' tasks" },
-        { "strimzi", "", Fraud, ChangeKind.KsqlDbGroupAdded, "fraud", false, "creates 2 ksqlDB servers with service id fraud; internal topics _confluent-ksql-fraud* with RF 3" },
-        { "strimzi", Fraud, "", ChangeKind.KsqlDbGroupRemoved, "fraud", false, "command topic _confluent-ksql-fraud_command_topic" },
+        { "strimzi", "", "    - name: analytics\\n      replicas: 1=>    - name: analytics\\n      replicas: 2", ChangeKind.KsqlDbReplicas, "analytics", false, "the servers sharing service id analytics_ rebalance the persistent queries' tasks" },
+        { "strimzi", "", Fraud, ChangeKind.KsqlDbGroupAdded, "fraud", false, "creates 2 ksqlDB servers with service id fraud_; internal topics _confluent-ksql-fraud_* with RF 3" },
+        { "strimzi", Fraud, "", ChangeKind.KsqlDbGroupRemoved, "fraud", false, "command topic _confluent-ksql-fraud__command_topic" },
     };
 
     [Theory]

@@ -87,9 +87,9 @@ public class MskIamResourceTests
             MskStacks.Flat([
                 ("Cluster", new[] { "kafka-cluster:Connect", "kafka-cluster:DescribeCluster", "kafka-cluster:DescribeClusterDynamicConfiguration" }, new[] { MskStacks.ClusterArn }),
                 ("Topics", new[] { "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData" }, new[] { Topic + "orders" }),
-                ("InternalTopics", new[] { "kafka-cluster:CreateTopic", "kafka-cluster:DeleteTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData" }, new[] { Topic + "_confluent-ksql-analytics*" }),
-                ("Groups", new[] { "kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup", "kafka-cluster:DeleteGroup" }, new[] { Group + "_confluent-ksql-analytics*" }),
-                ("CommandTopicTransactions", new[] { "kafka-cluster:DescribeTransactionalId", "kafka-cluster:AlterTransactionalId" }, new[] { "arn:aws:kafka:eu-west-1:123456789012:transactional-id/events/0f1e2d3c-aaaa-bbbb-cccc-123456789abc-3/analytics" }),
+                ("InternalTopics", new[] { "kafka-cluster:CreateTopic", "kafka-cluster:DeleteTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData" }, new[] { Topic + "_confluent-ksql-analytics_*" }),
+                ("Groups", new[] { "kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup", "kafka-cluster:DeleteGroup" }, new[] { Group + "_confluent-ksql-analytics_*" }),
+                ("CommandTopicTransactions", new[] { "kafka-cluster:DescribeTransactionalId", "kafka-cluster:AlterTransactionalId" }, new[] { "arn:aws:kafka:eu-west-1:123456789012:transactional-id/events/0f1e2d3c-aaaa-bbbb-cccc-123456789abc-3/analytics_" }),
             ]),
             MskStacks.Flat(MskStacks.Statements(policy)));
         Assert.IsType<IamRoleSpec>(resources.Named("events-ksqldb-analytics-role").Spec);
