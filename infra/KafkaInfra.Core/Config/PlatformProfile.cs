@@ -120,7 +120,7 @@ public abstract class PlatformProfile
 
         public override string PartitionsAdded => "the Topic Operator adds the partitions in place";
 
-        public override string ReplicationRaised => "the Topic Operator hands the change to Cruise Control (always deployed with the cluster), which adds the replicas";
+        public override string ReplicationRaised => "the Topic Operator hands the change to Cruise Control (deployed with clusters of two or more brokers), which adds the replicas";
 
         public override string ReplicationLowered => "Cruise Control drops a replica";
     }

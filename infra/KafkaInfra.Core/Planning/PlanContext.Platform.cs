@@ -12,11 +12,11 @@ internal sealed partial class PlanContext
         {
             if (s.PlainListener && config.IsProd)
             {
-                Error($"{ClusterPath}.strimzi.plainListener", "must be false in prod: a plain listener sends data and credentials unencrypted and unauthenticated; got true");
+                Error($"{ClusterPath}.strimzi.plainListener", "must be false in prod: a plain listener sends data and SCRAM credentials unencrypted; got true");
             }
             else if (s.PlainListener)
             {
-                Warn($"{ClusterPath}.strimzi.plainListener", "adds an unencrypted, unauthenticated listener on port 9092 (allowed in dev only)");
+                Warn($"{ClusterPath}.strimzi.plainListener", "adds an unencrypted (SCRAM-authenticated) listener on port 9092 (allowed in dev only)");
             }
 
             if (s.Controllers % 2 == 0)

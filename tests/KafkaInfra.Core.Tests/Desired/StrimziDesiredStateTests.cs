@@ -177,6 +177,25 @@ public class StrimziDesiredStateTests
     }
 
     [Fact]
+    public void The_plain_listener_warning_says_scram_as_the_listener_the_operator_reads_does()
+    {
+        var yaml = StrimziStacks.StrimziYaml(strimziExtra: "plainListener: true");
+        var plain = StrimziStacks.Strimzi(yaml).Single("Kafka", "events").Spec().Child("kafka").ListAt("listeners").Cast<Tree>().Single(l => (string?)l["name"] == "plain");
+        Assert.Equal("scram-sha-512", plain.At("authentication.type"));
+        var warning = Assert.Single(TestStacks.Lines(StrimziStacks.PlanText(yaml).Warnings), w => w.Contains("plainListener", StringComparison.Ordinal));
+        Assert.DoesNotContain("unauthenticated", warning, StringComparison.Ordinal);
+        Assert.Contains("SCRAM", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cruise_control_is_rendered_only_from_two_brokers_as_the_replication_message_says()
+    {
+        Assert.Null(StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(brokers: 1, topics: "- name: orders\n  messagesPerSecond: 10\n  messagesPerSecondPerConsumer: 10\n  replicationFactor: 1\n  minInsyncReplicas: 1")).Single("Kafka", "events").Spec()["cruiseControl"]);
+        Assert.NotNull(StrimziStacks.Dev().Single("Kafka", "events").Spec()["cruiseControl"]);
+        Assert.DoesNotContain("always", PlatformProfile.For(Platform.Strimzi).ReplicationRaised, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Cruise_control_auto_rebalances_on_add_and_remove_through_template_rebalances()
     {
         var state = StrimziStacks.Dev();

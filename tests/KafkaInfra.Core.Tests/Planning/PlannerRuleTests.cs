@@ -169,7 +169,7 @@ public class PlannerRuleTests
                 strimzi: { plainListener: true }
             """);
 
-        Assert.Equal(["kafka-infra:cluster.strimzi.plainListener: must be false in prod: a plain listener sends data and credentials unencrypted and unauthenticated; got true"], TestStacks.Lines(result.Errors));
+        Assert.Equal(["kafka-infra:cluster.strimzi.plainListener: must be false in prod: a plain listener sends data and SCRAM credentials unencrypted; got true"], TestStacks.Lines(result.Errors));
     }
 
     [Theory]

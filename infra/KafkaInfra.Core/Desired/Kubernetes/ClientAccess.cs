@@ -8,7 +8,7 @@ public enum ClientSecurity
     /// <summary>SASL SCRAM-SHA-512 over TLS (Strimzi's <c>tls</c> listener; MSK's SCRAM listener).</summary>
     ScramTls,
 
-    /// <summary>No TLS, no authentication (a Strimzi <c>plain</c> listener in dev).</summary>
+    /// <summary>No TLS, no authentication. Not Strimzi's <c>plain</c> listener, which authenticates with SCRAM-SHA-512.</summary>
     Plain,
 
     /// <summary>MSK IAM: SASL OAUTHBEARER/AWS_MSK_IAM over TLS, signed with the pod's (or KEDA's) AWS identity.</summary>
