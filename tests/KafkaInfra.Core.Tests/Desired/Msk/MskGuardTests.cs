@@ -26,6 +26,12 @@ public class MskGuardTests
     }
 
     [Fact]
+    public void Serverless_topics_refuse_configs_msk_serverless_does_not_let_a_topic_set() =>
+        AssertErrors(
+            Serverless().Replace("      messagesPerSecondPerConsumer: 100\n    - name: payments", "      messagesPerSecondPerConsumer: 100\n      config:\n        segment.bytes: \"1073741824\"\n        compression.type: lz4\n    - name: payments", StringComparison.Ordinal),
+            "kafka-infra:topics[0].config.segment.bytes: got \"1073741824\", but segment.bytes cannot be set on MSK Serverless topics; the settable configs are cleanup.policy, compression.type, max.message.bytes, message.timestamp.difference.max.ms, message.timestamp.type, retention.bytes, retention.ms");
+
+    [Fact]
     public void Brokers_must_be_a_multiple_of_the_client_subnets() =>
         AssertErrors(MskStacks.Prod.Replace("brokers: 3", "brokers: 4", StringComparison.Ordinal),
             "kafka-infra:cluster.brokers: must be a multiple of the 3 client subnets (MSK puts the same number of brokers in each Availability Zone); got 4. Use 3 or 6");
