@@ -33,4 +33,25 @@ public class MskAwsRulesStackTests
             Assert.Contains("retention.ms", config.Keys);
         }
     }
+
+    [Fact]
+    public async Task Ksqldb_may_write_idempotently_on_the_cluster_and_a_sink_only_connect_group_may_not()
+    {
+        // Kafka Streams (ksqlDB) producers are idempotent and need kafka-cluster:WriteDataIdempotently on the
+        // cluster ARN (platform-facts.md 8.4); the prod Connect group runs only an S3 sink.
+        var harness = new StackHarness("prod", StackHarness.StackFileRaw("prod"));
+
+        await harness.RunAsync();
+
+        string Cluster(string policyName)
+        {
+            var policy = Assert.Single(harness.OfType("aws:iam/policy:Policy"), p => p.Name == policyName);
+            using var json = System.Text.Json.JsonDocument.Parse((string)policy.Inputs["policy"]);
+            var cluster = json.RootElement.GetProperty("Statement").EnumerateArray().Single(s => s.GetProperty("Sid").GetString() == "Cluster");
+            return cluster.GetProperty("Action").ToString();
+        }
+
+        Assert.Contains("\"kafka-cluster:WriteDataIdempotently\"", Cluster("events-ksqldb-analytics-policy"), StringComparison.Ordinal);
+        Assert.DoesNotContain("WriteDataIdempotently", Cluster("events-connect-sinks-policy"), StringComparison.Ordinal);
+    }
 }

@@ -85,7 +85,7 @@ public class MskIamResourceTests
         Assert.Equal("ksqldb/analytics", policy.Component);
         Assert.Equal(
             MskStacks.Flat([
-                ("Cluster", new[] { "kafka-cluster:Connect", "kafka-cluster:DescribeCluster", "kafka-cluster:DescribeClusterDynamicConfiguration" }, new[] { MskStacks.ClusterArn }),
+                ("Cluster", new[] { "kafka-cluster:Connect", "kafka-cluster:DescribeCluster", "kafka-cluster:DescribeClusterDynamicConfiguration", "kafka-cluster:WriteDataIdempotently" }, new[] { MskStacks.ClusterArn }),
                 ("Topics", new[] { "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData" }, new[] { Topic + "orders" }),
                 ("InternalTopics", new[] { "kafka-cluster:CreateTopic", "kafka-cluster:DeleteTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData" }, new[] { Topic + "_confluent-ksql-analytics*" }),
                 ("Groups", new[] { "kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup", "kafka-cluster:DeleteGroup" }, new[] { Group + "_confluent-ksql-analytics*" }),
