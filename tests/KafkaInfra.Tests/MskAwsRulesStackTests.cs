@@ -54,4 +54,26 @@ public class MskAwsRulesStackTests
         Assert.Contains("\"kafka-cluster:WriteDataIdempotently\"", Cluster("events-ksqldb-analytics-policy"), StringComparison.Ordinal);
         Assert.DoesNotContain("WriteDataIdempotently", Cluster("events-connect-sinks-policy"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ksqldb_on_iam_runs_the_configured_image_and_the_stock_image_is_refused_before_anything_is_registered()
+    {
+        // cp-ksqldb-server lacks aws-msk-iam-auth (platform-facts.md 8.4): the prod stack names its own image.
+        var raw = StackHarness.StackFileRaw("prod");
+        var harness = new StackHarness("prod", raw);
+        await harness.RunAsync();
+        var deployment = Assert.Single(harness.OfType("kubernetes:apps/v1:Deployment"), d => d.Name!.Contains("ksqldb", StringComparison.Ordinal));
+        Assert.Contains("ksqldb-server-msk-iam:8.0.0", System.Text.Json.JsonSerializer.Serialize(StackHarness.At(deployment.Inputs, "spec.template.spec.containers")), StringComparison.Ordinal);
+
+        var ksqldb = JsonNode.Parse(raw["kafka-infra:ksqldb"]!)!.AsArray();
+        ksqldb[0]!.AsObject().Remove("image");
+        raw["kafka-infra:ksqldb"] = ksqldb.ToJsonString();
+        var refused = new StackHarness("prod", raw);
+
+        var error = await Record.ExceptionAsync(() => refused.RunAsync());
+
+        Assert.NotNull(error);
+        Assert.Contains("kafka-infra:ksqldb[0].image: is required on MSK IAM stacks", StackHarness.ErrorText(error!), StringComparison.Ordinal);
+        Assert.DoesNotContain(refused.Created, c => c.Type != "pulumi:pulumi:Stack");
+    }
 }
