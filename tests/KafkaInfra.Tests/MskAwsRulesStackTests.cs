@@ -76,4 +76,23 @@ public class MskAwsRulesStackTests
         Assert.Contains("kafka-infra:ksqldb[0].image: is required on MSK IAM stacks", StackHarness.ErrorText(error!), StringComparison.Ordinal);
         Assert.DoesNotContain(refused.Created, c => c.Type != "pulumi:pulumi:Stack");
     }
+
+    [Fact]
+    public async Task Roles_are_registered_with_explicit_names_of_at_most_64_characters_on_a_60_character_cluster()
+    {
+        // IAM role names are at most 64 characters; Pulumi's auto-name would append 7 (platform-facts.md 8.4).
+        var raw = StackHarness.StackFileRaw("prod");
+        var cluster = JsonNode.Parse(raw["kafka-infra:cluster"]!)!.AsObject();
+        var name = "events-" + new string('x', 53);
+        cluster["name"] = name;
+        raw["kafka-infra:cluster"] = cluster.ToJsonString();
+        var harness = new StackHarness("prod", raw);
+
+        await harness.RunAsync();
+
+        var roles = harness.OfType("aws:iam/role:Role");
+        Assert.Equal(5, roles.Count); // two consumers, KEDA, ksqlDB, Connect
+        Assert.All(roles, r => Assert.InRange(Assert.IsType<string>(r.Inputs["name"]).Length, name.Length + 1, 64));
+        Assert.Equal(roles.Count, roles.Select(r => (string)r.Inputs["name"]).Distinct(StringComparer.Ordinal).Count());
+    }
 }

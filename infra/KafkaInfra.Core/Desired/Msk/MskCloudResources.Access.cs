@@ -58,7 +58,9 @@ public static partial class MskCloudResources
             else
             {
                 var roleResource = baseName + "-role";
-                Add(roleResource, new IamRoleSpec($"Role of {who} on MSK cluster {_c} (kafka-infra)", trust, Tags()), component);
+                // An explicit name of at most 64 characters: Pulumi's auto-name would append 7 characters and
+                // IAM refuses names over 64 (platform-facts.md 8.4).
+                Add(roleResource, new IamRoleSpec(KafkaResources.IamRole(roleResource), $"Role of {who} on MSK cluster {_c} (kafka-infra)", trust, Tags()), component);
                 arn = Text.Of(new OutputRef(roleResource, CloudOutput.Arn));
                 roleName = Text.Of(new OutputRef(roleResource, CloudOutput.Name));
             }
