@@ -44,6 +44,16 @@ public class MskGuardTests
         Assert.NotNull(MskStacks.Plan(WithMsk("      authentication: scram") + "  kafka-infra:ksqldb:\n    - name: analytics\n      topics: [orders]\n").Plan);
 
     [Fact]
+    public void Express_brokers_need_exactly_three_client_subnets()
+    {
+        // Express brokers need three subnets in three Availability Zones (platform-facts.md 8.4).
+        var result = MskStacks.Plan(Express().Replace("[subnet-a, subnet-b, subnet-c]", "[subnet-a, subnet-b]", StringComparison.Ordinal).Replace("brokers: 3", "brokers: 2", StringComparison.Ordinal));
+        Assert.Null(result.Plan);
+        Assert.Contains("kafka-infra:cluster.msk.clientSubnets: must list exactly 3 subnets in three Availability Zones for Express brokers (express.m7g.large), got 2", MskStacks.Lines(result.Errors));
+        Assert.DoesNotContain(MskStacks.Lines(MskStacks.Plan(Express()).Errors), e => e.Contains("clientSubnets", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Brokers_must_be_a_multiple_of_the_client_subnets() =>
         AssertErrors(MskStacks.Prod.Replace("brokers: 3", "brokers: 4", StringComparison.Ordinal),
             "kafka-infra:cluster.brokers: must be a multiple of the 3 client subnets (MSK puts the same number of brokers in each Availability Zone); got 4. Use 3 or 6");
