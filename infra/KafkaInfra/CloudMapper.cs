@@ -52,7 +52,7 @@ internal static class CloudMapper
                 PolicyDocument = refs.Policy(s.Policy),
                 Tags = Map(s.Tags),
             }, options),
-            IamRoleSpec s => new Iam.Role(name, new Iam.RoleArgs { Description = s.Description, AssumeRolePolicy = refs.Policy(s.AssumeRolePolicy), Tags = Map(s.Tags) }, options),
+            IamRoleSpec s => new Iam.Role(name, new Iam.RoleArgs { Name = s.Name, Description = s.Description, AssumeRolePolicy = refs.Policy(s.AssumeRolePolicy), Tags = Map(s.Tags) }, options),
             RolePolicyAttachmentSpec s => new Iam.RolePolicyAttachment(name, new Iam.RolePolicyAttachmentArgs { Role = refs.Resolve(s.Role), PolicyArn = refs.Resolve(s.PolicyArn) }, options),
             CustomPluginSpec s => new MskConnect.CustomPlugin(name, new MskConnect.CustomPluginArgs
             {

@@ -139,7 +139,7 @@ public static class ConfigKeyTable
         new("ksqldb[].replicas", Int, Plain(Defaults.WorkerReplicas), "servers", Range: new(1, 1000)),
         new("ksqldb[].serviceId", Str, "the group's name + `_`", "ksqlDB service id (prefixes its internal topics, ACLs and IAM resources; end it with `_` or `-` so it is no prefix of another id)"),
         new("ksqldb[].topics", Strings, None, "topics it may read and write (names in `topics`)"),
-        new("ksqldb[].image", Str, Code(Defaults.KsqlDbImage), "server container image"),
+        new("ksqldb[].image", Str, Code(Defaults.KsqlDbImage), "server container image (required on MSK IAM stacks: the default lacks aws-msk-iam-auth)"),
         new("ksqldb[].headless", Bool, Code(false), "runs the queries of Secret `ksqldb-<name>-queries` (key `queries.sql`)"),
         new("ksqldb[].resources", Resources, "none", "server container resources"),
         new("ksqldb[].awsRoleArn", Str, "a role is created", "MSK (IAM auth): the IAM role its least-privilege policy is attached to"),

@@ -130,6 +130,27 @@ public static partial class KafkaResources
 
     // ---- MSK ----------------------------------------------------------------------------------------------------
 
+    /// <summary>IAM role names are at most 64 characters (platform-facts.md 8.4; IAM quotas, "Role name").</summary>
+    public const int MaxIamRoleName = 64;
+
+    /// <summary>
+    /// The explicit IAM role name for a role whose natural name is <paramref name="natural"/>: the name itself up to
+    /// <see cref="MaxIamRoleName"/> characters, else its first characters plus '-' and an 8-character hash of the whole
+    /// natural name, so the result is deterministic, at most 64 characters and distinct for distinct natural names.
+    /// An explicit name also keeps Pulumi from appending 7 random characters to the resource name.
+    /// </summary>
+    public static string IamRole(string natural)
+    {
+        ArgumentNullException.ThrowIfNull(natural);
+        if (natural.Length <= MaxIamRoleName)
+        {
+            return natural;
+        }
+
+        var hash = ShortHash(natural);
+        return natural[..(MaxIamRoleName - hash.Length - 1)].TrimEnd('-', '.') + "-" + hash;
+    }
+
     /// <summary>The MSK cluster resource: <c>&lt;cluster&gt;-msk</c>.</summary>
     public static string MskCluster(string cluster) => cluster + "-msk";
 

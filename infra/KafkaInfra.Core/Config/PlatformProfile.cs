@@ -47,6 +47,12 @@ public abstract class PlatformProfile
     /// <summary>The replication factor and min.insync.replicas every topic must have, when the platform fixes them.</summary>
     public virtual (int ReplicationFactor, int MinInsyncReplicas)? FixedReplication => null;
 
+    /// <summary>
+    /// The topic-level Kafka configs the platform lets a topic set, in order; null when any config is accepted.
+    /// When set, only these are rendered (no <c>min.insync.replicas</c>) and any other <c>topics[].config</c> key is refused.
+    /// </summary>
+    public virtual IReadOnlyList<string>? SettableTopicConfigs => null;
+
     /// <summary>MSK Connect's limit of workers per connector (provisioned and auto-scaled capacity alike); null off MSK.</summary>
     public virtual int? MaxConnectWorkers => 10;
 
@@ -174,6 +180,14 @@ public abstract class PlatformProfile
         // The serverless cluster resource is identified by its name; its other force-new fields are not recorded in
         // platform-facts.md, so only the name is listed.
         public override IReadOnlyList<string> ReplacingKeys { get; } = ["name"];
+
+        // MSK Serverless topics accept only these configs (cleanup.policy only at creation); platform-facts.md 8.4,
+        // from the MSK Serverless developer guide's "Configuration" page (serverless-config).
+        public override IReadOnlyList<string>? SettableTopicConfigs { get; } =
+        [
+            "cleanup.policy", "compression.type", "max.message.bytes", "message.timestamp.difference.max.ms",
+            "message.timestamp.type", "retention.bytes", "retention.ms",
+        ];
 
         public override PartitionLimit? PartitionsPerBroker(ClusterConfig cluster) => null;
 

@@ -33,6 +33,7 @@ internal sealed partial class PlanContext
         if (Platform is MskPlatform msk)
         {
             CheckMskConnect(msk.Config);
+            CheckMskKsqlDbImage(msk.Config);
         }
         else
         {
@@ -86,6 +87,32 @@ internal sealed partial class PlanContext
             if (g.MaxReplicas is { } max && max > maxWorkers)
             {
                 Error($"{g.Path}.maxReplicas", $"must be <= {maxWorkers} on msk: stacks (MSK Connect auto scaling runs 1-{maxWorkers} workers per connector); got {max}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// ksqlDB on MSK IAM needs the aws-msk-iam-auth library on its classpath, which Confluent's cp-ksqldb-server image
+    /// does not ship (platform-facts.md 8.4): the default image, or any cp-ksqldb-server image, is refused there.
+    /// </summary>
+    private void CheckMskKsqlDbImage(MskConfig msk)
+    {
+        if (msk.Authentication != MskAuthentication.Iam)
+        {
+            return;
+        }
+
+        var stock = Defaults.KsqlDbImage[..Defaults.KsqlDbImage.LastIndexOf(':')];
+        foreach (var g in config.KsqlDb)
+        {
+            const string Why = "the cp-ksqldb-server image does not ship the aws-msk-iam-auth library that MSK IAM authentication needs; build an image that adds aws-msk-iam-auth to the ksqlDB classpath and set its name here";
+            if (g.Image is null)
+            {
+                Error($"{g.Path}.image", $"is required on MSK IAM stacks (the default is {Defaults.KsqlDbImage}): {Why}");
+            }
+            else if (g.Image.StartsWith(stock, StringComparison.Ordinal) && (g.Image.Length == stock.Length || g.Image[stock.Length] is ':' or '@'))
+            {
+                Error($"{g.Path}.image", $"got {Describe.Quote(g.Image)}, which cannot authenticate to MSK with IAM: {Why}");
             }
         }
     }

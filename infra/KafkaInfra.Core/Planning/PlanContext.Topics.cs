@@ -73,14 +73,24 @@ internal sealed partial class PlanContext
                 "messagesPerSecond × messageBytes × retentionHours × 3600 × replicationFactor",
                 $"{Fmt.N(t.MessagesPerSecond)} × {Fmt.N(bytes)} B × {Fmt.N(retention)} h × 3600 × {rf} = {Fmt.GiB(storage)}");
 
+            var settable = Profile.SettableTopicConfigs;
             var kafkaConfig = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var (k, v) in t.Config)
             {
+                if (settable is not null && !settable.Contains(k, StringComparer.Ordinal))
+                {
+                    Error($"{t.Path}.config.{k}", $"got {Describe.Quote(v)}, but {k} cannot be set on {Profile.Name} topics; the settable configs are {string.Join(", ", settable)}");
+                    continue;
+                }
+
                 kafkaConfig[k] = v;
             }
 
             kafkaConfig["retention.ms"] = TopicPlan.ToRetentionMs(retention).ToString(CultureInfo.InvariantCulture);
-            kafkaConfig["min.insync.replicas"] = minIsr.ToString(CultureInfo.InvariantCulture);
+            if (settable is null || settable.Contains("min.insync.replicas", StringComparer.Ordinal))
+            {
+                kafkaConfig["min.insync.replicas"] = minIsr.ToString(CultureInfo.InvariantCulture);
+            }
 
             Topics.Add(new TopicPlan(t, partitions, computed, deployedPartitions, rf, minIsr, retention, bytes, (double)t.MessagesPerSecond * bytes, storage, kafkaConfig, derivation, storageDerivation));
             AddProducerAdvice(t, partitions, bytes);

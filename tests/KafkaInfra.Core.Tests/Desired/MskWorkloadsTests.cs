@@ -32,6 +32,7 @@ public class MskWorkloadsTests
           kafka-infra:ksqldb:
             - name: analytics
               topics: [orders]
+              image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/ksqldb-server-msk-iam:8.0.0
         {extra}
         """;
 

@@ -5,8 +5,8 @@ namespace KafkaInfra.Core.Desired.Cloud;
 /// <summary><c>aws:iam/policy:Policy</c> (its <c>policy</c> input is the C# property <c>PolicyDocument</c> of the SDK).</summary>
 public sealed record IamPolicySpec(string Description, PolicyDocument Policy, StringMap Tags) : CloudSpec;
 
-/// <summary><c>aws:iam/role:Role</c>, assumed by the principal of its trust policy.</summary>
-public sealed record IamRoleSpec(string Description, PolicyDocument AssumeRolePolicy, StringMap Tags) : CloudSpec;
+/// <summary><c>aws:iam/role:Role</c>, assumed by the principal of its trust policy; <paramref name="Name"/> is the explicit role name (at most 64 characters).</summary>
+public sealed record IamRoleSpec(string Name, string Description, PolicyDocument AssumeRolePolicy, StringMap Tags) : CloudSpec;
 
 /// <summary><c>aws:iam/rolePolicyAttachment:RolePolicyAttachment</c>: the role's name (not ARN) and the policy's ARN.</summary>
 public sealed record RolePolicyAttachmentSpec(Text Role, Text PolicyArn) : CloudSpec;

@@ -17,6 +17,13 @@ public static partial class MskCloudResources
     /// <summary>IAM actions on the cluster every client needs.</summary>
     public static IReadOnlyList<string> ClusterActions { get; } = ["kafka-cluster:Connect", "kafka-cluster:DescribeCluster"];
 
+    /// <summary>
+    /// The IAM action an idempotent producer needs on the cluster ARN (Kafka Streams / ksqlDB producers and Connect
+    /// source tasks are idempotent by default): platform-facts.md 8.4, from the MSK developer guide's IAM access
+    /// control actions table (WriteDataIdempotently).
+    /// </summary>
+    public const string WriteDataIdempotently = "kafka-cluster:WriteDataIdempotently";
+
     private sealed partial class Builder
     {
         private Text TopicArn(string topic) => new Text.Ref(ClusterArnRef, new MskArnOf(MskArnResource.Topic, topic));
@@ -51,7 +58,9 @@ public static partial class MskCloudResources
             else
             {
                 var roleResource = baseName + "-role";
-                Add(roleResource, new IamRoleSpec($"Role of {who} on MSK cluster {_c} (kafka-infra)", trust, Tags()), component);
+                // An explicit name of at most 64 characters: Pulumi's auto-name would append 7 characters and
+                // IAM refuses names over 64 (platform-facts.md 8.4).
+                Add(roleResource, new IamRoleSpec(KafkaResources.IamRole(roleResource), $"Role of {who} on MSK cluster {_c} (kafka-infra)", trust, Tags()), component);
                 arn = Text.Of(new OutputRef(roleResource, CloudOutput.Arn));
                 roleName = Text.Of(new OutputRef(roleResource, CloudOutput.Name));
             }
@@ -115,7 +124,7 @@ public static partial class MskCloudResources
             {
                 var prefix = g.InternalTopicPrefix + "*";
                 var document = Document(
-                    Statement("Cluster", [.. ClusterActions, "kafka-cluster:DescribeClusterDynamicConfiguration"], [ClusterArn]),
+                    Statement("Cluster", [.. ClusterActions, "kafka-cluster:DescribeClusterDynamicConfiguration", WriteDataIdempotently], [ClusterArn]),
                     g.Config.Topics.Count == 0
                         ? null
                         : Statement("Topics", ["kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData"], g.Config.Topics.Distinct(StringComparer.Ordinal).Select(TopicArn)),
@@ -140,7 +149,9 @@ public static partial class MskCloudResources
                 var sourceTopics = g.Connectors.Where(c => c.Config.Kind == ConnectorKind.Source).SelectMany(c => c.Config.Topics).Distinct(StringComparer.Ordinal).ToList();
                 var sinkGroups = g.Connectors.Where(c => c.Config.Kind == ConnectorKind.Sink).Select(c => c.ConsumerGroup).ToList();
                 var document = Document(
-                    Statement("Cluster", ClusterActions, [ClusterArn]),
+                    // Source tasks produce with Kafka's idempotent producer (the default since Kafka 3.0), which needs
+                    // WriteDataIdempotently on the cluster; sink-only groups never produce to a data topic.
+                    Statement("Cluster", sourceTopics.Count == 0 ? ClusterActions : [.. ClusterActions, WriteDataIdempotently], [ClusterArn]),
                     sinkTopics.Count == 0 ? null : Statement("SinkTopics", ConsumerTopicActions, sinkTopics.Select(TopicArn)),
                     sourceTopics.Count == 0 ? null : Statement("SourceTopics", ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"], sourceTopics.Select(TopicArn)),
                     Statement("InternalTopics", ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData"], [TopicArn(g.OffsetStorageTopic), TopicArn(internalPrefix)]),

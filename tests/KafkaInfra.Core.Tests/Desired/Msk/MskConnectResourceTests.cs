@@ -96,13 +96,23 @@ public class MskConnectResourceTests
     {
         Assert.Equal(
             MskStacks.Flat([
-                ("Cluster", new[] { "kafka-cluster:Connect", "kafka-cluster:DescribeCluster" }, new[] { MskStacks.ClusterArn }),
+                ("Cluster", new[] { "kafka-cluster:Connect", "kafka-cluster:DescribeCluster", "kafka-cluster:WriteDataIdempotently" }, new[] { MskStacks.ClusterArn }),
                 ("SinkTopics", new[] { "kafka-cluster:DescribeTopic", "kafka-cluster:ReadData" }, new[] { Topic + "orders" }),
                 ("SourceTopics", new[] { "kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:WriteData" }, new[] { Topic + "payments" }),
                 ("InternalTopics", new[] { "kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData" }, new[] { Topic + "sinks-offsets", Topic + "__amazon_msk_connect_*" }),
                 ("Groups", new[] { "kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup" }, new[] { Group + "connect-archive", Group + "__amazon_msk_connect_*" }),
             ]),
             MskStacks.Flat(MskStacks.Statements(Build().Named("events-connect-sinks-policy"))));
+    }
+
+    [Fact]
+    public void A_sink_only_group_does_not_get_idempotent_write_on_the_cluster()
+    {
+        // WriteDataIdempotently is for idempotent producers (platform-facts.md 8.4); a group of sink connectors only reads data topics.
+        var sinkOnly = MskStacks.ConnectGroup[..MskStacks.ConnectGroup.IndexOf("        - name: payments-in", StringComparison.Ordinal)];
+        var policy = MskStacks.Build(MskStacks.Prod + sinkOnly).Named("events-connect-sinks-policy");
+        var cluster = Assert.Single(MskStacks.Statements(policy), s => s.Sid == "Cluster");
+        Assert.Equal(["kafka-cluster:Connect", "kafka-cluster:DescribeCluster"], cluster.Actions);
     }
 
     [Fact]

@@ -26,6 +26,34 @@ public class MskGuardTests
     }
 
     [Fact]
+    public void Serverless_topics_refuse_configs_msk_serverless_does_not_let_a_topic_set() =>
+        AssertErrors(
+            Serverless().Replace("      messagesPerSecondPerConsumer: 100\n    - name: payments", "      messagesPerSecondPerConsumer: 100\n      config:\n        segment.bytes: \"1073741824\"\n        compression.type: lz4\n    - name: payments", StringComparison.Ordinal),
+            "kafka-infra:topics[0].config.segment.bytes: got \"1073741824\", but segment.bytes cannot be set on MSK Serverless topics; the settable configs are cleanup.policy, compression.type, max.message.bytes, message.timestamp.difference.max.ms, message.timestamp.type, retention.bytes, retention.ms");
+
+    [Fact]
+    public void Ksqldb_on_iam_needs_an_image_with_the_msk_iam_library() =>
+        // cp-ksqldb-server does not ship aws-msk-iam-auth (platform-facts.md 8.4).
+        AssertErrors(
+            MskStacks.Prod + "  kafka-infra:ksqldb:\n    - name: analytics\n      topics: [orders]\n    - name: reports\n      image: confluentinc/cp-ksqldb-server:7.9.0\n",
+            "kafka-infra:ksqldb[0].image: is required on MSK IAM stacks (the default is confluentinc/cp-ksqldb-server:8.0.0): the cp-ksqldb-server image does not ship the aws-msk-iam-auth library that MSK IAM authentication needs; build an image that adds aws-msk-iam-auth to the ksqlDB classpath and set its name here",
+            "kafka-infra:ksqldb[1].image: got \"confluentinc/cp-ksqldb-server:7.9.0\", which cannot authenticate to MSK with IAM: the cp-ksqldb-server image does not ship the aws-msk-iam-auth library that MSK IAM authentication needs; build an image that adds aws-msk-iam-auth to the ksqlDB classpath and set its name here");
+
+    [Fact]
+    public void Ksqldb_on_scram_may_use_the_default_image() =>
+        Assert.NotNull(MskStacks.Plan(WithMsk("      authentication: scram") + "  kafka-infra:ksqldb:\n    - name: analytics\n      topics: [orders]\n").Plan);
+
+    [Fact]
+    public void Express_brokers_need_exactly_three_client_subnets()
+    {
+        // Express brokers need three subnets in three Availability Zones (platform-facts.md 8.4).
+        var result = MskStacks.Plan(Express().Replace("[subnet-a, subnet-b, subnet-c]", "[subnet-a, subnet-b]", StringComparison.Ordinal).Replace("brokers: 3", "brokers: 2", StringComparison.Ordinal));
+        Assert.Null(result.Plan);
+        Assert.Contains("kafka-infra:cluster.msk.clientSubnets: must list exactly 3 subnets in three Availability Zones for Express brokers (express.m7g.large), got 2", MskStacks.Lines(result.Errors));
+        Assert.DoesNotContain(MskStacks.Lines(MskStacks.Plan(Express()).Errors), e => e.Contains("clientSubnets", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Brokers_must_be_a_multiple_of_the_client_subnets() =>
         AssertErrors(MskStacks.Prod.Replace("brokers: 3", "brokers: 4", StringComparison.Ordinal),
             "kafka-infra:cluster.brokers: must be a multiple of the 3 client subnets (MSK puts the same number of brokers in each Availability Zone); got 4. Use 3 or 6");

@@ -85,7 +85,7 @@ public class MskIamResourceTests
         Assert.Equal("ksqldb/analytics", policy.Component);
         Assert.Equal(
             MskStacks.Flat([
-                ("Cluster", new[] { "kafka-cluster:Connect", "kafka-cluster:DescribeCluster", "kafka-cluster:DescribeClusterDynamicConfiguration" }, new[] { MskStacks.ClusterArn }),
+                ("Cluster", new[] { "kafka-cluster:Connect", "kafka-cluster:DescribeCluster", "kafka-cluster:DescribeClusterDynamicConfiguration", "kafka-cluster:WriteDataIdempotently" }, new[] { MskStacks.ClusterArn }),
                 ("Topics", new[] { "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData" }, new[] { Topic + "orders" }),
                 ("InternalTopics", new[] { "kafka-cluster:CreateTopic", "kafka-cluster:DeleteTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData" }, new[] { Topic + "_confluent-ksql-analytics_*" }),
                 ("Groups", new[] { "kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup", "kafka-cluster:DeleteGroup" }, new[] { Group + "_confluent-ksql-analytics_*" }),
@@ -133,4 +133,47 @@ public class MskIamResourceTests
     [InlineData("arn:aws:iam::123456789012:role/path/to/name", "name")]
     public void Role_name_is_the_last_segment_of_the_arn(string arn, string name) =>
         Assert.Equal(name, MskCloudResources.RoleName(arn));
+
+    [Fact]
+    public void Every_role_has_an_explicit_name_of_at_most_64_characters_even_on_a_60_character_cluster()
+    {
+        // IAM role names are at most 64 characters and Pulumi's auto-name appends 7 (platform-facts.md 8.4).
+        var cluster = "events-" + new string('x', 53);
+        Assert.Equal(60, cluster.Length);
+        var yaml = MskStacks.Prod.Replace("    name: events\n", $"    name: {cluster}\n", StringComparison.Ordinal) + MskStacks.ConnectGroup + MskStacks.KsqlGroup;
+
+        var roles = MskStacks.Build(yaml).OfSpec<IamRoleSpec>();
+        var names = roles.Select(r => Assert.IsType<IamRoleSpec>(r.Spec).Name).ToList();
+
+        Assert.Equal(4, roles.Count); // consumer, KEDA, ksqlDB, Connect
+        Assert.All(names, n => Assert.InRange(n.Length, 1, 64));
+        Assert.All(names, n => Assert.Matches("^[A-Za-z0-9+=,.@_-]+$", n));
+        Assert.All(names, n => Assert.StartsWith(cluster[..40], n, StringComparison.Ordinal));
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(names, MskStacks.Build(yaml).OfSpec<IamRoleSpec>().Select(r => Assert.IsType<IamRoleSpec>(r.Spec).Name));
+        var keda = Assert.IsType<IamRoleSpec>(roles.Single(r => r.Name == cluster + "-keda-role").Spec).Name;
+        Assert.Equal(KafkaInfra.Core.Config.KafkaResources.IamRole(cluster + "-keda-role"), keda);
+        Assert.Equal(64, keda.Length);
+    }
+
+    [Fact]
+    public void A_short_role_name_is_the_resource_name_itself()
+    {
+        var roles = MskStacks.Build(MskStacks.Prod + MskStacks.KsqlGroup).OfSpec<IamRoleSpec>();
+        Assert.All(roles, r => Assert.Equal(r.Name, Assert.IsType<IamRoleSpec>(r.Spec).Name));
+        Assert.Equal("events-ksqldb-analytics-role", roles.Spec<IamRoleSpec>("events-ksqldb-analytics-role").Name);
+    }
+
+    [Theory]
+    [InlineData(64, false)]
+    [InlineData(65, true)]
+    [InlineData(200, true)]
+    public void Role_names_over_64_characters_are_cut_with_a_hash_of_the_whole_name(int length, bool shortened)
+    {
+        var natural = new string('a', length - 5) + "-role";
+        var name = KafkaInfra.Core.Config.KafkaResources.IamRole(natural);
+        Assert.True(name.Length <= 64);
+        Assert.Equal(shortened, name != natural);
+        Assert.NotEqual(name, KafkaInfra.Core.Config.KafkaResources.IamRole(natural + "2"));
+    }
 }

@@ -64,6 +64,7 @@ internal static class MskStacks
           kafka-infra:ksqldb:
             - name: analytics
               topics: [orders]
+              image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/ksqldb-server-msk-iam:8.0.0
 
         """;
 

@@ -75,4 +75,29 @@ public class MskTopicResourceTests
         Assert.Equal(KafkaSaslMechanism.AwsIam, Assert.IsType<KafkaProviderSpec>(provider.Spec).SaslMechanism);
         Assert.False(MskStacks.Json(provider).ContainsKey("saslAwsRegion"));
     }
+
+    [Fact]
+    public void Serverless_topics_carry_only_the_configs_msk_serverless_lets_a_topic_set()
+    {
+        // MSK Serverless topics accept only cleanup.policy, compression.type, max.message.bytes,
+        // message.timestamp.difference.max.ms, message.timestamp.type, retention.bytes and retention.ms
+        // (platform-facts.md 8.4): no min.insync.replicas.
+        var yaml = MskStacks.Prod
+            .Replace("    brokers: 3\n    storageGiB: 1000\n", "", StringComparison.Ordinal)
+            .Replace("      instanceType: kafka.m7g.large\n", "      serverless: true\n", StringComparison.Ordinal)
+            .Replace("      messagesPerSecondPerConsumer: 100\n    - name: payments", "      messagesPerSecondPerConsumer: 100\n      config:\n        compression.type: zstd\n        cleanup.policy: compact\n    - name: payments", StringComparison.Ordinal);
+        var topics = MskStacks.Build(yaml).OfSpec<KafkaTopicSpec>();
+
+        var orders = topics.Spec<KafkaTopicSpec>("events-topic-orders");
+        Assert.Equal(["cleanup.policy", "compression.type", "retention.ms"], orders.Config.Select(kv => kv.Key));
+        Assert.Equal("zstd", orders.Config["compression.type"]);
+        Assert.All(topics, t => Assert.DoesNotContain("min.insync.replicas", Assert.IsType<KafkaTopicSpec>(t.Spec).Config.Select(kv => kv.Key)));
+    }
+
+    [Fact]
+    public void Provisioned_topics_still_carry_min_insync_replicas()
+    {
+        var orders = MskStacks.Build(MskStacks.Prod).Spec<KafkaTopicSpec>("events-topic-orders");
+        Assert.Equal("2", orders.Config["min.insync.replicas"]);
+    }
 }
