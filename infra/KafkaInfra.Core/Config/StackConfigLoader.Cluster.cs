@@ -163,14 +163,13 @@ public static partial class StackConfigLoader
         }
 
         var subnets = r.StringList("clientSubnets", required: true);
-        var minSubnets = serverless ? 2 : 2;
         var express = MskInstanceTypes.Find(instanceType)?.IsExpress == true;
         if (express && r.Has("clientSubnets") && subnets.Count is > 0 and not 3)
         {
             // Express brokers need three subnets in three Availability Zones (platform-facts.md 8.4).
             r.Errors.Add(r.Child("clientSubnets"), string.Create(CultureInfo.InvariantCulture, $"must list exactly 3 subnets in three Availability Zones for Express brokers ({instanceType}), got {subnets.Count}"));
         }
-        else if (r.Has("clientSubnets") && subnets.Count is > 0 && (subnets.Count < minSubnets || subnets.Count > 3))
+        else if (r.Has("clientSubnets") && subnets.Count is > 0 && subnets.Count is < 2 or > 3)
         {
             r.Errors.Add(r.Child("clientSubnets"), string.Create(CultureInfo.InvariantCulture, $"must list 2 or 3 subnets in different Availability Zones, got {subnets.Count}"));
         }
