@@ -168,7 +168,7 @@ public class MappingTests
         // must agree for each.
         var mapped = new HashSet<Type>();
         var read = new List<string>();
-        foreach (var raw in new[] { StackHarness.StackFileRaw("prod"), Serverless(StackHarness.StackFileRaw("prod")) })
+        foreach (var raw in new[] { StackHarness.StackFileRaw("prod"), StackHarness.AsServerless(StackHarness.StackFileRaw("prod")) })
         {
             var desired = DesiredStateBuilder.Build(KafkaInfra.Core.Planning.CapacityPlanner.Plan(raw).GetOrThrow());
             var harness = new StackHarness("prod", raw);
@@ -191,20 +191,6 @@ public class MappingTests
         Assert.Contains("aws:msk/cluster:Cluster.BootstrapBrokersTls", read);
         Assert.Contains("aws:msk/serverlessCluster:ServerlessCluster.BootstrapBrokersSaslIam", read);
         Assert.Contains("aws:mskconnect/workerConfiguration:WorkerConfiguration.LatestRevision", read);
-    }
-
-    /// <summary>The stack's config on MSK Serverless: no brokers, storage or instance type.</summary>
-    private static Dictionary<string, string?> Serverless(Dictionary<string, string?> raw)
-    {
-        var cluster = System.Text.Json.Nodes.JsonNode.Parse(raw["kafka-infra:cluster"]!)!.AsObject();
-        cluster.Remove("brokers");
-        cluster.Remove("storageGiB");
-        var msk = cluster["msk"]!.AsObject();
-        msk.Remove("instanceType");
-        msk.Remove("storageAutoscaling");
-        msk["serverless"] = true;
-        raw["kafka-infra:cluster"] = cluster.ToJsonString();
-        return raw;
     }
 
     /// <summary>The provider's bootstrapServers input is JSON-encoded on the wire (json: true) or a list, depending on the SDK; both read as a list.</summary>

@@ -11,15 +11,7 @@ public class MskAwsRulesStackTests
     {
         // MSK Serverless lets a topic set only cleanup.policy, compression.type, max.message.bytes,
         // message.timestamp.difference.max.ms, message.timestamp.type, retention.bytes and retention.ms.
-        var raw = StackHarness.StackFileRaw("prod");
-        var cluster = JsonNode.Parse(raw["kafka-infra:cluster"]!)!.AsObject();
-        cluster.Remove("brokers");
-        cluster.Remove("storageGiB");
-        var msk = cluster["msk"]!.AsObject();
-        msk.Remove("instanceType");
-        msk.Remove("storageAutoscaling");
-        msk["serverless"] = true;
-        raw["kafka-infra:cluster"] = cluster.ToJsonString();
+        var raw = StackHarness.AsServerless(StackHarness.StackFileRaw("prod"));
         var harness = new StackHarness("prod", raw);
 
         await harness.RunAsync();

@@ -73,6 +73,20 @@ internal sealed class StackHarness
         return new Dictionary<string, string?>(parsed.Values, StringComparer.Ordinal);
     }
 
+    /// <summary>The stack's config on MSK Serverless: no brokers, storage or instance type.</summary>
+    public static Dictionary<string, string?> AsServerless(Dictionary<string, string?> raw)
+    {
+        var cluster = System.Text.Json.Nodes.JsonNode.Parse(raw["kafka-infra:cluster"]!)!.AsObject();
+        cluster.Remove("brokers");
+        cluster.Remove("storageGiB");
+        var msk = cluster["msk"]!.AsObject();
+        msk.Remove("instanceType");
+        msk.Remove("storageAutoscaling");
+        msk["serverless"] = true;
+        raw["kafka-infra:cluster"] = cluster.ToJsonString();
+        return raw;
+    }
+
     /// <summary>
     /// Every stack file of the repository: <c>Pulumi.&lt;stack&gt;.yaml</c> at the root and under <c>examples/</c>,
     /// as (path relative to the root, stack name).
