@@ -1,7 +1,7 @@
 namespace KafkaInfra.Cli.Tests;
 
 /// <summary>
-/// The scenario pairs under examples/scaling produce the exit codes and reports the README section "Scaling a platform" shows: the outputs
+/// The scenario pairs under examples/scaling produce the exit codes and reports docs/scaling.md shows: the outputs
 /// pasted there are exactly what `kafka-infra diff` prints when run from the repository root.
 /// </summary>
 public class ScalingScenarioTests
@@ -41,7 +41,7 @@ public class ScalingScenarioTests
         _ = exitCode;
         _ = expected;
         var (_, output, command) = RunScenario(scenario, stack);
-        var docs = File.ReadAllText(Path.Combine(DiffCommandTests.FindRepoRoot(), "README.md")).ReplaceLineEndings("\n");
+        var docs = File.ReadAllText(Path.Combine(DiffCommandTests.FindRepoRoot(), "docs", "scaling.md")).ReplaceLineEndings("\n");
         Assert.Contains($"$ {command}\n{output}", docs, StringComparison.Ordinal);
     }
 }
