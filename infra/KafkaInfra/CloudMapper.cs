@@ -288,7 +288,7 @@ internal static class CloudMapper
     /// MSK's SCRAM secret JSON, <c>{"username": ..., "password": ...}</c>, built inside the secret output so the
     /// password never leaves it (Pulumi keeps the result secret).
     /// </summary>
-    private static Output<string> ScramSecretString(ScramSecretVersionSpec s) =>
+    internal static Output<string> ScramSecretString(ScramSecretVersionSpec s) =>
         (SecretConfig(s.PasswordConfigKey) ?? throw new MappingException($"SCRAM user {s.Username} needs the secret stack config {s.PasswordConfigKey} (pulumi config set --secret {s.PasswordConfigKey} ...)"))
             .Apply(password => System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, string>(StringComparer.Ordinal) { ["password"] = password, ["username"] = s.Username }));
 

@@ -88,7 +88,7 @@ public class ConfigReferenceTests
     [Fact]
     public void The_structured_keys_are_the_mappings_and_lists_of_the_table()
     {
-        Assert.Equal(["cluster", "topicDefaults", "topics", "consumers", "connect", "ksqldb"], ConfigKeys.All.Where(ConfigKeys.Structured.Contains));
+        Assert.Equal(["cluster", "topicDefaults", "topics", "consumers", "connect", "ksqldb", "tags"], ConfigKeys.All.Where(ConfigKeys.Structured.Contains));
         Assert.DoesNotContain(ConfigKeys.Environment, ConfigKeys.Structured);
     }
 
