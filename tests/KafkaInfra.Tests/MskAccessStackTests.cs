@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using KafkaInfra.Core.Desired.Build;
 using KafkaInfra.Core.Planning;
 using Pulumi;
+using Pulumi.Testing;
 
 namespace KafkaInfra.Tests;
 
