@@ -62,6 +62,21 @@ public static class Defaults
     /// <summary><c>consumers[].namespace</c>.</summary>
     public const string ConsumerNamespace = "default";
 
+    /// <summary>
+    /// <c>cluster.strimzi.kedaNamespace</c>: KEDA's <c>KEDA_CLUSTER_OBJECT_NAMESPACE</c> default, the namespace whose Secrets a
+    /// ClusterTriggerAuthentication reads (platform-facts 8.1).
+    /// </summary>
+    public const string KedaNamespace = "keda";
+
+    /// <summary><c>users[].authentication</c>.</summary>
+    public const string UserAuthentication = "scram-sha-512";
+
+    /// <summary><c>users[].acls[].resource.patternType</c> (the KafkaUser CRD's default).</summary>
+    public const string AclPatternType = "literal";
+
+    /// <summary><c>users[].acls[].host</c> (the KafkaUser CRD's default: any host).</summary>
+    public const string AclHost = "*";
+
     /// <summary><c>consumers[].minReplicas</c>.</summary>
     public const int ConsumerMinReplicas = 1;
 

@@ -38,9 +38,10 @@ public static partial class StackConfigLoader
         }
 
         var roleArn = ReadRoleArn(r);
+        var quotas = ReadQuotas(r, "consumers[]");
         return name is null || topic is null || max is null || group is null
             ? null
-            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn);
+            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn) { Quotas = quotas };
     }
 
     private static ConnectGroupConfig? ReadConnectGroup(JsonElement element, string path, int index, ErrorBag errors)

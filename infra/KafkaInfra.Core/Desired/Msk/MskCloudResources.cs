@@ -153,6 +153,7 @@ public static partial class MskCloudResources
 
             AddTopics();
             AddConsumerAccess();
+            AddProducerAccess();
             AddKedaAccess();
             AddKsqlDbAccess();
             AddConnect();
