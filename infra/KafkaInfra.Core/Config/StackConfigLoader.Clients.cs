@@ -33,6 +33,11 @@ public static partial class StackConfigLoader
         var name = r.String("name", required: true, expected: "the name of the producing application");
         CheckKubernetesName(r, "name", name);
         var ns = r.String("namespace", expected: "a Kubernetes namespace") ?? Defaults.ConsumerNamespace;
+        if (ns.Length == 0)
+        {
+            errors.Add(r.Child("namespace"), $"must not be empty; expected a Kubernetes namespace, or leave the key out for {Describe.Quote(Defaults.ConsumerNamespace)}");
+        }
+
         CheckKubernetesName(r, "namespace", ns);
         var topicItems = r.List("topics", required: true);
         var topics = NonEmptyStrings(topicItems, errors);
