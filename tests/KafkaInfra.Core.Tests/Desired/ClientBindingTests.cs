@@ -241,4 +241,32 @@ public class ClientBindingTests
         var errors = objects.SelectMany(o => catalog.Validate(o.ApiVersion, o.Kind, o.ToManifest()).Select(e => $"{o.Kind}/{o.Name}: {e}")).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
+
+    [Theory]
+    [InlineData("examples/strimzi-clients/Pulumi.dev.yaml")]
+    [InlineData("Pulumi.dev.yaml")]
+    public void The_example_stacks_bind_every_client_and_validate_against_the_crds(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(StrimziStacks.RepoRoot, file));
+        var state = StrimziStacks.Strimzi(text);
+        var plan = StrimziStacks.Plan(text);
+        Assert.NotEmpty(plan.Config.Producers);
+        var bindings = state.OfKind("KafkaAccess").Select(a => AsTheAccessOperatorReadsIt(state, a)).ToList();
+        foreach (var c in plan.Config.Consumers)
+        {
+            Assert.Contains((KafkaResources.ConsumerBinding(c.Name), c.Namespace), bindings.Select(b => (b.Secret, b.Namespace)));
+        }
+
+        foreach (var p in plan.Config.Producers)
+        {
+            Assert.Contains((KafkaResources.ProducerBinding(p.Name), p.Namespace), bindings.Select(b => (b.Secret, b.Namespace)));
+        }
+
+        if (CrdCatalog.Current is { } catalog)
+        {
+            var errors = state.Kubernetes.Where(o => o.IsCustomResource)
+                .SelectMany(o => catalog.Validate(o.ApiVersion, o.Kind, o.ToManifest()).Select(e => $"{o.Kind}/{o.Name}: {e}")).ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
+        }
+    }
 }
