@@ -50,6 +50,15 @@ public static class ConfigKeyTable
     /// <summary>Keys of <c>requests</c> and <c>limits</c>.</summary>
     internal static readonly string[] QuantityKeys = ["cpu", "memory"];
 
+    /// <summary>Byte-rate quotas: positive (0 would stop the client), up to the largest 32-bit integer (about 2 GB/s per broker).</summary>
+    private static readonly ValueRange QuotaBytes = new(0, int.MaxValue, ExclusiveMin: true);
+
+    /// <summary>Request quotas: Kafka counts 100 per network or I/O thread, so values above 100 are valid.</summary>
+    private static readonly ValueRange QuotaPercent = new(1, 100_000);
+
+    /// <summary>ACL operations the KafkaUser CRD accepts (<c>044-Crd-kafkauser.yaml</c>, <c>acls[].operations</c>).</summary>
+    internal static readonly string[] AclOperations = ["Read", "Write", "Create", "Delete", "Alter", "Describe", "ClusterAction", "AlterConfigs", "DescribeConfigs", "IdempotentWrite", "All"];
+
     /// <summary>Every key, in the order the reference documents them.</summary>
     public static IReadOnlyList<ConfigKeyInfo> All { get; } =
     [
@@ -69,6 +78,7 @@ public static class ConfigKeyTable
         new("cluster.strimzi.plainListener", Bool, Code(false), "adds a plain 9092 listener; refused in prod"),
         new("cluster.strimzi.rackTopologyKey", Str, "off", "node label for rack awareness, e.g. `topology.kubernetes.io/zone`"),
         new("cluster.strimzi.brokerResources", Resources, "none", "broker container resources"),
+        new("cluster.strimzi.kedaNamespace", Str, Code(Defaults.KedaNamespace), "KEDA's cluster-object namespace (`KEDA_CLUSTER_OBJECT_NAMESPACE`): KEDA's describe-only KafkaAccess binding lands there for its ClusterTriggerAuthentication"),
         new("cluster.msk", Map, None, "Amazon MSK (provisioned Standard or Express brokers, or serverless)"),
         new("cluster.msk.instanceType", Str, "required unless serverless", "`kafka.t3.small`, `kafka.m5.*`, `kafka.m7g.*`, `express.m7g.*`"),
         new("cluster.msk.clientSubnets", Strings, Required, "2 or 3 subnets in different AZs; brokers must be a multiple of their count"),
@@ -118,6 +128,9 @@ public static class ConfigKeyTable
         new("consumers[].apiVersion", Str, Code(Defaults.ScaleTargetApiVersion), "apiVersion of the scale target"),
         new("consumers[].awsRoleArn", Str, "a role is created", "MSK (IAM auth): the IAM role its least-privilege policy is attached to"),
         new("consumers[].serviceAccount", Str, "the consumer's name", "MSK with `cluster.msk.eksClusterName`: the workload's service account, associated with its created role (EKS Pod Identity)"),
+        new("consumers[].quotas", Map, "none", "broker quotas of its KafkaUser (Strimzi); MSK does not apply them"),
+        new("consumers[].quotas.consumerByteRate", Int, "none", "fetch bytes per second per broker before throttling", Range: QuotaBytes),
+        new("consumers[].quotas.requestPercentage", Int, "none", "share of broker network and I/O thread time (100 = one thread)", Range: QuotaPercent),
         new(ConfigKeys.Connect + "[]", Maps, None, "Kafka Connect worker groups"),
         new("connect[].name", Str, Required, "Kubernetes-style name of the group"),
         new("connect[].replicas", Int, Plain(Defaults.WorkerReplicas), "workers", Range: new(1, 1000)),
@@ -151,6 +164,29 @@ public static class ConfigKeyTable
         new("ksqldb[].headless", Bool, Code(false), "runs the queries of Secret `ksqldb-<name>-queries` (key `queries.sql`)"),
         new("ksqldb[].resources", Resources, "none", "server container resources"),
         new("ksqldb[].awsRoleArn", Str, "a role is created", "MSK (IAM auth): the IAM role its least-privilege policy is attached to"),
+        new(ConfigKeys.Producers + "[]", Maps, None, "applications that write: Write + Describe on their topics, IdempotentWrite; credentials in their namespace"),
+        new("producers[].name", Str, Required, "Kubernetes-style name of the application"),
+        new("producers[].namespace", Str, Code(Defaults.ConsumerNamespace), "namespace of the application; its binding Secret `<name>-producer-kafka` lands there (Strimzi)"),
+        new("producers[].topics", Strings, Required, "topics it writes (names in `topics`)"),
+        new("producers[].transactionalIdPrefix", Str, "off", "grants Write + Describe on transactional ids with this prefix (transactional producers)"),
+        new("producers[].quotas", Map, "none", "broker quotas of its KafkaUser (Strimzi); MSK does not apply them"),
+        new("producers[].quotas.producerByteRate", Int, "none", "produce bytes per second per broker before throttling; the plan warns when the producers of a topic together get less than the topic's rate", Range: QuotaBytes),
+        new("producers[].quotas.requestPercentage", Int, "none", "share of broker network and I/O thread time (100 = one thread)", Range: QuotaPercent),
+        new("producers[].awsRoleArn", Str, "a role is created", "MSK (IAM auth): the IAM role its least-privilege write policy is attached to"),
+        new(ConfigKeys.Users + "[]", Maps, None, "any other principal (admin tools, external apps): a KafkaUser with exactly the ACLs given (Strimzi)"),
+        new("users[].name", Str, Required, "KafkaUser name (the principal's user name); its Secret of the same name is in the Kafka namespace"),
+        new("users[].authentication", Str, Code(Defaults.UserAuthentication), "how it logs in", ["scram-sha-512", "tls"]),
+        new("users[].acls[]", Maps, Required, "allow rules, at least one"),
+        new("users[].acls[].resource", Map, Required, "what the rule is about"),
+        new("users[].acls[].resource.type", Str, Required, "resource type", ["topic", "group", "cluster", "transactionalId"]),
+        new("users[].acls[].resource.name", Str, "required except for `cluster`", "resource name (`*` for all)"),
+        new("users[].acls[].resource.patternType", Str, Code(Defaults.AclPatternType), "how the name matches", ["literal", "prefix"]),
+        new("users[].acls[].operations", Strings, Required, "operations allowed: Read, Write, Create, Delete, Alter, Describe, ClusterAction, AlterConfigs, DescribeConfigs, IdempotentWrite, All"),
+        new("users[].acls[].host", Str, Code(Defaults.AclHost), "host the rule applies to"),
+        new("users[].quotas", Map, "none", "broker quotas"),
+        new("users[].quotas.producerByteRate", Int, "none", "produce bytes per second per broker", Range: QuotaBytes),
+        new("users[].quotas.consumerByteRate", Int, "none", "fetch bytes per second per broker", Range: QuotaBytes),
+        new("users[].quotas.requestPercentage", Int, "none", "share of broker network and I/O thread time (100 = one thread)", Range: QuotaPercent),
         new(ConfigKeys.Tags, Pairs, None, "MSK stacks: tags added to every AWS resource that takes tags (keys up to 128 characters, values up to 256, no `aws:` prefix; `kafka-infra`, `cluster` and `environment` are set by kafka-infra)"),
     ];
 

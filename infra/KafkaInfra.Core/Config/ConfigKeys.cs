@@ -13,6 +13,8 @@ public static class ConfigKeys
     public const string Consumers = "consumers";
     public const string Connect = "connect";
     public const string KsqlDb = "ksqldb";
+    public const string Producers = "producers";
+    public const string Users = "users";
 
     /// <summary><c>kafka-infra:tags</c>: tags of every AWS resource.</summary>
     public const string Tags = "tags";

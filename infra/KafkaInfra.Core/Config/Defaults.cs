@@ -62,6 +62,22 @@ public static class Defaults
     /// <summary><c>consumers[].namespace</c>.</summary>
     public const string ConsumerNamespace = "default";
 
+    /// <summary>
+    /// <c>cluster.strimzi.kedaNamespace</c>: KEDA's <c>KEDA_CLUSTER_OBJECT_NAMESPACE</c> default, the namespace whose Secrets a
+    /// ClusterTriggerAuthentication reads (platform-facts 8.1); also KEDA's install namespace (its Helm chart and release
+    /// manifests install into <c>keda</c>), where its operator's service account is on MSK.
+    /// </summary>
+    public const string KedaNamespace = "keda";
+
+    /// <summary><c>users[].authentication</c>.</summary>
+    public const string UserAuthentication = "scram-sha-512";
+
+    /// <summary><c>users[].acls[].resource.patternType</c> (the KafkaUser CRD's default).</summary>
+    public const string AclPatternType = "literal";
+
+    /// <summary><c>users[].acls[].host</c> (the KafkaUser CRD's default: any host).</summary>
+    public const string AclHost = "*";
+
     /// <summary><c>consumers[].minReplicas</c>.</summary>
     public const int ConsumerMinReplicas = 1;
 
@@ -131,8 +147,6 @@ public static class Defaults
     /// <summary>Topics drawn one by one in the diff's Mermaid chart; the rest are folded into one node (Mermaid limits a chart's size and edges).</summary>
     public const int DiffMermaidMaxTopics = 40;
 
-    /// <summary>KEDA's install namespace (its Helm chart and release manifests install into <c>keda</c>).</summary>
-    public const string KedaNamespace = "keda";
 
     /// <summary>The KEDA operator's service account in the KEDA Helm chart (<c>serviceAccount.operator.name</c>).</summary>
     public const string KedaOperatorServiceAccount = "keda-operator";

@@ -34,6 +34,12 @@ public sealed record StackConfig(
     IReadOnlyDictionary<string, string>? Tags = null)
 {
     public bool IsProd => Environment == DeploymentEnvironment.Prod;
+
+    /// <summary><c>kafka-infra:producers</c>: applications that write (StackConfig.Clients.cs).</summary>
+    public IReadOnlyList<ProducerConfig> Producers { get; init; } = [];
+
+    /// <summary><c>kafka-infra:users</c>: other principals with explicit ACLs (StackConfig.Clients.cs).</summary>
+    public IReadOnlyList<UserConfig> Users { get; init; } = [];
 }
 
 /// <summary><c>kafka-infra:cluster</c>. <see cref="Platform"/> holds the platform and its own section.</summary>
@@ -67,7 +73,14 @@ public sealed record StrimziConfig(
     string? StorageClass,
     bool PlainListener,
     string? RackTopologyKey,
-    ResourcesConfig? BrokerResources);
+    ResourcesConfig? BrokerResources)
+{
+    /// <summary>
+    /// <c>cluster.strimzi.kedaNamespace</c>: KEDA's cluster-object namespace, where its describe-only binding Secret lands
+    /// (a ClusterTriggerAuthentication reads Secrets only there; platform-facts 8.1).
+    /// </summary>
+    public string KedaNamespace { get; init; } = Defaults.KedaNamespace;
+}
 
 /// <summary><c>kafka-infra:cluster.msk.storageAutoscaling</c>.</summary>
 public sealed record MskStorageAutoscalingConfig(int MaxGiB, int TargetUtilizationPercent);
@@ -133,6 +146,9 @@ public sealed record ConsumerConfig(
     string? ServiceAccount = null)
 {
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Consumers)}[{Index}]";
+
+    /// <summary><c>consumers[].quotas</c> (consumerByteRate, requestPercentage); null when not set.</summary>
+    public ClientQuotas? Quotas { get; init; }
 }
 
 /// <summary>One connector of a Connect group.</summary>

@@ -136,7 +136,9 @@ public static partial class StackConfigLoader
         var plain = r.Bool("plainListener", false);
         var rack = r.String("rackTopologyKey", expected: "a node label such as topology.kubernetes.io/zone");
         var resources = ReadResources(r, "brokerResources");
-        return new StrimziConfig(ns, controllers, controllerStorage, storageClass, plain, rack, resources);
+        var keda = r.String("kedaNamespace", expected: "KEDA's namespace") ?? Defaults.KedaNamespace;
+        CheckKubernetesName(r, "kedaNamespace", keda);
+        return new StrimziConfig(ns, controllers, controllerStorage, storageClass, plain, rack, resources) { KedaNamespace = keda };
     }
 
     private static MskConfig? ReadMsk(ObjectReader cluster, string? awsRegion)

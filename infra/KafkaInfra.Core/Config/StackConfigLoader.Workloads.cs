@@ -44,9 +44,10 @@ public static partial class StackConfigLoader
             errors.Add(r.Child("serviceAccount"), saProblem);
         }
 
+        var quotas = ReadQuotas(r, "consumers[]");
         return name is null || topic is null || max is null || group is null
             ? null
-            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn, serviceAccount);
+            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn, serviceAccount) { Quotas = quotas };
     }
 
     private static ConnectGroupConfig? ReadConnectGroup(JsonElement element, string path, int index, ErrorBag errors)

@@ -114,6 +114,8 @@ public static partial class StackConfigLoader
         var connect = ReadList(values, ConfigKeys.Connect, errors, ReadConnectGroup);
         var ksql = ReadList(values, ConfigKeys.KsqlDb, errors, ReadKsqlGroup);
         var tags = ReadTags(values, errors);
+        var producers = ReadList(values, ConfigKeys.Producers, errors, ReadProducer);
+        var users = ReadList(values, ConfigKeys.Users, errors, ReadUser);
 
         // References are checked against every topic the list names, also those rejected for another field, so one
         // bad field gives one error, not a false "not in kafka-infra:topics" at each reader of the topic.
@@ -122,8 +124,12 @@ public static partial class StackConfigLoader
         CheckConsumers(consumers, topics, declared, errors);
         CheckConnect(connect, topics, declared, errors);
         CheckKsql(ksql, topics, declared, errors);
+        CheckProducers(producers, consumers, topics, declared, errors);
+        CheckUsers(users, new DerivedNames(cluster?.Name, consumers, producers, connect, ksql), errors);
 
-        return cluster is null || environment is null ? null : new StackConfig(environment.Value, cluster, defaults, topics, consumers, connect, ksql, tags);
+        return cluster is null || environment is null
+            ? null
+            : new StackConfig(environment.Value, cluster, defaults, topics, consumers, connect, ksql, tags) { Producers = producers, Users = users };
     }
 
     private static DeploymentEnvironment? ReadEnvironment(Dictionary<string, JsonElement> values, ErrorBag errors, HashSet<string> unparsable)

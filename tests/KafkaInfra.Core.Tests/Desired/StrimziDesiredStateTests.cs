@@ -394,50 +394,24 @@ public class StrimziDesiredStateTests
         Assert.Equal("scram_sha512", metadata["sasl"]);
         Assert.Equal("enable", metadata["tls"]);
 
-        // The TriggerAuthentication reads the consumer's replicated KafkaUser Secret and cluster CA in the consumer's namespace.
-        var auth = state.Single("TriggerAuthentication", (string)trigger.At("authenticationRef.name")!);
-        Assert.Equal("apps", auth.Namespace);
-        var secrets = auth.Spec().ListAt("secretTargetRef").Cast<Tree>().Select(s => ((string?)s["parameter"], (string?)s["name"], (string?)s["key"])).ToList();
-        Assert.Equal([("password", "apps-order-service", "password"), ("ca", "events-cluster-ca-cert", "ca.crt")], secrets);
-        var username = Assert.IsType<Tree>(Assert.Single(auth.Spec().ListAt("configMapTargetRef")));
-        var configMap = state.Single("ConfigMap", (string)username["name"]!);
-        Assert.Equal("apps", configMap.Namespace);
-        Assert.Equal("apps-order-service", configMap.Body.At("data.username"));
+        // The trigger logs in as KEDA's own describe-only identity, through the cluster-wide authentication object;
+        // nothing per consumer (no TriggerAuthentication, no ConfigMap) is rendered in the consumer's namespace.
+        Assert.Equal(KedaRenderer.ClusterKind, trigger.At("authenticationRef.kind"));
+        Assert.Equal("events-kafka", trigger.At("authenticationRef.name"));
+        Assert.DoesNotContain(state.Kubernetes, o => o.Kind is "TriggerAuthentication" or "ConfigMap" && o.Namespace == "apps");
     }
 
     [Fact]
-    public void The_secrets_keda_reads_are_replicated_into_the_consumer_namespace()
+    public void Nothing_depends_on_a_secret_replicator_any_more()
     {
         var state = Full();
-        var auth = state.Single("TriggerAuthentication", "order-service-kafka");
-        var secretNames = auth.Spec().ListAt("secretTargetRef").Cast<Tree>().Select(s => (string)s["name"]!).ToList();
+        foreach (var o in state.Kubernetes)
+        {
+            Assert.DoesNotContain("replicator", ManifestWriter.ToYaml(o.ToManifest()), StringComparison.Ordinal);
+        }
 
-        // The KafkaUser Secret: Strimzi copies spec.template.secret annotations onto the Secret it writes.
-        var user = state.Single("KafkaUser", secretNames[0]);
-        Assert.Equal("apps", user.Spec().At("template.secret.metadata.annotations")! is Tree a ? a[StrimziDesiredState.ReplicateToAnnotation] : null);
-
-        // The cluster CA Secret: through the Kafka CR's clusterCaCert template.
-        Assert.Equal("events-cluster-ca-cert", secretNames[1]);
-        var kafkaTemplate = state.Single("Kafka", "events").Spec().At("kafka.template.clusterCaCert.metadata.annotations") as Tree;
-        Assert.Equal("apps", kafkaTemplate?[StrimziDesiredState.ReplicateToAnnotation]);
-
-        // Users that live beside their workloads (Connect, ksqlDB) need no copy.
-        Assert.Null(state.Single("KafkaUser", "connect-sinks").Spec()["template"]);
-        Assert.Null(state.Single("KafkaUser", "ksqldb-analytics").Spec()["template"]);
-    }
-
-    [Fact]
-    public void Without_consumers_outside_the_kafka_namespace_nothing_is_replicated()
-    {
-        var state = StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(tail: """
-              kafka-infra:consumers:
-                - name: local
-                  namespace: kafka
-                  topic: orders
-                  maxReplicas: 2
-            """));
         Assert.Null(state.Single("Kafka", "events").Spec().At("kafka.template"));
-        Assert.Null(state.Single("KafkaUser", "kafka-local").Spec()["template"]);
+        Assert.All(state.Kubernetes.Where(o => o.Kind == "KafkaUser"), u => Assert.Null(u.Spec()["template"]));
     }
 
     [Fact]
@@ -599,7 +573,8 @@ public class StrimziDesiredStateTests
                       topics: [orders]
             """));
         var users = state.OfKind("KafkaUser").Select(u => u.Name).ToList();
-        Assert.Equal(2, users.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(3, users.Distinct(StringComparer.Ordinal).Count()); // the consumer, Connect, KEDA's describe-only user
+        Assert.Contains("events-keda", users);
         Assert.Contains("connect-sinks", users); // the consumer "sinks" in namespace "connect" keeps the plain name
         var connectUser = (string)state.Single("KafkaConnect", "sinks").Spec().At("authentication.username")!;
         Assert.Matches("^connect-sinks-[0-9a-f]{6}$", connectUser);

@@ -29,13 +29,15 @@ public enum ClientSecurity
 /// <param name="CaTruststore">The PKCS12 truststore (and its password key) in <see cref="CaSecretName"/>, for JVM clients
 /// whose truststore type cannot be PEM (ksqlDB); null when the Secret holds none.</param>
 /// <param name="AwsRegion">Region for MSK IAM token signing (KEDA's <c>awsRegion</c>); null leaves it to the Pulumi program (aws:region).</param>
+/// <param name="ListenerName">Strimzi: the listener clients use (what a KafkaAccess names in <c>spec.kafka.listener</c>); null on MSK.</param>
 public sealed record ClientAccess(
     Cloud.Text BootstrapServers,
     ClientSecurity Security,
     string? CaSecretName = null,
     string CaSecretKey = KafkaResources.ClusterCaCertKey,
     Pkcs12Truststore? CaTruststore = null,
-    string? AwsRegion = null)
+    string? AwsRegion = null,
+    string? ListenerName = null)
 {
     /// <summary>Strimzi's TLS + SCRAM-SHA-512 listener named <c>tls</c> of cluster <paramref name="cluster"/> in <paramref name="kafkaNamespace"/>.</summary>
     public static ClientAccess Strimzi(string cluster, string kafkaNamespace) =>
@@ -43,7 +45,8 @@ public sealed record ClientAccess(
             KafkaResources.StrimziTlsBootstrap(cluster, kafkaNamespace),
             ClientSecurity.ScramTls,
             KafkaResources.ClusterCaSecret(cluster),
-            CaTruststore: new Pkcs12Truststore(KafkaResources.ClusterCaP12Key, KafkaResources.ClusterCaPasswordKey));
+            CaTruststore: new Pkcs12Truststore(KafkaResources.ClusterCaP12Key, KafkaResources.ClusterCaPasswordKey),
+            ListenerName: KafkaResources.StrimziTlsListener);
 
     /// <summary>True when the bootstrap value is a literal (not another resource's output).</summary>
     public bool IsLiteral => BootstrapServers is Cloud.Text.Literal;

@@ -18,14 +18,18 @@ public static class KedaRenderer
     /// <param name="access">How to reach the brokers from the consumer's namespace.</param>
     /// <param name="identity">The SCRAM identity (Secret in the consumer's namespace) when <paramref name="access"/> uses passwords.</param>
     /// <param name="instance">The cluster name (common label).</param>
-    public static IReadOnlyList<KubernetesObject> ForConsumer(ConsumerPlan consumer, ClientAccess access, ClientIdentity? identity, string instance)
+    /// <param name="clusterAuthentication">The name of a ClusterTriggerAuthentication the trigger refers to instead of
+    /// its own TriggerAuthentication (Strimzi: KEDA's describe-only identity); null renders per-workload objects.</param>
+    public static IReadOnlyList<KubernetesObject> ForConsumer(ConsumerPlan consumer, ClientAccess access, ClientIdentity? identity, string instance, string? clusterAuthentication = null)
     {
         ArgumentNullException.ThrowIfNull(consumer);
         var c = consumer.Config;
         var component = $"keda/{c.Name}";
         var labels = KubeObjects.Labels(c.Name, instance);
-        var (authObjects, authName) = Authentication(c.Name, c.Namespace, access, identity, labels, component);
-        var trigger = Trigger(c.Name, access, c.ConsumerGroup, c.Topic, c.LagThreshold, c.ActivationLagThreshold, c.OffsetResetPolicy, authName);
+        var (authObjects, authRef) = clusterAuthentication is null
+            ? Authentication(c.Name, c.Namespace, access, identity, labels, component)
+            : ([], AuthRef(clusterAuthentication, ClusterKind));
+        var trigger = Trigger(c.Name, access, c.ConsumerGroup, c.Topic, c.LagThreshold, c.ActivationLagThreshold, c.OffsetResetPolicy, authRef);
         var spec = new Tree
         {
             ["scaleTargetRef"] = new Tree { ["apiVersion"] = c.ApiVersion, ["kind"] = c.Kind, ["name"] = c.Name },
@@ -43,7 +47,7 @@ public static class KedaRenderer
     /// subresource; a <c>KafkaConnector</c> does not have a usable one) with one trigger per sink connector on its
     /// consumer group <c>connect-&lt;connector&gt;</c>.
     /// </summary>
-    public static IReadOnlyList<KubernetesObject> ForConnect(ConnectGroupPlan group, string connectName, string ns, ClientAccess access, ClientIdentity? identity, string instance, string component)
+    public static IReadOnlyList<KubernetesObject> ForConnect(ConnectGroupPlan group, string connectName, string ns, ClientAccess access, ClientIdentity? identity, string instance, string component, string? clusterAuthentication = null)
     {
         ArgumentNullException.ThrowIfNull(group);
         if (group.MaxReplicas is not { } max)
@@ -53,10 +57,12 @@ public static class KedaRenderer
 
         var name = $"{connectName}-connect";
         var labels = KubeObjects.Labels($"connect-{connectName}", instance);
-        var (authObjects, authName) = Authentication(name, ns, access, identity, labels, component);
+        var (authObjects, authRef) = clusterAuthentication is null
+            ? Authentication(name, ns, access, identity, labels, component)
+            : ([], AuthRef(clusterAuthentication, ClusterKind));
         var triggers = group.Connectors
             .Where(c => c.Config.Kind == ConnectorKind.Sink)
-            .Select(c => (object)Trigger(c.Name, access, c.ConsumerGroup, c.Config.Topics.Count == 1 ? c.Config.Topics[0] : null, group.Config.LagThreshold, 0, "latest", authName))
+            .Select(c => (object)Trigger(c.Name, access, c.ConsumerGroup, c.Config.Topics.Count == 1 ? c.Config.Topics[0] : null, group.Config.LagThreshold, 0, "latest", authRef))
             .ToArray();
         var spec = new Tree
         {
@@ -70,7 +76,12 @@ public static class KedaRenderer
         return [.. authObjects, scaledObject];
     }
 
-    private static Tree Trigger(string name, ClientAccess access, string group, string? topic, long lagThreshold, long activationLagThreshold, string offsetResetPolicy, string? authName)
+    /// <summary>The kind of a cluster-scoped authentication object (keda.sh_clustertriggerauthentications.yaml).</summary>
+    public const string ClusterKind = "ClusterTriggerAuthentication";
+
+    private static Tree AuthRef(string name, string kind) => new() { ["name"] = name, ["kind"] = kind };
+
+    private static Tree Trigger(string name, ClientAccess access, string group, string? topic, long lagThreshold, long activationLagThreshold, string offsetResetPolicy, Tree? authRef)
     {
         var metadata = new Tree
         {
@@ -106,11 +117,11 @@ public static class KedaRenderer
             ["type"] = "kafka",
             ["name"] = name,
             ["metadata"] = metadata,
-            ["authenticationRef"] = authName is null ? null : new Tree { ["name"] = authName, ["kind"] = "TriggerAuthentication" },
+            ["authenticationRef"] = authRef,
         };
     }
 
-    private static (IReadOnlyList<KubernetesObject> Objects, string? AuthName) Authentication(
+    private static (IReadOnlyList<KubernetesObject> Objects, Tree? AuthRef) Authentication(
         string baseName, string ns, ClientAccess access, ClientIdentity? identity, IReadOnlyList<KeyValuePair<string, string>> labels, string component)
     {
         var authName = $"{baseName}-kafka";
@@ -151,6 +162,6 @@ public static class KedaRenderer
 
         objects.Add(new KubernetesObject(ApiVersion, "TriggerAuthentication", authName, ns, labels, KubeObjects.None,
             new Tree { ["spec"] = spec }, component, ObjectStage.Autoscaling));
-        return (objects, authName);
+        return (objects, AuthRef(authName, "TriggerAuthentication"));
     }
 }

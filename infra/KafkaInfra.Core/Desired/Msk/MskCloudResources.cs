@@ -158,6 +158,7 @@ public static partial class MskCloudResources
             AddTopics();
             AddAcls();
             AddConsumerAccess();
+            AddProducerAccess();
             AddKedaAccess();
             AddKsqlDbAccess();
             AddConnect();

@@ -7,7 +7,7 @@ namespace KafkaInfra.Core.Desired.Strimzi;
 /// <summary>
 /// Every Kubernetes object a strimzi: stack needs (Strimzi 1.2 <c>kafka.strimzi.io/v1</c>, KEDA 2.20), deterministic
 /// in content and order: namespaces; the Kafka cluster, its node pools and rebalance templates; topics and users;
-/// Kafka Connect groups and connectors; ksqlDB servers; KEDA scalers.
+/// KafkaAccess bindings (Strimzi Access Operator 0.3); Kafka Connect groups and connectors; ksqlDB servers; KEDA scalers.
 /// </summary>
 public static class StrimziDesiredState
 {
@@ -16,14 +16,6 @@ public static class StrimziDesiredState
 
     /// <summary>The label that ties node pools, topics, users and rebalances to their Kafka cluster (connectors: to their Connect group).</summary>
     public const string ClusterLabel = "strimzi.io/cluster";
-
-    /// <summary>
-    /// Push-replication annotation of kubernetes-replicator (mittwald): the Secret it is on is copied, and kept in sync,
-    /// into the listed namespaces. Put on the cluster CA Secret and on each consumer's KafkaUser Secret so that the
-    /// consumer workload and KEDA's TriggerAuthentication find them in the consumer's namespace. Inert when the
-    /// replicator is not installed (see docs/strimzi.md for other ways).
-    /// </summary>
-    public const string ReplicateToAnnotation = "replicator.v1.mittwald.de/replicate-to";
 
     /// <summary>Metrics the Strimzi Metrics Reporter exposes (regular expressions over the Prometheus names).</summary>
     public static IReadOnlyList<string> MetricsAllowList { get; } =
@@ -47,6 +39,7 @@ public static class StrimziDesiredState
         objects.AddRange(r.Cluster());
         objects.AddRange(r.Topics());
         objects.AddRange(r.Users());
+        objects.AddRange(r.Bindings());
         objects.AddRange(r.Connect());
         objects.AddRange(r.KsqlDb());
         objects.AddRange(r.Autoscaling());

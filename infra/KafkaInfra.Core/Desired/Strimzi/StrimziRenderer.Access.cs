@@ -36,6 +36,12 @@ internal sealed partial class StrimziRenderer
 
     private static string KsqlKey(KsqlDbGroupConfig g) => $"ksqldb/{g.Name}";
 
+    private static string ProducerKey(ProducerConfig p) => $"producer/{p.Namespace}/{p.Name}";
+
+    private const string KedaKey = "keda";
+
+    private const string ScramSha512 = "scram-sha-512";
+
     /// <summary>KafkaUser names: <c>&lt;ns&gt;-&lt;consumer&gt;</c>, <c>connect-&lt;group&gt;</c>, <c>ksqldb-&lt;group&gt;</c>; a hash suffix makes a rare clash unique.</summary>
     private void AssignUserNames()
     {
@@ -43,6 +49,8 @@ internal sealed partial class StrimziRenderer
         wanted.AddRange(_plan.Consumers.Select(c => (ConsumerKey(c.Config), KafkaResources.ConsumerUser(c.Config))));
         wanted.AddRange(_plan.Connect.Select(g => (ConnectKey(g.Config), KafkaResources.ConnectUser(g.Name))));
         wanted.AddRange(_plan.KsqlDb.Select(g => (KsqlKey(g.Config), KafkaResources.KsqlDbUser(g.Name))));
+        wanted.AddRange(_plan.Config.Producers.Select(p => (ProducerKey(p), KafkaResources.ProducerUser(p))));
+        wanted.Add((KedaKey, KafkaResources.KedaUser(_cluster)));
         foreach (var (key, name) in KafkaResources.UniqueNames(wanted))
         {
             _userNames[key] = name;
@@ -56,23 +64,15 @@ internal sealed partial class StrimziRenderer
         ["host"] = "*",
     };
 
-    private KubernetesObject User(string name, IReadOnlyList<object> acls, string component, string? replicateTo = null) =>
+    private KubernetesObject User(string name, IReadOnlyList<object> acls, string component, ClientQuotas? quotas = null, string authentication = ScramSha512) =>
         new(KafkaResources.StrimziApiVersion, "KafkaUser", name, _ns, KafkaLabels("kafka"), KubeObjects.None,
             new Tree
             {
                 ["spec"] = new Tree
                 {
-                    ["authentication"] = new Tree { ["type"] = "scram-sha-512" },
+                    ["authentication"] = new Tree { ["type"] = authentication },
                     ["authorization"] = new Tree { ["type"] = "simple", ["acls"] = acls },
-                    ["template"] = replicateTo is null
-                        ? null
-                        : new Tree
-                        {
-                            ["secret"] = new Tree
-                            {
-                                ["metadata"] = new Tree { ["annotations"] = new Tree { [StrimziDesiredState.ReplicateToAnnotation] = replicateTo } },
-                            },
-                        },
+                    ["quotas"] = Quotas(quotas),
                 },
             },
             component, ObjectStage.TopicsAndUsers);
@@ -85,7 +85,7 @@ internal sealed partial class StrimziRenderer
             var acls = Tree.List(
                 Acl("topic", c.Topic, "literal", "Read", "Describe"),
                 Acl("group", c.Config.ConsumerGroup, "literal", "Read"));
-            yield return User(_userNames[ConsumerKey(c.Config)], acls, "topics", c.Config.Namespace == _ns ? null : c.Config.Namespace);
+            yield return User(_userNames[ConsumerKey(c.Config)], acls, "topics", c.Config.Quotas);
         }
 
         foreach (var g in _plan.Connect)
@@ -132,6 +132,11 @@ internal sealed partial class StrimziRenderer
             }
 
             yield return User(_userNames[KsqlKey(g.Config)], acls, $"ksqldb/{g.Name}");
+        }
+
+        foreach (var user in ClientUsers())
+        {
+            yield return user;
         }
     }
 }

@@ -37,7 +37,7 @@ internal sealed partial class StrimziRenderer
 
         listeners.Add(new Tree
         {
-            ["name"] = "tls",
+            ["name"] = KafkaResources.StrimziTlsListener,
             ["port"] = KafkaResources.StrimziTlsPort,
             ["type"] = "internal",
             ["tls"] = true,
@@ -67,15 +67,6 @@ internal sealed partial class StrimziRenderer
                 ["type"] = "strimziMetricsReporter",
                 ["values"] = new Tree { ["allowList"] = Tree.ListOf(StrimziDesiredState.MetricsAllowList) },
             },
-            ["template"] = ConsumerNamespaces().Count == 0
-                ? null
-                : new Tree
-                {
-                    ["clusterCaCert"] = new Tree
-                    {
-                        ["metadata"] = new Tree { ["annotations"] = new Tree { [StrimziDesiredState.ReplicateToAnnotation] = string.Join(",", ConsumerNamespaces()) } },
-                    },
-                },
         };
 
         var spec = new Tree

@@ -83,12 +83,18 @@ internal sealed partial class StrimziRenderer
 
     public IEnumerable<KubernetesObject> Autoscaling()
     {
+        if (!HasKedaTriggers)
+        {
+            yield break;
+        }
+
+        // Every trigger logs in as KEDA's describe-only user, whose binding Secret the Access Operator writes into
+        // KEDA's namespace; the ClusterTriggerAuthentication reads it there. No consumer credential reaches KEDA.
+        yield return KedaClusterAuthentication();
+        var auth = KafkaResources.KedaClusterTriggerAuthentication(_cluster);
         foreach (var c in _plan.Consumers)
         {
-            // The consumer's KafkaUser Secret and the cluster CA Secret live in the Kafka namespace; both carry the
-            // replicate-to annotation naming the consumer's namespace, where the workload needs them too (docs/strimzi.md).
-            var user = _userNames[ConsumerKey(c.Config)];
-            foreach (var o in KedaRenderer.ForConsumer(c, Access, new ClientIdentity(user, user), _cluster))
+            foreach (var o in KedaRenderer.ForConsumer(c, Access, null, _cluster, auth))
             {
                 yield return o;
             }
@@ -96,8 +102,7 @@ internal sealed partial class StrimziRenderer
 
         foreach (var g in _plan.Connect.Where(g => g.Autoscaled))
         {
-            var user = _userNames[ConnectKey(g.Config)];
-            foreach (var o in KedaRenderer.ForConnect(g, g.Name, _ns, Access, new ClientIdentity(user, user), _cluster, $"connect/{g.Name}"))
+            foreach (var o in KedaRenderer.ForConnect(g, g.Name, _ns, Access, null, _cluster, $"connect/{g.Name}", auth))
             {
                 yield return o;
             }

@@ -36,10 +36,6 @@ internal sealed partial class StrimziRenderer
         ? KubeObjects.Labels(app, _cluster, KubeObjects.Pair(StrimziDesiredState.ClusterLabel, _cluster))
         : KubeObjects.Labels(app, _cluster);
 
-    /// <summary>Namespaces of consumers other than the Kafka namespace, in first-use order.</summary>
-    private List<string> ConsumerNamespaces() =>
-        _plan.Consumers.Select(c => c.Config.Namespace).Where(n => n != _ns).Distinct(StringComparer.Ordinal).ToList();
-
     public IEnumerable<KubernetesObject> Namespaces()
     {
         var names = new List<string> { _ns };
