@@ -126,9 +126,13 @@ public sealed record ConsumerConfig(
     int MaxReplicas,
     string Kind,
     string ApiVersion,
-    string? AwsRoleArn = null)
+    string? AwsRoleArn = null,
+    ConsumerScalingConfig? Scaling = null)
 {
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Consumers)}[{Index}]";
+
+    /// <summary>Every topic the group reads: <c>topics</c>, else the one <see cref="Topic"/>.</summary>
+    public IReadOnlyList<string> Topics => Scaling is { Topics.Count: > 0 } s ? s.Topics : [Topic];
 }
 
 /// <summary>One connector of a Connect group.</summary>
@@ -158,7 +162,8 @@ public sealed record ConnectGroupConfig(
     ResourcesConfig? Resources,
     IReadOnlyList<ConnectorConfig> Connectors,
     string? AwsRoleArn = null,
-    ConnectPluginConfig? Plugin = null)
+    ConnectPluginConfig? Plugin = null,
+    ConnectBuildConfig? Build = null)
 {
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Connect)}[{Index}]";
 }

@@ -41,6 +41,7 @@ internal sealed partial class PlanContext(StackConfig config, DeployedState depl
         PlanConsumers();
         PlanConnect();
         PlanKsqlDb();
+        CheckDerivedNames();
         PlanCluster();
     }
 
