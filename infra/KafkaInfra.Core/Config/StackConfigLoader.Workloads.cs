@@ -44,10 +44,16 @@ public static partial class StackConfigLoader
         }
 
         var roleArn = ReadRoleArn(r);
+        var serviceAccount = r.String("serviceAccount", expected: "the workload's Kubernetes service account");
+        if (serviceAccount is not null && Names.KubernetesNameProblem(serviceAccount) is { } saProblem)
+        {
+            errors.Add(r.Child("serviceAccount"), saProblem);
+        }
+
         var scaling = ReadConsumerScaling(r, topics);
         return name is null || topic is null || max is null || group is null
             ? null
-            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn, scaling);
+            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn, serviceAccount, scaling);
     }
 
     private static ConnectGroupConfig? ReadConnectGroup(JsonElement element, string path, int index, ErrorBag errors)
@@ -83,13 +89,15 @@ public static partial class StackConfigLoader
 
         var roleArn = ReadRoleArn(r);
         var plugin = ReadPlugin(r);
+        var statements = ReadPolicyStatements(r);
+        var workerConfig = r.StringMap("workerConfig");
         var build = ReadBuild(r);
         if (image is not null && r.Has("build"))
         {
             errors.Add(r.Child("image"), $"must not be set together with build: Strimzi runs the image it builds (build.output.image); got image {Describe.Quote(image)}");
         }
 
-        return name is null ? null : new ConnectGroupConfig(index, name, replicas, max, lag, image, resources, connectors, roleArn, plugin, build);
+        return name is null ? null : new ConnectGroupConfig(index, name, replicas, max, lag, image, resources, connectors, roleArn, plugin, statements, workerConfig, build);
     }
 
     private static ConnectorConfig? ReadConnector(ObjectReader r, int index)
