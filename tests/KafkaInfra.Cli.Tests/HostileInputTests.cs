@@ -138,6 +138,7 @@ public sealed class HostileInputTests : IDisposable
                   maxReplicas: 2
               kafka-infra:connect:
                 - name: "y"
+                  image: registry.example.com/kafka/connect-s3:1
                   connectors:
                     - name: "off"
                       class: io.confluent.connect.s3.S3SinkConnector

@@ -69,6 +69,7 @@ public sealed class RenderCommandTests : IDisposable
                   messagesPerSecondPerConsumer: 100
               kafka-infra:connect:
                 - name: sinks
+                  image: registry.example.com/kafka/connect-s3:1
                   connectors:
                     - name: archive
                       class: io.confluent.connect.s3.S3SinkConnector

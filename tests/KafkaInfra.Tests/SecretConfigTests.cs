@@ -41,7 +41,7 @@ public class SecretConfigTests
     {
         // The minimal input of the issue: a decrypted nested secret in a connector's config.
         var raw = StackHarness.StackFileRaw("dev");
-        raw["kafka-infra:connect"] = """[{"name":"sinks","connectors":[{"name":"archive","class":"io.confluent.connect.s3.S3SinkConnector","topics":["orders"],"config":{"aws.secret.access.key":"hunter2-decrypted"}}]}]""";
+        raw["kafka-infra:connect"] = """[{"name":"sinks","image":"registry.example.com/kafka/connect-s3:1","connectors":[{"name":"archive","class":"io.confluent.connect.s3.S3SinkConnector","topics":["orders"],"config":{"aws.secret.access.key":"hunter2-decrypted"}}]}]""";
         raw["kafka-infra:topics"] = """[{"name":"orders","messagesPerSecond":1000,"messagesPerSecondPerConsumer":500}]""";
         raw.Remove("kafka-infra:consumers");
         raw.Remove("kafka-infra:ksqldb");

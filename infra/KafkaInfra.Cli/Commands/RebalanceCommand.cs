@@ -46,10 +46,14 @@ internal static class RebalanceCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json");
+        var replicationFactor = new Option<int?>("--replication-factor")
+        {
+            Description = "Raise every partition of --current with fewer replicas to this many (internal topics keep the RF they were created with when brokers are added); no other replica moves.",
+        };
 
         var command = new Command("rebalance", "Plan a minimal-movement partition reassignment for adding or removing brokers.")
         {
-            current, brokers, racks, remove, sizes, output, format,
+            current, brokers, racks, remove, sizes, output, format, replicationFactor,
         };
         command.SetAction(parse => Run(
             new Arguments(
@@ -59,13 +63,14 @@ internal static class RebalanceCommand
                 parse.GetValue(remove),
                 parse.GetValue(sizes),
                 parse.GetValue(output),
-                parse.GetValue(format) ?? "text"),
+                parse.GetValue(format) ?? "text",
+                parse.GetValue(replicationFactor)),
             stdout,
             stderr));
         return command;
     }
 
-    private sealed record Arguments(string Current, string Brokers, string? Racks, string? Remove, string? Sizes, string? Output, string Format);
+    private sealed record Arguments(string Current, string Brokers, string? Racks, string? Remove, string? Sizes, string? Output, string Format, int? ReplicationFactor = null);
 
     private static int Run(Arguments args, TextWriter stdout, TextWriter stderr)
     {
@@ -93,19 +98,26 @@ internal static class RebalanceCommand
             return Fail(errors, stderr);
         }
 
+        var request = new ReassignmentRequest
+        {
+            Current = assignment,
+            Brokers = brokerList,
+            Remove = removeList,
+            Racks = rackMap,
+            Sizes = partitionSizes,
+            CurrentSource = args.Current,
+        };
+        if (args.ReplicationFactor is { } rf)
+        {
+            progress.Dispose();
+            return RaiseReplication(request, rf, args.Output, stdout, stderr);
+        }
+
         InputResult<ReassignmentPlan> result;
         progress.Step(string.Create(CultureInfo.InvariantCulture, $"planning {assignment.Count:N0} partitions"));
         try
         {
-            result = ReassignmentPlanner.Plan(new ReassignmentRequest
-            {
-                Current = assignment,
-                Brokers = brokerList,
-                Remove = removeList,
-                Racks = rackMap,
-                Sizes = partitionSizes,
-                CurrentSource = args.Current,
-            });
+            result = ReassignmentPlanner.Plan(request);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
@@ -145,6 +157,39 @@ internal static class RebalanceCommand
 
         progress.Dispose();
         stdout.Write(summary);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// <c>--replication-factor</c>: adds replicas to the partitions below it (ReplicationIncrease), writes the reassignment
+    /// like a rebalance does, and a short text summary.
+    /// </summary>
+    private static int RaiseReplication(ReassignmentRequest request, int rf, string? output, TextWriter stdout, TextWriter stderr)
+    {
+        var result = ReplicationIncrease.Plan(request, rf);
+        if (result.Value is not { } plan)
+        {
+            return Fail(result.Errors, stderr);
+        }
+
+        if (output is null)
+        {
+            ReassignmentJson.WriteReassignment(plan.Changes, stdout);
+            stderr.Write(plan.ToText());
+            return ExitCodes.Ok;
+        }
+
+        try
+        {
+            using var file = new StreamWriter(output, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            ReassignmentJson.WriteReassignment(plan.Changes, file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Fail([new Diagnostic("--output", $"cannot write \"{output}\": {e.Message}")], stderr);
+        }
+
+        stdout.Write(plan.ToText());
         return ExitCodes.Ok;
     }
 

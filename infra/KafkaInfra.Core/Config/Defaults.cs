@@ -111,6 +111,22 @@ public static class Defaults
     /// <summary><c>connect[].lagThreshold</c>: target average lag per Connect worker when KEDA scales the group.</summary>
     public const long ConnectLagThreshold = 1000;
 
+    /// <summary><c>connect[].build.output.type</c>: push the built Connect image to a Docker-compatible registry.</summary>
+    public const string ConnectBuildOutputType = "docker";
+
+    /// <summary>
+    /// <c>scheduled.rebalance.max.delay.ms</c> of an autoscaled Connect group: how long the tasks of a worker that left stay
+    /// unassigned (Kafka's default is 300000 ms, platform-facts 8.2). KEDA removes workers on purpose, so 45 s keeps a
+    /// scale-down from stopping those tasks for five minutes while still riding out a pod restart.
+    /// </summary>
+    public const int AutoscaledConnectRebalanceDelayMs = 45_000;
+
+    /// <summary>
+    /// HPA <c>behavior.scaleDown.stabilizationWindowSeconds</c> of an autoscaled Connect group: every change of the
+    /// worker count rebalances all tasks, so the group shrinks only after lag has stayed low for this long.
+    /// </summary>
+    public const int AutoscaledConnectScaleDownWindowSeconds = 600;
+
     /// <summary><c>connect[].plugin.contentType</c> on MSK: the plugin archive format.</summary>
     public const string MskConnectPluginContentType = "ZIP";
 

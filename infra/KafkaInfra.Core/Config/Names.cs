@@ -11,11 +11,17 @@ public static partial class Names
     /// <summary>RFC 1123 label limit.</summary>
     public const int MaxKubernetesNameLength = 63;
 
+    /// <summary>RFC 1123 subdomain limit: the names of most Kubernetes objects (not Services, Namespaces or label values).</summary>
+    public const int MaxKubernetesSubdomainLength = 253;
+
     [GeneratedRegex("^[a-zA-Z0-9._-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex TopicPattern();
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex DnsLabelPattern();
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DnsSubdomainPattern();
 
     /// <summary>Null when <paramref name="name"/> is a legal Kafka topic name, else what is wrong.</summary>
     public static string? TopicNameProblem(string name)
@@ -56,6 +62,24 @@ public static partial class Names
         return DnsLabelPattern().IsMatch(name)
             ? null
             : $"must be a valid Kubernetes name (lower-case letters, digits and '-', starting and ending with a letter or digit), got {Describe.Quote(name)}";
+    }
+
+    /// <summary>Null when <paramref name="name"/> is a legal Kubernetes object name of the DNS-subdomain kind (Secrets, ConfigMaps, custom resources), else what is wrong.</summary>
+    public static string? KubernetesSubdomainProblem(string name)
+    {
+        if (name.Length == 0)
+        {
+            return "must not be empty";
+        }
+
+        if (name.Length > MaxKubernetesSubdomainLength)
+        {
+            return $"must be at most {MaxKubernetesSubdomainLength} characters (a Kubernetes object name), got {name.Length}";
+        }
+
+        return DnsSubdomainPattern().IsMatch(name)
+            ? null
+            : $"must be a valid Kubernetes object name (lower-case letters, digits, '-' and '.', starting and ending with a letter or digit), got {Describe.Quote(name)}";
     }
 
     /// <summary>Kafka treats '.' and '_' alike in metric names and refuses topics that differ only there.</summary>

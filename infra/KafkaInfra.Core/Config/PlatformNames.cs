@@ -47,7 +47,7 @@ public static partial class KafkaResources
     // ---- Strimzi ------------------------------------------------------------------------------------------------
 
     /// <summary><c>&lt;cluster&gt;-kafka-bootstrap.&lt;ns&gt;.svc:9093</c>: the TLS listener's bootstrap address.</summary>
-    public static string StrimziTlsBootstrap(string cluster, string ns) => $"{cluster}-kafka-bootstrap.{ns}.svc:{StrimziTlsPort}";
+    public static string StrimziTlsBootstrap(string cluster, string ns) => $"{BootstrapService(cluster)}.{ns}.svc:{StrimziTlsPort}";
 
     /// <summary>The Secret with the cluster CA certificate (key <c>ca.crt</c>).</summary>
     public static string ClusterCaSecret(string cluster) => $"{cluster}-cluster-ca-cert";
@@ -177,6 +177,29 @@ public static partial class KafkaResources
     /// <c>&lt;client&gt;-kafka-scram</c> (the same shape Strimzi writes).
     /// </summary>
     public static string MskScramSecret(string client) => $"{client}-kafka-scram";
+
+    // ---- KEDA ---------------------------------------------------------------------------------------------------
+
+    /// <summary>The ScaledObject of a Connect group's workers: <c>&lt;group&gt;-connect</c> (a consumer's is the workload's own name).</summary>
+    public static string ConnectScaledObject(string group) => group + "-connect";
+
+    /// <summary>The TriggerAuthentication beside ScaledObject <paramref name="scaledObject"/>: <c>&lt;name&gt;-kafka</c>.</summary>
+    public static string KedaTriggerAuthentication(string scaledObject) => scaledObject + "-kafka";
+
+    /// <summary>The ConfigMap with the SCRAM user name beside ScaledObject <paramref name="scaledObject"/>: <c>&lt;name&gt;-kafka-client</c>.</summary>
+    public static string KedaClientConfigMap(string scaledObject) => scaledObject + "-kafka-client";
+
+    /// <summary>The Deployment, Service and ServiceAccount of ksqlDB group <paramref name="group"/>: <c>ksqldb-&lt;group&gt;</c>.</summary>
+    public static string KsqlDbWorkload(string group) => "ksqldb-" + group;
+
+    /// <summary>The Service Strimzi creates for a KafkaConnect's REST API: <c>&lt;connect&gt;-connect-api</c>.</summary>
+    public static string ConnectApiService(string connect) => connect + "-connect-api";
+
+    /// <summary>The Service Strimzi creates for the cluster's bootstrap: <c>&lt;cluster&gt;-kafka-bootstrap</c>.</summary>
+    public static string BootstrapService(string cluster) => cluster + "-kafka-bootstrap";
+
+    /// <summary>ksqlDB's command topic: <c>_confluent-ksql-&lt;service id&gt;_command_topic</c>.</summary>
+    public static string KsqlDbCommandTopic(string serviceId) => KsqlDbInternalTopicPrefix(serviceId) + "_command_topic";
 
     // ---- Kafka Connect and ksqlDB -------------------------------------------------------------------------------
 

@@ -143,12 +143,16 @@ public sealed record ConsumerConfig(
     string Kind,
     string ApiVersion,
     string? AwsRoleArn = null,
-    string? ServiceAccount = null)
+    string? ServiceAccount = null,
+    ConsumerScalingConfig? Scaling = null)
 {
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Consumers)}[{Index}]";
 
     /// <summary><c>consumers[].quotas</c> (consumerByteRate, requestPercentage); null when not set.</summary>
     public ClientQuotas? Quotas { get; init; }
+
+    /// <summary>Every topic the group reads: <c>topics</c>, else the one <see cref="Topic"/>.</summary>
+    public IReadOnlyList<string> Topics => Scaling is { Topics.Count: > 0 } s ? s.Topics : [Topic];
 }
 
 /// <summary>One connector of a Connect group.</summary>
@@ -183,7 +187,8 @@ public sealed record ConnectGroupConfig(
     string? AwsRoleArn = null,
     ConnectPluginConfig? Plugin = null,
     IReadOnlyList<PolicyStatementConfig>? PolicyStatements = null,
-    IReadOnlyDictionary<string, string>? WorkerConfig = null)
+    IReadOnlyDictionary<string, string>? WorkerConfig = null,
+    ConnectBuildConfig? Build = null)
 {
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Connect)}[{Index}]";
 }

@@ -37,7 +37,17 @@ public static partial class StackConfigLoader
         var groups = new Dictionary<string, ConsumerConfig>(StringComparer.Ordinal);
         foreach (var c in consumers)
         {
-            CheckTopicReference($"{c.Path}.topic", c.Topic, topicNames, declared, errors);
+            if (c.Scaling is { TopicsListed: true })
+            {
+                for (var i = 0; i < c.Topics.Count; i++)
+                {
+                    CheckTopicReference($"{c.Path}.topics[{i}]", c.Topics[i], topicNames, declared, errors);
+                }
+            }
+            else
+            {
+                CheckTopicReference($"{c.Path}.topic", c.Topic, topicNames, declared, errors);
+            }
             if (!names.TryAdd((c.Namespace, c.Name), c))
             {
                 errors.Add($"{c.Path}.name", $"duplicates {names[(c.Namespace, c.Name)].Path}.name {Describe.Quote(c.Name)} in namespace {Describe.Quote(c.Namespace)}; each workload gets one ScaledObject");

@@ -12,8 +12,14 @@ public static partial class StackConfigLoader
         var name = r.String("name", required: true, expected: "the name of the workload KEDA scales");
         CheckKubernetesName(r, "name", name);
         var ns = r.String("namespace", expected: "a Kubernetes namespace") ?? Defaults.ConsumerNamespace;
-        CheckKubernetesName(r, "namespace", ns);
-        var topic = r.String("topic", required: true, expected: "the name of a topic in kafka-infra:topics");
+        if (Names.KubernetesNameProblem(ns) is { } nsProblem)
+        {
+            // Also when empty: "" would render the workload's objects without a namespace (into whatever namespace
+            // the deploying context defaults to), not into the default one.
+            errors.Add(r.Child("namespace"), ns.Length == 0 ? "must not be empty; leave namespace out for the default, " + Describe.Quote(Defaults.ConsumerNamespace) : nsProblem);
+        }
+        var topics = ReadConsumerTopics(r);
+        var topic = topics.Count > 0 ? topics[0] : null;
         var group = r.String("consumerGroup", expected: "a Kafka consumer group id") ?? name;
         var lag = r.Long(Key("consumers[].lagThreshold"), @default: Defaults.LagThreshold) ?? Defaults.LagThreshold;
         var activation = r.Long(Key("consumers[].activationLagThreshold"), @default: Defaults.ActivationLagThreshold) ?? Defaults.ActivationLagThreshold;
@@ -45,9 +51,10 @@ public static partial class StackConfigLoader
         }
 
         var quotas = ReadQuotas(r, "consumers[]");
+        var scaling = ReadConsumerScaling(r, topics);
         return name is null || topic is null || max is null || group is null
             ? null
-            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn, serviceAccount) { Quotas = quotas };
+            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn, serviceAccount, scaling) { Quotas = quotas };
     }
 
     private static ConnectGroupConfig? ReadConnectGroup(JsonElement element, string path, int index, ErrorBag errors)
@@ -85,7 +92,13 @@ public static partial class StackConfigLoader
         var plugin = ReadPlugin(r);
         var statements = ReadPolicyStatements(r);
         var workerConfig = r.StringMap("workerConfig");
-        return name is null ? null : new ConnectGroupConfig(index, name, replicas, max, lag, image, resources, connectors, roleArn, plugin, statements, workerConfig);
+        var build = ReadBuild(r);
+        if (image is not null && r.Has("build"))
+        {
+            errors.Add(r.Child("image"), $"must not be set together with build: Strimzi runs the image it builds (build.output.image); got image {Describe.Quote(image)}");
+        }
+
+        return name is null ? null : new ConnectGroupConfig(index, name, replicas, max, lag, image, resources, connectors, roleArn, plugin, statements, workerConfig, build);
     }
 
     private static ConnectorConfig? ReadConnector(ObjectReader r, int index)
@@ -106,8 +119,21 @@ public static partial class StackConfigLoader
             }
         }
 
+        if (kind == ConnectorKind.Sink)
+        {
+            // The rendered connector's topics come from its topics field, and so do its ACLs, KEDA trigger and tasksMax:
+            // config.topics would silently replace them, config.topics.regex would read topics nothing planned for.
+            foreach (var key in SinkTopicConfigKeys.Where(config.ContainsKey))
+            {
+                r.Errors.Add($"{r.Child("config")}.{key}", $"must not be set for a sink connector (got {Describe.Quote(config[key])}): list the topics in {r.Child("topics")}, which the rendered connector, its ACLs and its KEDA trigger all follow");
+            }
+        }
+
         return name is null || cls is null ? null : new ConnectorConfig(index, name, cls, kind, topics, tasksMax, config);
     }
+
+    /// <summary>Sink connector config keys that choose its topics (Kafka Connect SinkConnectorConfig: topics, topics.regex).</summary>
+    private static readonly string[] SinkTopicConfigKeys = ["topics", "topics.regex"];
 
     private static KsqlDbGroupConfig? ReadKsqlGroup(JsonElement element, string path, int index, ErrorBag errors)
     {

@@ -126,6 +126,7 @@ public static partial class StackConfigLoader
         CheckKsql(ksql, topics, declared, errors);
         CheckProducers(producers, consumers, topics, declared, errors);
         CheckUsers(users, new DerivedNames(cluster?.Name, consumers, producers, connect, ksql), errors);
+        CheckGroupIds(consumers, connect, errors);
 
         return cluster is null || environment is null
             ? null

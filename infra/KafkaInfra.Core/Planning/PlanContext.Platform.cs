@@ -58,6 +58,11 @@ internal sealed partial class PlanContext
             }
         }
 
+        if (deployed.Brokers is { } grownFrom && InternalTopicReplication.GrowthNote(config, grownFrom, c.Brokers) is { } note)
+        {
+            Warn($"{ClusterPath}.brokers", $"grows from {grownFrom} to {c.Brokers}: {note}");
+        }
+
         if (Profile.HasStorage && deployed.StorageGiB is { } oldStorage && c.StorageGiB < oldStorage)
         {
             Error($"{ClusterPath}.storageGiB", $"decreases from {oldStorage} to {c.StorageGiB} GiB: broker storage can only grow (neither Kafka volumes on Kubernetes nor MSK EBS volumes can shrink)");

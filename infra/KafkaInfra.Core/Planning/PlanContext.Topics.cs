@@ -9,7 +9,8 @@ internal sealed partial class PlanContext
     private void PlanTopics()
     {
         var maxConsumersByTopic = new Dictionary<string, (int Max, string Source)>(StringComparer.Ordinal);
-        foreach (var c in config.Consumers)
+        // A group reading several topics spreads its members over all their partitions: none of them is sized for all members.
+        foreach (var c in config.Consumers.Where(c => c.Topics.Count == 1))
         {
             if (!maxConsumersByTopic.TryGetValue(c.Topic, out var current) || c.MaxReplicas > current.Max)
             {

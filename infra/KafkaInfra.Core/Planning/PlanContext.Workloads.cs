@@ -14,13 +14,20 @@ internal sealed partial class PlanContext
 
         foreach (var c in config.Consumers)
         {
-            var topic = PlanFor(c.Topic);
-            var max = CapacityPlanner.EffectiveMaxReplicas(c.MaxReplicas, topic.Partitions);
-            var derivation = new Derivation("min(maxReplicas, topic partitions)", $"min({Fmt.N(c.MaxReplicas)}, {Fmt.N(topic.Partitions)} partitions of {Describe.Quote(topic.Name)}) = {Fmt.N(max)}");
+            // KEDA's kafka scaler caps replicas at the partitions it measures: the topic's, or with no topic set, the sum
+            // over every topic the group reads (platform-facts 2.2, getTotalLag).
+            var partitions = c.Topics.Sum(t => PlanFor(t).Partitions);
+            var topicsText = string.Join(" + ", c.Topics.Select(t => Describe.Quote(t)));
+            var max = CapacityPlanner.EffectiveMaxReplicas(c.MaxReplicas, partitions);
+            var derivation = c.Topics.Count == 1
+                ? new Derivation("min(maxReplicas, topic partitions)", $"min({Fmt.N(c.MaxReplicas)}, {Fmt.N(partitions)} partitions of {topicsText}) = {Fmt.N(max)}")
+                : new Derivation("min(maxReplicas, Σ partitions of its topics)", $"min({Fmt.N(c.MaxReplicas)}, {string.Join(" + ", c.Topics.Select(t => $"{Fmt.N(PlanFor(t).Partitions)} ({t})"))}) = {Fmt.N(max)}");
             if (max < c.MaxReplicas)
             {
-                Warn($"{c.Path}.maxReplicas", $"{Fmt.N(c.MaxReplicas)} capped at {Fmt.N(max)}, the partitions of {Describe.Quote(topic.Name)}: {Fmt.N(c.MaxReplicas - max)} of {Fmt.N(c.MaxReplicas)} replicas would idle (a consumer group reads each partition with one member). Raise the topic's partitions to scale further");
+                Warn($"{c.Path}.maxReplicas", $"{Fmt.N(c.MaxReplicas)} capped at {Fmt.N(max)}, the partitions of {topicsText}: {Fmt.N(c.MaxReplicas - max)} of {Fmt.N(c.MaxReplicas)} replicas would idle (a consumer group reads each partition with one member). Raise the topic's partitions to scale further");
             }
+
+            CheckConsumerScaling(c);
 
             var min = Math.Min(c.MinReplicas, max);
             if (min < c.MinReplicas)
@@ -29,12 +36,32 @@ internal sealed partial class PlanContext
             }
 
             Advice.Add(new Diagnostic($"{c.Path}.lagThreshold", $"KEDA runs ⌈total lag of group {Describe.Quote(c.ConsumerGroup)} ÷ {Fmt.N(c.LagThreshold)}⌉ replicas between {Fmt.N(min)} and {Fmt.N(max)}: lagThreshold is the target average lag per replica, not a trigger level"));
-            Consumers.Add(new ConsumerPlan(c, min, max, topic.Partitions, derivation));
+            Consumers.Add(new ConsumerPlan(c, min, max, partitions, derivation));
+        }
+    }
+
+    /// <summary>KEDA settings that are accepted but would not do what their name suggests (platform-facts 2.1, 2.2).</summary>
+    private void CheckConsumerScaling(ConsumerConfig c)
+    {
+        if (c.Scaling?.CooldownPeriodSeconds is not null && c.MinReplicas > 0)
+        {
+            Warn($"{c.Path}.cooldownPeriodSeconds", $"has no effect with minReplicas {Fmt.N(c.MinReplicas)}: KEDA's cooldownPeriod only delays the last step from 1 to 0 replicas; use behavior.scaleDown.stabilizationWindowSeconds to slow other scale-downs");
+        }
+
+        if (c.MinReplicas == 0 && c.Topics.Count > 1)
+        {
+            Warn($"{c.Path}.minReplicas", $"is 0 on a group reading {Fmt.N(c.Topics.Count)} topics: KEDA's trigger then names no topic and finds the group's topics from its committed offsets, so a group that has never committed scales to 0 and never back up (keda-docs 2.20); keep minReplicas >= 1 until the group has committed offsets");
+        }
+
+        if (c.MinReplicas == 0 && c.OffsetResetPolicy == "latest" && c.Scaling is not { ScaleToZeroOnInvalidOffset: true })
+        {
+            Advice.Add(new Diagnostic($"{c.Path}.minReplicas", "is 0: KEDA counts lag 1 on each partition without a committed offset (offsetResetPolicy latest), which keeps one replica until the group has committed; scaleToZeroOnInvalidOffset: true counts 0 instead"));
         }
     }
 
     private void PlanConnect()
     {
+        CheckConnectPlugins();
         foreach (var g in config.Connect)
         {
             var connectors = new List<ConnectorPlan>();

@@ -42,6 +42,7 @@ internal sealed partial class PlanContext(StackConfig config, DeployedState depl
         PlanConnect();
         PlanKsqlDb();
         PlanClients();
+        CheckDerivedNames();
         PlanCluster();
     }
 

@@ -213,6 +213,12 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
         if (to > from)
         {
             Add(ChangeKind.Brokers, subject, Fmt.N(from), Fmt.N(to), $"{movement}: {volume}; {Profile.BrokersAdded(from)}; {time}", path: $"{ClusterPath}.brokers");
+            if (InternalTopicReplication.GrowthNote(newPlan.Config, from, to, before.Config) is { } note)
+            {
+                var rf = InternalTopicReplication.CreatedReplicationFactor(before.Config, from);
+                Add(ChangeKind.Brokers, "internal topics", $"RF {rf}", $"RF {rf}", note, path: $"{ClusterPath}.brokers");
+            }
+
             return;
         }
 

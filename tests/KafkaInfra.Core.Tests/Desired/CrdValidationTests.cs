@@ -67,6 +67,20 @@ public class CrdValidationTests
                     minInsyncReplicas: 1
                   kafka-infra:connect:
                     - name: sources
+                      build:
+                        output: { image: registry.example.com/kafka/connect-debezium:3, pushSecret: registry-credentials }
+                        plugins:
+                          - name: debezium-postgres
+                            artifacts:
+                              - type: tgz
+                                url: https://repo1.maven.org/maven2/io/debezium/debezium-connector-postgres/3.0.0.Final/debezium-connector-postgres-3.0.0.Final-plugin.tar.gz
+                                sha512sum: 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+                          - name: camel-timer
+                            artifacts:
+                              - type: maven
+                                group: org.apache.camel.kafkaconnector
+                                artifact: camel-timer-source-kafka-connector
+                                version: 4.8.0
                       connectors:
                         - name: db
                           class: io.debezium.connector.postgresql.PostgresConnector

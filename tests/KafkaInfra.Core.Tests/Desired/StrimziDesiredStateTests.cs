@@ -19,6 +19,7 @@ public class StrimziDesiredStateTests
             - name: sinks
               replicas: 1
               maxReplicas: 20
+              image: registry.example.com/kafka/connect-plugins:1
               connectors:
                 - name: archive
                   class: io.confluent.connect.s3.S3SinkConnector
@@ -360,6 +361,7 @@ public class StrimziDesiredStateTests
               kafka-infra:connect:
                 - name: fixed
                   replicas: 2
+                  image: registry.example.com/kafka/connect-s3:1
                   connectors:
                     - name: archive
                       class: io.confluent.connect.s3.S3SinkConnector
@@ -554,31 +556,5 @@ public class StrimziDesiredStateTests
         Assert.Equal(objects.OrderBy(o => o.Stage), objects);
         Assert.Equal(objects.Count, objects.Select(o => o.FileName).Distinct(StringComparer.Ordinal).Count());
         Assert.Empty(Full().Cloud);
-    }
-
-    [Fact]
-    public void User_names_that_would_clash_get_a_stable_suffix()
-    {
-        var state = StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(tail: """
-              kafka-infra:consumers:
-                - name: sinks
-                  namespace: connect
-                  topic: orders
-                  maxReplicas: 2
-              kafka-infra:connect:
-                - name: sinks
-                  connectors:
-                    - name: archive
-                      class: io.confluent.connect.s3.S3SinkConnector
-                      topics: [orders]
-            """));
-        var users = state.OfKind("KafkaUser").Select(u => u.Name).ToList();
-        Assert.Equal(3, users.Distinct(StringComparer.Ordinal).Count()); // the consumer, Connect, KEDA's describe-only user
-        Assert.Contains("events-keda", users);
-        Assert.Contains("connect-sinks", users); // the consumer "sinks" in namespace "connect" keeps the plain name
-        var connectUser = (string)state.Single("KafkaConnect", "sinks").Spec().At("authentication.username")!;
-        Assert.Matches("^connect-sinks-[0-9a-f]{6}$", connectUser);
-        Assert.Contains(connectUser, users);
-        Assert.Equal(connectUser, state.Single("KafkaConnect", "sinks").Spec().At("authentication.passwordSecret.secretName"));
     }
 }

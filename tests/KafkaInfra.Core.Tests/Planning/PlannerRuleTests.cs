@@ -320,6 +320,7 @@ public class PlannerRuleTests
                 - name: sinks
                   replicas: 1
                   maxReplicas: 10
+                  image: registry.example.com/kafka/connect-s3:1
                   connectors:
                     - name: archive
                       class: io.confluent.connect.s3.S3SinkConnector

@@ -71,8 +71,8 @@ public class ImpactReportTests
         { "strimzi", "", "tasksMax: 2=>tasksMax: 4", ChangeKind.ConnectReplicas, "sinks/archive", false, "the connector restarts its tasks and spreads 4 tasks over the group's workers" },
         { "strimzi", "", "          tasksMax: 2=>          tasksMax: 2\\n        - name: audit-archive\\n          class: io.confluent.connect.s3.S3SinkConnector\\n          topics: [audit]", ChangeKind.ConnectorAdded, "sinks/audit-archive", false, "starts io.confluent.connect.s3.S3SinkConnector with up to 1 task: reads audit as consumer group connect-audit-archive" },
         { "strimzi", "          tasksMax: 2=>          tasksMax: 2\\n        - name: audit-archive\\n          class: io.confluent.connect.s3.S3SinkConnector\\n          topics: [audit]", "", ChangeKind.ConnectorRemoved, "sinks/audit-archive", false, "its offsets stay in group connect-audit-archive, so a connector re-created with the same name resumes where it stopped" },
-        { "strimzi", "", "  kafka-infra:ksqldb:=>    - name: sources\\n      connectors:\\n        - name: cdc\\n          class: io.debezium.connector.postgresql.PostgresConnector\\n          kind: source\\n          topics: [audit]\\n  kafka-infra:ksqldb:", ChangeKind.ConnectGroupAdded, "sources", false, "creates Kafka Connect group sources with 1 worker and internal topics sources-configs, sources-offsets, sources-status" },
-        { "strimzi", "  kafka-infra:ksqldb:=>    - name: sources\\n      connectors:\\n        - name: cdc\\n          class: io.debezium.connector.postgresql.PostgresConnector\\n          kind: source\\n          topics: [audit]\\n  kafka-infra:ksqldb:", "", ChangeKind.ConnectGroupRemoved, "sources", false, "deletes the workers and their 1 connector; the internal topics sources-configs, sources-offsets, sources-status and sink offsets stay on the cluster" },
+        { "strimzi", "", "  kafka-infra:ksqldb:=>    - name: sources\\n      image: registry.example.com/kafka/connect-debezium:1\\n      connectors:\\n        - name: cdc\\n          class: io.debezium.connector.postgresql.PostgresConnector\\n          kind: source\\n          topics: [audit]\\n  kafka-infra:ksqldb:", ChangeKind.ConnectGroupAdded, "sources", false, "creates Kafka Connect group sources with 1 worker and internal topics sources-configs, sources-offsets, sources-status" },
+        { "strimzi", "  kafka-infra:ksqldb:=>    - name: sources\\n      image: registry.example.com/kafka/connect-debezium:1\\n      connectors:\\n        - name: cdc\\n          class: io.debezium.connector.postgresql.PostgresConnector\\n          kind: source\\n          topics: [audit]\\n  kafka-infra:ksqldb:", "", ChangeKind.ConnectGroupRemoved, "sources", false, "deletes the workers and their 1 connector; the internal topics sources-configs, sources-offsets, sources-status and sink offsets stay on the cluster" },
 
         // ksqlDB.
         { "strimzi", "", "    - name: analytics\\n      replicas: 1=>    - name: analytics\\n      replicas: 2", ChangeKind.KsqlDbReplicas, "analytics", false, "the servers sharing service id analytics_ rebalance the persistent queries' tasks" },
@@ -286,8 +286,9 @@ public class ImpactReportTests
         Assert.StartsWith("Scaling impact (against the deployed partitions, brokers and storage, 4 changes, 2 unsafe)", report.ToText()[0], StringComparison.Ordinal);
 
         var scaled = ImpactReport.FromDeployed(new DeployedState(plan.TopicPartitions(), 2, 100), plan);
-        var brokers = Assert.Single(scaled.Changes);
-        Assert.Equal(ChangeKind.Brokers, brokers.Kind);
+        Assert.All(scaled.Changes, c => Assert.Equal(ChangeKind.Brokers, c.Kind));
+        var brokers = Assert.Single(scaled.Changes, c => c.Subject == "events");
+        Assert.Equal("RF 2 → RF 2", Assert.Single(scaled.Changes, c => c.Subject == "internal topics").Transition); // created at 2 brokers, stays
         Assert.Contains("at least 1/3 = 33% of the data moves onto the new brokers", brokers.Consequence, StringComparison.Ordinal);
     }
 

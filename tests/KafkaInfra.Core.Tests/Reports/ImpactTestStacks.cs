@@ -37,6 +37,7 @@ internal static class ImpactTestStacks
               maxReplicas: 4
           kafka-infra:connect:
             - name: sinks
+              image: registry.example.com/kafka/connect-s3:1
               replicas: 1
               connectors:
                 - name: archive

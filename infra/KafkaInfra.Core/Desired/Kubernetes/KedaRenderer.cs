@@ -13,6 +13,13 @@ public static class KedaRenderer
 {
     public const string ApiVersion = "keda.sh/v1alpha1";
 
+    /// <summary>
+    /// <c>offsetResetPolicy</c> of a Connect sink's trigger: Connect's sink consumers start at the earliest offset
+    /// (<c>auto.offset.reset=earliest</c>, platform-facts 8.2), so before the first commit their lag is the whole
+    /// topic (KEDA's <c>earliest</c>), not 1 per partition (<c>latest</c>).
+    /// </summary>
+    public const string ConnectOffsetResetPolicy = "earliest";
+
     /// <summary>The ScaledObject (and its authentication objects) of one consumer workload, in the consumer's namespace.</summary>
     /// <param name="consumer">The planned consumer (its max is already capped at the topic's partitions).</param>
     /// <param name="access">How to reach the brokers from the consumer's namespace.</param>
@@ -29,12 +36,26 @@ public static class KedaRenderer
         var (authObjects, authRef) = clusterAuthentication is null
             ? Authentication(c.Name, c.Namespace, access, identity, labels, component)
             : ([], AuthRef(clusterAuthentication, ClusterKind));
-        var trigger = Trigger(c.Name, access, c.ConsumerGroup, c.Topic, c.LagThreshold, c.ActivationLagThreshold, c.OffsetResetPolicy, authRef);
+        // One topic: the trigger names it. Several: no topic, so KEDA measures every topic the group has committed
+        // offsets for and caps at the sum of their partitions (platform-facts 2.2).
+        var trigger = Trigger(c.Name, access, c.ConsumerGroup, c.Topics.Count == 1 ? c.Topic : null, c.LagThreshold, c.ActivationLagThreshold, c.OffsetResetPolicy, authRef);
+        var scaling = c.Scaling;
+        if (scaling is not null)
+        {
+            var metadata = trigger.Child("metadata");
+            metadata["limitToPartitionsWithLag"] = scaling.LimitToPartitionsWithLag ? "true" : null;
+            metadata["excludePersistentLag"] = scaling.ExcludePersistentLag ? "true" : null;
+            metadata["scaleToZeroOnInvalidOffset"] = scaling.ScaleToZeroOnInvalidOffset ? "true" : null;
+        }
+
         var spec = new Tree
         {
             ["scaleTargetRef"] = new Tree { ["apiVersion"] = c.ApiVersion, ["kind"] = c.Kind, ["name"] = c.Name },
+            ["pollingInterval"] = scaling?.PollingIntervalSeconds,
+            ["cooldownPeriod"] = scaling?.CooldownPeriodSeconds,
             ["minReplicaCount"] = consumer.MinReplicas,
             ["maxReplicaCount"] = consumer.MaxReplicas,
+            ["advanced"] = scaling?.Behavior is { } behavior ? new Tree { ["horizontalPodAutoscalerConfig"] = new Tree { ["behavior"] = Behavior(behavior) } } : null,
             ["triggers"] = Tree.List(trigger),
         };
         var scaledObject = new KubernetesObject(ApiVersion, "ScaledObject", c.Name, c.Namespace, labels, KubeObjects.None,
@@ -55,20 +76,29 @@ public static class KedaRenderer
             return [];
         }
 
-        var name = $"{connectName}-connect";
+        var name = KafkaResources.ConnectScaledObject(connectName);
         var labels = KubeObjects.Labels($"connect-{connectName}", instance);
         var (authObjects, authRef) = clusterAuthentication is null
             ? Authentication(name, ns, access, identity, labels, component)
             : ([], AuthRef(clusterAuthentication, ClusterKind));
         var triggers = group.Connectors
             .Where(c => c.Config.Kind == ConnectorKind.Sink)
-            .Select(c => (object)Trigger(c.Name, access, c.ConsumerGroup, c.Config.Topics.Count == 1 ? c.Config.Topics[0] : null, group.Config.LagThreshold, 0, "latest", authRef))
+            .Select(c => (object)Trigger(c.Name, access, c.ConsumerGroup, c.Config.Topics.Count == 1 ? c.Config.Topics[0] : null, group.Config.LagThreshold, 0, ConnectOffsetResetPolicy, authRef))
             .ToArray();
         var spec = new Tree
         {
             ["scaleTargetRef"] = new Tree { ["apiVersion"] = KafkaResources.StrimziApiVersion, ["kind"] = "KafkaConnect", ["name"] = connectName },
             ["minReplicaCount"] = group.Replicas,
             ["maxReplicaCount"] = max,
+            ["advanced"] = new Tree
+            {
+                // Every change of the worker count rebalances all of the group's tasks: shrink only after lag has
+                // stayed low for the window (HPA autoscaling/v2 behavior, KEDA advanced.horizontalPodAutoscalerConfig).
+                ["horizontalPodAutoscalerConfig"] = new Tree
+                {
+                    ["behavior"] = new Tree { ["scaleDown"] = new Tree { ["stabilizationWindowSeconds"] = Defaults.AutoscaledConnectScaleDownWindowSeconds } },
+                },
+            },
             ["triggers"] = triggers,
         };
         var scaledObject = new KubernetesObject(ApiVersion, "ScaledObject", name, ns, labels, KubeObjects.None,
@@ -80,6 +110,19 @@ public static class KedaRenderer
     public const string ClusterKind = "ClusterTriggerAuthentication";
 
     private static Tree AuthRef(string name, string kind) => new() { ["name"] = name, ["kind"] = kind };
+
+    /// <summary>The HPA's autoscaling/v2 HorizontalPodAutoscalerBehavior, as KEDA passes it through.</summary>
+    private static Tree Behavior(HpaBehaviorConfig behavior)
+    {
+        static Tree? Rules(HpaScalingRulesConfig? rules) => rules is null ? null : new Tree
+        {
+            ["stabilizationWindowSeconds"] = rules.StabilizationWindowSeconds,
+            ["selectPolicy"] = rules.SelectPolicy,
+            ["policies"] = rules.Policies.Count == 0 ? null : rules.Policies.Select(p => (object)new Tree { ["type"] = p.Type, ["value"] = p.Value, ["periodSeconds"] = p.PeriodSeconds }).ToArray(),
+        };
+
+        return new Tree { ["scaleUp"] = Rules(behavior.ScaleUp), ["scaleDown"] = Rules(behavior.ScaleDown) };
+    }
 
     private static Tree Trigger(string name, ClientAccess access, string group, string? topic, long lagThreshold, long activationLagThreshold, string offsetResetPolicy, Tree? authRef)
     {
@@ -124,7 +167,7 @@ public static class KedaRenderer
     private static (IReadOnlyList<KubernetesObject> Objects, Tree? AuthRef) Authentication(
         string baseName, string ns, ClientAccess access, ClientIdentity? identity, IReadOnlyList<KeyValuePair<string, string>> labels, string component)
     {
-        var authName = $"{baseName}-kafka";
+        var authName = KafkaResources.KedaTriggerAuthentication(baseName);
         var objects = new List<KubernetesObject>();
         var spec = new Tree();
         var secretRefs = new List<object>();
@@ -132,7 +175,7 @@ public static class KedaRenderer
         {
             case ClientSecurity.ScramTls:
                 var id = identity ?? throw new ArgumentException("SCRAM needs a client identity", nameof(identity));
-                var configMap = $"{baseName}-kafka-client";
+                var configMap = KafkaResources.KedaClientConfigMap(baseName);
                 objects.Add(new KubernetesObject("v1", "ConfigMap", configMap, ns, labels, KubeObjects.None,
                     new Tree { ["data"] = new Tree { ["username"] = id.Username } }, component, ObjectStage.Autoscaling));
                 spec["configMapTargetRef"] = Tree.List(new Tree { ["parameter"] = "username", ["name"] = configMap, ["key"] = "username" });

@@ -36,7 +36,7 @@ public static class KsqlDbRenderer
     public const string QueriesMountPath = "/etc/ksqldb-queries";
 
     /// <summary>The Deployment and Service name of group <paramref name="group"/>.</summary>
-    public static string WorkloadName(string group) => $"ksqldb-{group}";
+    public static string WorkloadName(string group) => KafkaResources.KsqlDbWorkload(group);
 
     /// <summary>The Secret a headless group reads its SQL from (key <c>queries.sql</c>); the user provides it.</summary>
     public static string QueriesSecretName(string group) => $"ksqldb-{group}-queries";

@@ -89,7 +89,7 @@ public static partial class MskCloudResources
                 var cfg = c.Config;
                 var document = Document(
                     Statement("Cluster", ClusterActions, [ClusterArn]),
-                    Statement("ReadTopic", ConsumerTopicActions, [TopicArn(cfg.Topic)]),
+                    Statement("ReadTopic", ConsumerTopicActions, cfg.Topics.Select(TopicArn)),
                     Statement("ConsumerGroup", GroupActions, [GroupArn(cfg.ConsumerGroup)]));
                 AddAccess($"{_c}-consumer-{cfg.Namespace}.{cfg.Name}", "keda/" + cfg.Name, $"consumer {cfg.Namespace}/{cfg.Name}", document, cfg.AwsRoleArn,
                     TrustPolicy(PodIdentityPrincipal, "sts:AssumeRole", "sts:TagSession"), (cfg.Namespace, cfg.ServiceAccount ?? cfg.Name));
@@ -108,7 +108,7 @@ public static partial class MskCloudResources
                 return;
             }
 
-            var topics = plan.Consumers.Select(c => c.Topic).Distinct(StringComparer.Ordinal).Select(TopicArn);
+            var topics = plan.Consumers.SelectMany(c => c.Config.Topics).Distinct(StringComparer.Ordinal).Select(TopicArn);
             var groups = plan.Consumers.Select(c => c.Config.ConsumerGroup).Distinct(StringComparer.Ordinal).Select(GroupArn);
             var document = Document(
                 Statement("Cluster", ClusterActions, [ClusterArn]),

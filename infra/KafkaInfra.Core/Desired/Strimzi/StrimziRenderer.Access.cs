@@ -81,10 +81,10 @@ internal sealed partial class StrimziRenderer
     {
         foreach (var c in _plan.Consumers)
         {
-            // Least privilege: read its one topic, join its one group.
-            var acls = Tree.List(
-                Acl("topic", c.Topic, "literal", "Read", "Describe"),
-                Acl("group", c.Config.ConsumerGroup, "literal", "Read"));
+            // Least privilege: read its topics, join its one group.
+            var acls = c.Config.Topics.Select(t => (object)Acl("topic", t, "literal", "Read", "Describe"))
+                .Append(Acl("group", c.Config.ConsumerGroup, "literal", "Read"))
+                .ToArray();
             yield return User(_userNames[ConsumerKey(c.Config)], acls, "topics", c.Config.Quotas);
         }
 

@@ -65,7 +65,7 @@ internal sealed partial class StrimziRenderer
         var groups = new List<string>();
         foreach (var c in _plan.Consumers)
         {
-            topics.Add(c.Topic);
+            topics.AddRange(c.Config.Topics); // several topics: the trigger names none, and KEDA sees the offsets of those it may Describe
             groups.Add(c.Config.ConsumerGroup);
         }
 

@@ -18,6 +18,7 @@ internal sealed partial class StrimziRenderer
                 ["version"] = _plan.Config.Cluster.KafkaVersion,
                 ["replicas"] = g.Replicas,
                 ["image"] = g.Config.Image,
+                ["build"] = ConnectBuildRenderer.Build(g.Config.Build),
                 ["bootstrapServers"] = KafkaResources.StrimziTlsBootstrap(_cluster, _ns),
                 ["groupId"] = g.GroupId,
                 ["configStorageTopic"] = g.ConfigStorageTopic,
@@ -40,6 +41,10 @@ internal sealed partial class StrimziRenderer
                     ["config.storage.replication.factor"] = _defaultRf,
                     ["offset.storage.replication.factor"] = _defaultRf,
                     ["status.storage.replication.factor"] = _defaultRf,
+
+                    // KEDA removes workers on purpose: without this, a departed worker's tasks stay unassigned for
+                    // Kafka's default 5 minutes (platform-facts 8.2, issue 12 item 8).
+                    ["scheduled.rebalance.max.delay.ms"] = g.Autoscaled ? Defaults.AutoscaledConnectRebalanceDelayMs : null,
                 },
                 ["resources"] = DeploymentModel.ResourcesTree(g.Config.Resources),
             };
