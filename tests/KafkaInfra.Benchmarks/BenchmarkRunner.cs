@@ -21,10 +21,16 @@ internal static class BenchmarkRunner
     public static int Run(string[] args, TextWriter output)
     {
         if (args is ["fuzz", .. var fuzzArgs]) return StackFuzz.Run(fuzzArgs, output);
+        if (args is ["inputs", var folder])
+        {
+            ProcessBenchmark.WriteInputs(folder, output);
+            return 0;
+        }
+
         var selected = args.Length == 0 ? Suites : Suites.Where(s => args.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
         if (selected.Length == 0)
         {
-            output.WriteLine("usage: KafkaInfra.Benchmarks [" + string.Join('|', Suites.Select(s => s.Name)) + "]...");
+            output.WriteLine("usage: KafkaInfra.Benchmarks [" + string.Join('|', Suites.Select(s => s.Name)) + "]... | fuzz N | inputs FOLDER");
             return 2;
         }
 

@@ -65,33 +65,54 @@ internal sealed partial class ProcessBenchmark : IBenchmarkSuite
         public string TargetText => TargetSeconds is null ? "" : string.Create(CultureInfo.InvariantCulture, $"< {TargetSeconds:0.0#} s") + (TargetMB is null ? "" : string.Create(CultureInfo.InvariantCulture, $", < {TargetMB:0} MB"));
     }
 
-    private static IEnumerable<Case> Cases(string dir)
+    /// <summary>
+    /// Writes the input files of every case into <paramref name="dir"/> (also <c>KafkaInfra.Benchmarks inputs DIR</c>,
+    /// to time a single command by hand, e.g. under <c>/usr/bin/time -v</c>).
+    /// </summary>
+    public static void WriteInputs(string dir, TextWriter? output = null)
     {
-        var stacks = new Dictionary<int, string>();
+        Directory.CreateDirectory(dir);
         foreach (var topics in new[] { 1_000, 10_000 })
         {
-            var path = Path.Combine(dir, $"Pulumi.bench{topics}.yaml");
+            var path = StackPath(dir, topics);
             File.WriteAllText(path, PlanBenchmark.GenerateStackFile(topics, 2_000));
-            stacks[topics] = path;
+            output?.WriteLine($"{path}: {topics:N0} topics + 2,000 consumers");
         }
 
+        int[] six = [1, 2, 3, 4, 5, 6];
+        foreach (var (partitions, key) in Partitions)
+        {
+            var path = CurrentPath(dir, key);
+            File.WriteAllText(path, ReassignmentJson.WriteReassignment(RebalanceBenchmark.Cluster(partitions, six, racks: null)));
+            output?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {partitions:N0} partitions, RF 3 on brokers 1-6"));
+        }
+    }
+
+    private static readonly (int Partitions, string Key)[] Partitions = [(10_000, "10k"), (100_000, "100k"), (1_000_000, "1m")];
+
+    private static string StackPath(string dir, int topics) => Path.Combine(dir, string.Create(CultureInfo.InvariantCulture, $"Pulumi.bench{topics}.yaml"));
+
+    private static string CurrentPath(string dir, string key) => Path.Combine(dir, $"current-{key}.json");
+
+    private static IEnumerable<Case> Cases(string dir)
+    {
+        WriteInputs(dir);
+        var stacks = new Dictionary<int, string> { [1_000] = StackPath(dir, 1_000), [10_000] = StackPath(dir, 10_000) };
         yield return new Case("plan/1k", "plan --output json", "1,000 topics + 2,000 consumers", ["plan", "--config-file", stacks[1_000], "--output", "json"], 0.3);
         yield return new Case("plan/10k", "plan --output json", "10,000 topics + 2,000 consumers", ["plan", "--config-file", stacks[10_000], "--output", "json"], 1.0);
         yield return new Case("render/1k", "render", "1,000 topics + 2,000 consumers", ["render", "--config-file", stacks[1_000], "--output-dir", Path.Combine(dir, "render1k")]);
         yield return new Case("render/10k", "render", "10,000 topics + 2,000 consumers", ["render", "--config-file", stacks[10_000], "--output-dir", Path.Combine(dir, "render10k")], 2.0);
 
-        int[] six = [1, 2, 3, 4, 5, 6];
-        foreach (var (partitions, key, seconds, mib) in new[] { (10_000, "10k", (double?)null, (double?)null), (100_000, "100k", 1.0, null), (1_000_000, "1m", 5.0, 600.0) })
+        var targets = new Dictionary<string, (double? Seconds, double? MB)> { ["10k"] = (null, null), ["100k"] = (1.0, null), ["1m"] = (5.0, 600.0) };
+        foreach (var (partitions, key) in Partitions)
         {
-            var current = Path.Combine(dir, $"current-{key}.json");
-            File.WriteAllText(current, ReassignmentJson.WriteReassignment(RebalanceBenchmark.Cluster(partitions, six, racks: null)));
             yield return new Case(
                 "rebalance/" + key,
                 "rebalance",
                 string.Create(CultureInfo.InvariantCulture, $"{partitions:N0} partitions, RF 3, 6 → 9 brokers"),
-                ["rebalance", "--current", current, "--brokers", "1,2,3,4,5,6,7,8,9", "--output", Path.Combine(dir, $"plan-{key}.json")],
-                seconds,
-                mib);
+                ["rebalance", "--current", CurrentPath(dir, key), "--brokers", "1,2,3,4,5,6,7,8,9", "--output", Path.Combine(dir, $"plan-{key}.json")],
+                targets[key].Seconds,
+                targets[key].MB);
         }
     }
 

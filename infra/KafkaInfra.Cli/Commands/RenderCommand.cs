@@ -50,9 +50,9 @@ internal static class RenderCommand
 
             var state = DesiredStateBuilder.Build(result.Plan!);
             IReadOnlyList<string> files;
-            using (TerminalProgress.Start(stderr, state.Kubernetes.Count + state.Cloud.Count >= LargeRender, $"rendering {state.Kubernetes.Count + state.Cloud.Count} objects"))
+            using (var progress = TerminalProgress.Start(stderr, state.Kubernetes.Count + state.Cloud.Count >= LargeRender, $"rendering {state.Kubernetes.Count + state.Cloud.Count} objects"))
             {
-                files = Write(state, parse.GetValue(outputDir)!, parse.GetValue(force));
+                files = Write(state, parse.GetValue(outputDir)!, parse.GetValue(force), progress);
             }
 
             stdout.WriteLine($"Rendered stack {stack}: {state.Kubernetes.Count} Kubernetes objects and {state.Cloud.Count} other resources into {parse.GetValue(outputDir)} ({files.Count} files, index in {IndexFileName}).");
@@ -67,11 +67,11 @@ internal static class RenderCommand
     }
 
     /// <summary>Renders all files in memory, then replaces the folder's previous render in one step (see <see cref="RenderFolder"/>).</summary>
-    public static IReadOnlyList<string> Write(DesiredState state, string directory, bool force = false)
+    public static IReadOnlyList<string> Write(DesiredState state, string directory, bool force = false, TerminalProgress? progress = null)
     {
         var files = ManifestWriter.Files(state);
         var names = files.Select(f => f.Name).ToList();
-        RenderFolder.Replace(directory, files, ManifestWriter.Index(state, names), force);
+        RenderFolder.Replace(directory, files, ManifestWriter.Index(state, names), force, progress);
         return names;
     }
 }

@@ -6,7 +6,10 @@ namespace KafkaInfra.Cli.Commands;
 /// <summary>
 /// Replaces the contents of a render folder as one step. The new files are written into a temporary sibling folder,
 /// which is then renamed into place (the previous folder renamed aside first, and deleted last), so a failure at any
-/// point leaves the previous render as it was. Only files kafka-infra wrote are ever deleted: those listed in an
+/// point leaves the previous render as it was. Creating a file is the expensive part on many disks (an inode each, far
+/// more than the bytes), so files whose content did not change are not written again: the temporary folder gets a
+/// hard link to the previous file (same inode, no copy), and when nothing changed at all the folder is left as it is
+/// (see <see cref="RenderFiles"/>). Only files kafka-infra wrote are ever deleted: those listed in an
 /// index whose first line is <see cref="ManifestWriter.IndexHeader"/>, and only when they are plain files (a symbolic
 /// link, even one listed, is not followed or removed). A folder holding anything else is refused unless
 /// <c>force</c> is set; then those entries are kept, moved into the new folder as they are.
@@ -15,7 +18,7 @@ internal static class RenderFolder
 {
     public const string IndexFileName = "index.txt";
 
-    public static void Replace(string directory, IReadOnlyList<(string Name, string Content)> files, string index, bool force)
+    public static void Replace(string directory, IReadOnlyList<(string Name, string Content)> files, string index, bool force, TerminalProgress? progress = null)
     {
         if (string.IsNullOrWhiteSpace(directory))
         {
@@ -24,7 +27,7 @@ internal static class RenderFolder
 
         try
         {
-            ReplaceCore(directory, files, index, force);
+            ReplaceCore(directory, files, index, force, progress);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -33,7 +36,7 @@ internal static class RenderFolder
         }
     }
 
-    private static void ReplaceCore(string directory, IReadOnlyList<(string Name, string Content)> files, string index, bool force)
+    private static void ReplaceCore(string directory, IReadOnlyList<(string Name, string Content)> files, string index, bool force, TerminalProgress? progress)
     {
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         var parent = Path.GetDirectoryName(target);
@@ -43,13 +46,20 @@ internal static class RenderFolder
         }
 
         var (own, foreign) = Inspect(target, directory);
-        var clash = foreign.FirstOrDefault(f => f == IndexFileName || files.Any(n => n.Name == f));
+        var clash = foreign.Count == 0 ? null : foreign.Intersect(files.Select(f => f.Name).Append(IndexFileName), StringComparer.Ordinal).FirstOrDefault();
         if (foreign.Count > 0 && (!force || clash is not null))
         {
             var shown = string.Join(", ", foreign.Take(5)) + (foreign.Count > 5 ? string.Create(CultureInfo.InvariantCulture, $" and {foreign.Count - 5} more") : "");
             throw new UsageException(clash is not null
                 ? $"--output-dir {directory} holds {clash}, which kafka-infra did not write and a render would replace; move it away or name another folder"
                 : $"--output-dir {directory} holds files kafka-infra did not write ({shown}); name a new or empty folder, or pass --force to render beside them (they are kept)");
+        }
+
+        var unchanged = RenderFiles.Unchanged(target, own, files, progress);
+        if (unchanged.Count == files.Count && own.Count == files.Count + 1 && RenderFiles.SameText(Path.Combine(target, IndexFileName), index))
+        {
+            // Every file, the index and the set of names are as this render would write them: the folder already is it.
+            return;
         }
 
         Directory.CreateDirectory(parent);
@@ -61,10 +71,21 @@ internal static class RenderFolder
         try
         {
             Directory.CreateDirectory(fresh);
-            foreach (var (name, content) in files)
+            var encoder = new RenderFiles.Encoder();
+            for (var i = 0; i < files.Count; i++)
             {
-                File.WriteAllText(Path.Combine(fresh, name), content);
+                var (name, content) = files[i];
+                var path = Path.Combine(fresh, name);
+                if (!unchanged.Contains(name) || !RenderFiles.TryHardLink(Path.Combine(target, name), path))
+                {
+                    File.WriteAllBytes(path, encoder.Encode(content));
+                }
+
                 written.Add(name);
+                if (i % 1000 == 999)
+                {
+                    progress?.Step(string.Create(CultureInfo.InvariantCulture, $"writing {i + 1:N0} of {files.Count:N0} files"));
+                }
             }
 
             File.WriteAllText(Path.Combine(fresh, IndexFileName), index);

@@ -9,7 +9,7 @@ public static partial class ReassignmentPlanner
 
         public int[,] Count { get; } = new int[n, n];
 
-        public void Add(int p, int[] replicas)
+        public void Add(int p, ReadOnlySpan<int> replicas)
         {
             for (var j = 1; j < replicas.Length; j++)
             {
@@ -18,7 +18,7 @@ public static partial class ReassignmentPlanner
             }
         }
 
-        public void Remove(int[] replicas)
+        public void Remove(ReadOnlySpan<int> replicas)
         {
             for (var j = 1; j < replicas.Length; j++)
             {
@@ -27,13 +27,13 @@ public static partial class ReassignmentPlanner
         }
 
         /// <summary>A partition led by x with y as a follower; stale entries are dropped on the way.</summary>
-        public int Find(int x, int y, int[][] reps)
+        public int Find(int x, int y, ReplicaTable reps)
         {
             var list = partitions[(x * n) + y]!;
             while (true)
             {
                 var p = list[^1];
-                if (reps[p][0] == x && Array.IndexOf(reps[p], y) > 0)
+                if (reps[p][0] == x && reps[p].IndexOf(y) > 0)
                 {
                     return p;
                 }

@@ -15,19 +15,25 @@ public static partial class ReassignmentPlanner
             {
                 var before = original[p];
                 var after = reps[p];
-                if (before.AsSpan().SequenceEqual(after))
+                if (before.SequenceEqual(after))
                 {
                     proposed.Add(partitions[p]);
                     continue;
                 }
 
-                var entry = partitions[p] with { Replicas = after.Select(b => brokerIds[b]).ToArray() };
+                var ids = new int[after.Length];
+                for (var j = 0; j < ids.Length; j++)
+                {
+                    ids[j] = brokerIds[after[j]];
+                }
+
+                var entry = partitions[p] with { Replicas = ids };
                 proposed.Add(entry);
                 changes.Add(entry);
                 var moved = 0;
                 foreach (var b in after)
                 {
-                    moved += Array.IndexOf(before, b) < 0 ? 1 : 0;
+                    moved += before.Contains(b) ? 0 : 1;
                 }
 
                 moves += moved;
@@ -111,7 +117,12 @@ public static partial class ReassignmentPlanner
 
             if (rackNames.Length > 0)
             {
-                var unspread = reps.Count(r => SharedRackReplicas(r) > 0);
+                var unspread = 0;
+                for (var p = 0; p < reps.Length; p++)
+                {
+                    unspread += SharedRackReplicas(reps[p]) > 0 ? 1 : 0;
+                }
+
                 if (unspread > 0)
                 {
                     warnings.Add(Inv($"{unspread} partitions still have two replicas in one rack"));

@@ -41,7 +41,7 @@ public static partial class ReassignmentPlanner
         {
             foreach (var p in partitionsOf[d])
             {
-                var pos = Array.IndexOf(reps[p], d);
+                var pos = reps[p].IndexOf(d);
                 if (pos < 0)
                 {
                     continue;
@@ -72,7 +72,7 @@ public static partial class ReassignmentPlanner
                 for (var k = 0; k < list.Count && load[d] > replicaTarget[d]; k++)
                 {
                     var p = list[k];
-                    var pos = Array.IndexOf(reps[p], d);
+                    var pos = reps[p].IndexOf(d);
                     if (pos < 0 || (pass < 2 && touched[p]))
                     {
                         continue;
@@ -127,7 +127,7 @@ public static partial class ReassignmentPlanner
 
                         foreach (var p in partitionsOf[d])
                         {
-                            var pos = Array.IndexOf(reps[p], d);
+                            var pos = reps[p].IndexOf(d);
                             if (pos >= 0 && p != q && CanPlace(p, pos, x))
                             {
                                 Move(p, pos, x);

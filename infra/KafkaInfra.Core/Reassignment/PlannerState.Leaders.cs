@@ -57,7 +57,7 @@ public static partial class ReassignmentPlanner
                 for (var k = 0; k < list.Count && leaders[u] < LeaderLo(u); k++)
                 {
                     var p = list[k];
-                    var j = Array.IndexOf(reps[p], u);
+                    var j = reps[p].IndexOf(u);
                     if (j > 0 && leaders[reps[p][0]] > LeaderLo(reps[p][0]))
                     {
                         SwapLeader(p, j, ledBy, null);
@@ -100,7 +100,7 @@ public static partial class ReassignmentPlanner
                         var x = path[i];
                         var y = path[i + 1];
                         var p = edges.Find(x, y, reps);
-                        SwapLeader(p, Array.IndexOf(reps[p], y), ledBy, edges);
+                        SwapLeader(p, reps[p].IndexOf(y), ledBy, edges);
                     }
 
                     continue;
@@ -205,7 +205,7 @@ public static partial class ReassignmentPlanner
 
                         foreach (var q in partitionsOf[c])
                         {
-                            var j = Array.IndexOf(reps[q], c);
+                            var j = reps[q].IndexOf(c);
                             if (q == p || j <= 0 || !CanPlace(q, j, a))
                             {
                                 continue;

@@ -6,7 +6,7 @@ public static partial class ReassignmentPlanner
     private sealed partial class PlannerState
     {
         /// <summary>How many replicas of a replica list must change rack for every replica to be in its own rack.</summary>
-        private int SharedRackReplicas(int[] r)
+        private int SharedRackReplicas(ReadOnlySpan<int> r)
         {
             var count = 0;
             for (var i = 1; i < r.Length; i++)
@@ -25,7 +25,7 @@ public static partial class ReassignmentPlanner
             return count;
         }
 
-        private bool SharesRack(int[] r, int i)
+        private bool SharesRack(ReadOnlySpan<int> r, int i)
         {
             var rack = rackOf[r[i]];
             for (var j = 0; j < r.Length; j++)

@@ -64,9 +64,9 @@ public static partial class ReassignmentPlanner
             var rackFixes = 0;
             if (rackNames.Length > 0)
             {
-                foreach (var r in reps)
+                for (var p = 0; p < reps.Length; p++)
                 {
-                    rackFixes += SharedRackReplicas(r);
+                    rackFixes += SharedRackReplicas(reps[p]);
                 }
             }
 
@@ -78,11 +78,11 @@ public static partial class ReassignmentPlanner
         private long[] RackCapacities()
         {
             var capacity = new long[rackNames.Length];
-            foreach (var r in reps)
+            for (var p = 0; p < reps.Length; p++)
             {
                 for (var s = 1; s <= rackNames.Length; s++)
                 {
-                    capacity[s - 1] += Math.Min(r.Length, s);
+                    capacity[s - 1] += Math.Min(reps[p].Length, s);
                 }
             }
 

@@ -11,8 +11,8 @@ public static partial class ReassignmentPlanner
         private readonly int[] rackOf;             // dense index -> rack index, -1 for none
         private readonly string[] rackNames;
         private readonly PartitionReplicas[] partitions; // sorted by topic, partition
-        private readonly int[][] original;
-        private readonly int[][] reps;
+        private readonly ReplicaTable original;
+        private readonly ReplicaTable reps;
         private readonly int[] load;
         private readonly int[] leaders;
         private readonly int[] loadBefore;
@@ -42,20 +42,8 @@ public static partial class ReassignmentPlanner
             rackOf = brokerIds.Select(b => request.Racks is not null && request.Racks.TryGetValue(b, out var r) ? Array.IndexOf(rackNames, r) : -1).ToArray();
 
             partitions = InTopicPartitionOrder(request.Current);
-            original = new int[partitions.Length][];
-            reps = new int[partitions.Length][];
-            for (var p = 0; p < partitions.Length; p++)
-            {
-                var replicas = partitions[p].Replicas;
-                var mapped = new int[replicas.Count];
-                for (var j = 0; j < mapped.Length; j++)
-                {
-                    mapped[j] = index[replicas[j]];
-                }
-
-                original[p] = mapped;
-                reps[p] = (int[])mapped.Clone();
-            }
+            original = ReplicaTable.From(partitions, index);
+            reps = original.Copy();
 
             touched = new bool[reps.Length];
             var n = brokerIds.Length;
@@ -120,7 +108,7 @@ public static partial class ReassignmentPlanner
             BalanceLeaders();
         }
 
-        private bool Contains(int p, int b) => Array.IndexOf(reps[p], b) >= 0;
+        private bool Contains(int p, int b) => reps[p].Contains(b);
 
         /// <summary>Whether broker <paramref name="to"/> may take position <paramref name="pos"/> of partition <paramref name="p"/>.</summary>
         private bool CanPlace(int p, int pos, int to)

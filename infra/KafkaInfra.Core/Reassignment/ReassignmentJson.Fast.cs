@@ -64,7 +64,9 @@ public static partial class ReassignmentJson
     private static List<PartitionReplicas>? ReadPartitions(ref Utf8JsonReader reader)
     {
         var result = new List<PartitionReplicas>();
-        var seen = new HashSet<(string, int)>();
+        // Entries strictly in (topic, partition) order, as Kafka's tools write them, cannot repeat one; the set of seen
+        // partitions (about 30 MB at a million) is built only once an entry is out of that order.
+        HashSet<(string, int)>? seen = null;
         string? lastTopic = null;
         var replicas = new List<int>(8);
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
@@ -122,14 +124,36 @@ public static partial class ReassignmentJson
                 }
             }
 
-            if (reader.TokenType != JsonTokenType.EndObject || topic is null || partition < 0 || ids is null || !seen.Add((topic, partition)))
+            if (reader.TokenType != JsonTokenType.EndObject || topic is null || partition < 0 || ids is null)
             {
                 return null;
             }
 
-            result.Add(new PartitionReplicas(topic, partition, ids));
+            var entry = new PartitionReplicas(topic, partition, ids);
+            if (seen is null && result.Count > 0 && !InOrder(result[^1], entry))
+            {
+                seen = new HashSet<(string, int)>(result.Count * 2);
+                foreach (var earlier in result)
+                {
+                    seen.Add((earlier.Topic, earlier.Partition));
+                }
+            }
+
+            if (seen is not null && !seen.Add((topic, partition)))
+            {
+                return null;
+            }
+
+            result.Add(entry);
         }
 
         return reader.TokenType == JsonTokenType.EndArray ? result : null;
+    }
+
+    /// <summary>Whether <paramref name="b"/> comes strictly after <paramref name="a"/> by topic (ordinal), then partition.</summary>
+    private static bool InOrder(PartitionReplicas a, PartitionReplicas b)
+    {
+        var byTopic = ReferenceEquals(a.Topic, b.Topic) ? 0 : string.CompareOrdinal(a.Topic, b.Topic);
+        return byTopic < 0 || (byTopic == 0 && a.Partition < b.Partition);
     }
 }

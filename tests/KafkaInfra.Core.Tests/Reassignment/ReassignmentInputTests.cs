@@ -50,6 +50,24 @@ public class ReassignmentInputTests
         Assert.Equal(["current.json: partitions[2]: duplicate entry for topic \"t\" partition 0 (first at partitions[0])"], ParseErrors(json));
     }
 
+    [Theory]
+    [InlineData("t", 1, "t", 1)] // in order, then the same entry again
+    [InlineData("t", 2, "t", 1)] // out of order before the duplicate
+    [InlineData("u", 0, "t", 1)] // a later topic, then back to an earlier one
+    public void A_duplicate_is_found_wherever_it_follows_an_ordered_run(string topicB, int partitionB, string topicC, int partitionC)
+    {
+        // The streaming reader skips its set of seen partitions while entries come strictly in order (issue 15 memory).
+        var json = Partitions(
+            "{\"topic\":\"t\",\"partition\":0,\"replicas\":[1]}",
+            "{\"topic\":\"t\",\"partition\":1,\"replicas\":[1]}",
+            $"{{\"topic\":\"{topicB}\",\"partition\":{partitionB},\"replicas\":[1]}}",
+            $"{{\"topic\":\"{topicC}\",\"partition\":{partitionC},\"replicas\":[1]}}");
+        var expected = topicB == "t" && partitionB == 1
+            ? "current.json: partitions[2]: duplicate entry for topic \"t\" partition 1 (first at partitions[1])"
+            : "current.json: partitions[3]: duplicate entry for topic \"t\" partition 1 (first at partitions[1])";
+        Assert.Contains(expected, ParseErrors(json));
+    }
+
     [Fact]
     public void Every_error_is_reported_not_just_the_first()
     {
