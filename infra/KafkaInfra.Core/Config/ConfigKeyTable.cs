@@ -69,6 +69,7 @@ public static class ConfigKeyTable
         new("cluster.strimzi.plainListener", Bool, Code(false), "adds a plain 9092 listener; refused in prod"),
         new("cluster.strimzi.rackTopologyKey", Str, "off", "node label for rack awareness, e.g. `topology.kubernetes.io/zone`"),
         new("cluster.strimzi.brokerResources", Resources, "none", "broker container resources"),
+        new("cluster.strimzi.createNamespace", Bool, Code(Defaults.StrimziCreateNamespace), "declares the Kafka namespace (kept when removed from the stack or destroyed; protected in prod); off, the namespace must exist (the operator's usually does)"),
         new("cluster.msk", Map, None, "Amazon MSK (provisioned Standard or Express brokers, or serverless)"),
         new("cluster.msk.instanceType", Str, "required unless serverless", "`kafka.t3.small`, `kafka.m5.*`, `kafka.m7g.*`, `express.m7g.*`"),
         new("cluster.msk.clientSubnets", Strings, Required, "2 or 3 subnets in different AZs; brokers must be a multiple of their count"),
@@ -143,6 +144,9 @@ public static class ConfigKeyTable
         new("ksqldb[].headless", Bool, Code(false), "runs the queries of Secret `ksqldb-<name>-queries` (key `queries.sql`)"),
         new("ksqldb[].resources", Resources, "none", "server container resources"),
         new("ksqldb[].awsRoleArn", Str, "a role is created", "MSK (IAM auth): the IAM role its least-privilege policy is attached to"),
+        new(ConfigKeys.AllowDeletion, Map, None, "reviewed acknowledgements of changes that delete data; without them `pulumi preview`/`up` fail and `kafka-infra diff` exits 3 on such a change"),
+        new("allowDeletion.topics", Strings, None, "topics whose deletion is intended (a removal, or the old name of a rename); lifts their `protect` in prod"),
+        new("allowDeletion.clusterReplacement", Bool, Code(false), "a change that creates a new cluster and deletes the old one with its data is intended (MSK `name`, `clientSubnets`, `securityGroups`, `kmsKeyArn`; Strimzi `name`, `namespace`; a platform switch); lifts the cluster's `protect`"),
     ];
 
     /// <summary>The top-level keys (<c>kafka-infra:&lt;key&gt;</c>), in table order.</summary>

@@ -13,6 +13,7 @@ public static class ConfigKeys
     public const string Consumers = "consumers";
     public const string Connect = "connect";
     public const string KsqlDb = "ksqldb";
+    public const string AllowDeletion = "allowDeletion";
 
     /// <summary>Every top-level key, in the order the contract documents them (from the key table).</summary>
     public static IReadOnlyList<string> All => ConfigKeyTable.TopLevel;

@@ -132,7 +132,8 @@ public static partial class StackConfigLoader
         var plain = r.Bool("plainListener", false);
         var rack = r.String("rackTopologyKey", expected: "a node label such as topology.kubernetes.io/zone");
         var resources = ReadResources(r, "brokerResources");
-        return new StrimziConfig(ns, controllers, controllerStorage, storageClass, plain, rack, resources);
+        var createNamespace = r.Bool("createNamespace", Defaults.StrimziCreateNamespace);
+        return new StrimziConfig(ns, controllers, controllerStorage, storageClass, plain, rack, resources, createNamespace);
     }
 
     private static MskConfig? ReadMsk(ObjectReader cluster, string? awsRegion)

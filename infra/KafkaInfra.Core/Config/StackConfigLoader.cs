@@ -122,7 +122,8 @@ public static partial class StackConfigLoader
         CheckConnect(connect, topics, declared, errors);
         CheckKsql(ksql, topics, declared, errors);
 
-        return cluster is null || environment is null ? null : new StackConfig(environment.Value, cluster, defaults, topics, consumers, connect, ksql);
+        var allowDeletion = ReadAllowDeletion(values, errors);
+        return cluster is null || environment is null ? null : new StackConfig(environment.Value, cluster, defaults, topics, consumers, connect, ksql, allowDeletion);
     }
 
     private static DeploymentEnvironment? ReadEnvironment(Dictionary<string, JsonElement> values, ErrorBag errors, HashSet<string> unparsable)

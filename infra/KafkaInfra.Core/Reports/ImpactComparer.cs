@@ -13,6 +13,9 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
 {
     private readonly List<Change> _changes = [];
 
+    /// <summary>Topics this change adds; with a removal in the same change it may be a rename.</summary>
+    private int _topicsAdded;
+
     public IReadOnlyList<Change> Compare()
     {
         if (oldPlan is null)
@@ -30,6 +33,7 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
         EnvironmentChange(oldPlan);
         if (!switched)
         {
+            Replacement(oldPlan);
             KafkaVersion(oldPlan);
             Brokers(oldPlan.Cluster.Brokers, newPlan.Cluster.Brokers, oldPlan.Cluster.StorageBytesPerBroker * oldPlan.Cluster.Brokers, oldPlan.Cluster.TotalReplicas, oldPlan);
             if (Storage(oldPlan) is { } storage)
@@ -146,8 +150,8 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
         var to = Profile.Name;
         Add(ChangeKind.Platform, newPlan.Config.Cluster.Name, ClusterSummary(old), ClusterSummary(newPlan),
             $"a new cluster: {from} cannot become {to} in place, so the {to} cluster is created empty, the {from} cluster and all its data are deleted, and every client needs the new bootstrap address and credentials",
-            true,
-            "run the new platform as a separate stack, mirror the topics into it (e.g. MirrorMaker 2), move producers and consumers, then retire this stack");
+            !ReplacementAcknowledged,
+            $"run the new platform as a separate stack, mirror the topics into it (e.g. MirrorMaker 2), move producers and consumers, then retire this stack; if the data may go, set {AllowReplacementKey}: true");
     }
 
     private void EnvironmentChange(CapacityPlan old)
