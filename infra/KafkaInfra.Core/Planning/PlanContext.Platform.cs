@@ -73,7 +73,7 @@ internal sealed partial class PlanContext
         var path = $"{ClusterPath}.brokers";
         var azs = msk.ClientSubnets.Count;
         var type = msk.InstanceType ?? "";
-        const string Rebalance = "`kafka-infra rebalance --current <current.json> --brokers <every broker id> --racks <id:az,...> --remove <one broker id per AZ>` writes the reassignment that moves every replica off them (apply it with kafka-reassign-partitions.sh --execute and wait for --verify)";
+        const string Rebalance = "`kafka-infra rebalance --current <current.json> --brokers <every broker id> --racks <id:az,...> --remove <one broker id per AZ>` writes the reassignment that moves every replica off them; apply it with kafka-reassign-partitions.sh --execute and wait for --verify";
         if (!type.StartsWith("kafka.m5.", StringComparison.Ordinal) && !type.StartsWith("kafka.m7g.", StringComparison.Ordinal))
         {
             Error(path, $"decreases from {from} to {to}, but MSK removes brokers only from kafka.m5.* and kafka.m7g.* clusters (this one is {Describe.Quote(type)}): keep {from} brokers, or create a smaller cluster in a second stack and move the topics and clients to it");
