@@ -225,9 +225,9 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
             var drained = msk.BrokersDrained;
             var mechanism = drained
                 ? "acknowledged with cluster.msk.brokersDrained: true, so the replicas must already be off the removed brokers; MSK removes one broker per Availability Zone per operation"
-                : "MSK removes a broker only once no partition replica is left on it, so this is refused until the brokers are drained";
+                : "MSK removes a broker only once no partition replica is left on it (and only one per Availability Zone per operation, on kafka.m5 and kafka.m7g brokers), so this is refused until the brokers are drained";
             Add(ChangeKind.Brokers, subject, Fmt.N(from), Fmt.N(to), $"{movement}: {volume}; {mechanism}; {time}", !drained,
-                "move the replicas off the brokers being removed (`kafka-infra rebalance --remove ...` writes the reassignment), then set cluster.msk.brokersDrained: true", $"{ClusterPath}.brokers");
+                "move the replicas off the brokers being removed (`kafka-infra rebalance --current <current.json> --brokers <every broker id> --racks <id:az,...> --remove <one broker id per AZ>` writes the reassignment), then set cluster.msk.brokersDrained: true", $"{ClusterPath}.brokers");
             return;
         }
 
