@@ -43,7 +43,7 @@ public class StackConformanceTests
         var raw = StackHarness.FileRaw(path);
         var plan = CapacityPlanner.Plan(raw).GetOrThrow();
         var desired = DesiredStateBuilder.Build(plan);
-        var harness = new StackHarness(stack, raw);
+        var harness = new StackHarness(stack, raw, secretConfig: StackHarness.ScramSecrets(desired));
 
         await harness.RunAsync();
 
@@ -93,7 +93,7 @@ public class StackConformanceTests
     {
         var raw = StackHarness.FileRaw(path);
         var plan = CapacityPlanner.Plan(raw).GetOrThrow();
-        var harness = new StackHarness(stack, raw);
+        var harness = new StackHarness(stack, raw, secretConfig: StackHarness.ScramSecrets(DesiredStateBuilder.Build(plan)));
 
         var (_, outputs) = await harness.RunAsync();
 

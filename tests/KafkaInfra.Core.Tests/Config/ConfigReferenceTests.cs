@@ -70,10 +70,10 @@ public class ConfigReferenceTests
     }
 
     [Theory]
-    [InlineData("", "environment,cluster,topicDefaults,topics,consumers,connect,ksqldb,allowDeletion")]
+    [InlineData("", "environment,cluster,topicDefaults,topics,consumers,connect,ksqldb,tags,allowDeletion")]
     [InlineData("allowDeletion", "topics,clusterReplacement")]
     [InlineData("cluster", "name,kafkaVersion,brokers,storageGiB,brokerIngressMBps,maxPartitionsPerBroker,strimzi,msk")]
-    [InlineData("connect[]", "name,replicas,maxReplicas,lagThreshold,image,resources,connectors,awsRoleArn,plugin")]
+    [InlineData("connect[]", "name,replicas,maxReplicas,lagThreshold,image,resources,connectors,awsRoleArn,policyStatements,workerConfig,plugin")]
     [InlineData("connect[].connectors[]", "name,class,kind,topics,tasksMax,config")]
     public void The_loader_accepts_exactly_the_keys_of_the_table(string parent, string keys) =>
         Assert.Equal(keys.Split(','), ConfigKeyTable.KeysOf(parent));
@@ -89,7 +89,7 @@ public class ConfigReferenceTests
     [Fact]
     public void The_structured_keys_are_the_mappings_and_lists_of_the_table()
     {
-        Assert.Equal(["cluster", "topicDefaults", "topics", "consumers", "connect", "ksqldb", "allowDeletion"], ConfigKeys.All.Where(ConfigKeys.Structured.Contains));
+        Assert.Equal(["cluster", "topicDefaults", "topics", "consumers", "connect", "ksqldb", "tags", "allowDeletion"], ConfigKeys.All.Where(ConfigKeys.Structured.Contains));
         Assert.DoesNotContain(ConfigKeys.Environment, ConfigKeys.Structured);
     }
 
