@@ -69,6 +69,13 @@ public static class KafkaPlatform
             }
         }
 
+        // 3. Changes that delete data (a topic removed or renamed, a replaced cluster) fail here unless the config
+        // acknowledges them in kafka-infra:allowDeletion: the same changes `kafka-infra diff` calls unsafe (exit 3).
+        if (ApplyGate.Refusal(ImpactReport.ForUpdate(deployed, previousInputs, plan)) is { } refusal)
+        {
+            throw new RunException(refusal);
+        }
+
         var desired = DesiredStateBuilder.Build(plan);
         var bootstrap = StackOutputs.BootstrapServersSource(plan);
         var registry = Declare(desired, bootstrap, plan);
@@ -210,15 +217,17 @@ public static class KafkaPlatform
             component.Adopt(name);
         }
 
-        var dependencies = PulumiLayout.StageDependencies(desired.Kubernetes);
+        // Each object waits only for what it needs (its namespace, credentials, cluster, ...), never for a whole stage.
+        var dependencies = PulumiLayout.Dependencies(desired.Kubernetes);
         var declared = new Resource[desired.Kubernetes.Count];
-        // Stage by stage (stable), so every object of an earlier stage exists before the objects that wait for it.
+        // Stage by stage (stable): every dependency comes earlier in this order, so it is declared first.
         foreach (var i in Enumerable.Range(0, declared.Length).OrderBy(i => desired.Kubernetes[i].Stage))
         {
             var obj = desired.Kubernetes[i];
             var component = components[obj.Component];
             var name = PulumiLayout.ChildName(obj);
-            var options = KubernetesMapper.Options(obj, component, dependencies[i].Select(j => declared[j]));
+            var safety = plan is null ? ObjectSafety.None : PulumiLayout.Safety(obj, plan.Config);
+            var options = KubernetesMapper.Options(obj, component, dependencies[i].Select(j => declared[j]), safety);
             declared[i] = KubernetesMapper.Declare(obj, name, options, registry);
             component.Adopt(name);
         }

@@ -46,13 +46,20 @@ internal static class KubernetesMapper
     }
 
     /// <summary>
-    /// The options of a Kubernetes object: its parent, the objects of the previous stage it waits for, and
-    /// <c>spec.replicas</c> ignored when KEDA owns the replica count (so server-side apply does not fight the autoscaler).
+    /// The options of a Kubernetes object: its parent, the objects it needs (<see cref="PulumiLayout.Dependencies"/>),
+    /// protect and retainOnDelete (<see cref="PulumiLayout.Safety"/>), and <c>spec.replicas</c> ignored when KEDA owns
+    /// the replica count (so server-side apply does not fight the autoscaler).
     /// </summary>
-    public static CustomResourceOptions Options(KubernetesObject obj, Resource? parent, IEnumerable<Resource> previousStage)
+    public static CustomResourceOptions Options(KubernetesObject obj, Resource? parent, IEnumerable<Resource> dependsOn, ObjectSafety? safety = null)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        var options = new CustomResourceOptions { Parent = parent, DependsOn = previousStage.ToArray() };
+        var options = new CustomResourceOptions { Parent = parent, DependsOn = dependsOn.ToArray() };
+        if (safety is { } s)
+        {
+            options.Protect = s.Protect;
+            options.RetainOnDelete = s.RetainOnDelete;
+        }
+
         if (obj.ReplicasOwnedByAutoscaler)
         {
             options.IgnoreChanges.Add("spec.replicas");

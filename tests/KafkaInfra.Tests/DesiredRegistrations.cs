@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Deployment;
 using KafkaInfra.Core.Desired;
 
@@ -41,7 +42,7 @@ internal static class DesiredRegistrations
     public static IReadOnlyList<(string Type, string Name)> Components(DesiredState desired) =>
         PulumiLayout.Components(desired).Select(c => (PulumiLayout.ComponentType(c), PulumiLayout.ComponentName(c))).ToArray();
 
-    public static IReadOnlyList<ExpectedRegistration> Resources(DesiredState desired)
+    public static IReadOnlyList<ExpectedRegistration> Resources(DesiredState desired, StackConfig? config = null)
     {
         var expected = new List<ExpectedRegistration>();
         foreach (var resource in desired.Cloud)
@@ -71,7 +72,7 @@ internal static class DesiredRegistrations
                 (JsonObject)rendered["properties"]!.DeepClone()));
         }
 
-        var stages = PulumiLayout.StageDependencies(desired.Kubernetes);
+        var dependencies = PulumiLayout.Dependencies(desired.Kubernetes);
         for (var i = 0; i < desired.Kubernetes.Count; i++)
         {
             var obj = desired.Kubernetes[i];
@@ -82,14 +83,15 @@ internal static class DesiredRegistrations
                 metadata.Remove("namespace");
             }
 
+            var safety = config is null ? ObjectSafety.None : PulumiLayout.Safety(obj, config);
             expected.Add(new ExpectedRegistration(
                 KubernetesType(obj),
                 PulumiLayout.ChildName(obj),
                 PulumiLayout.ComponentName(obj.Component),
-                Protect: false,
+                safety.Protect,
                 obj.ReplicasOwnedByAutoscaler ? ["spec.replicas"] : [],
-                stages[i].Select(j => PulumiLayout.ChildName(desired.Kubernetes[j])).ToArray(),
-                RetainOnDelete: false,
+                dependencies[i].Select(j => PulumiLayout.ChildName(desired.Kubernetes[j])).ToArray(),
+                safety.RetainOnDelete,
                 Provider: null,
                 manifest));
         }

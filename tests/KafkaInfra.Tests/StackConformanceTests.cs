@@ -41,12 +41,13 @@ public class StackConformanceTests
     public async Task Registers_exactly_the_desired_state_with_its_inputs_and_options(string path, string stack)
     {
         var raw = StackHarness.FileRaw(path);
-        var desired = DesiredStateBuilder.Build(CapacityPlanner.Plan(raw).GetOrThrow());
+        var plan = CapacityPlanner.Plan(raw).GetOrThrow();
+        var desired = DesiredStateBuilder.Build(plan);
         var harness = new StackHarness(stack, raw, secretConfig: StackHarness.ScramSecrets(desired));
 
         await harness.RunAsync();
 
-        var expected = DesiredRegistrations.Resources(desired);
+        var expected = DesiredRegistrations.Resources(desired, plan.Config);
         var components = DesiredRegistrations.Components(desired);
         var registered = harness.Registrations.Where(r => r.Type != "pulumi:pulumi:Stack").ToArray();
 

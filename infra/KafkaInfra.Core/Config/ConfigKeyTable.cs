@@ -79,6 +79,7 @@ public static class ConfigKeyTable
         new("cluster.strimzi.rackTopologyKey", Str, "off", "node label for rack awareness, e.g. `topology.kubernetes.io/zone`"),
         new("cluster.strimzi.brokerResources", Resources, "none", "broker container resources"),
         new("cluster.strimzi.kedaNamespace", Str, Code(Defaults.KedaNamespace), "KEDA's cluster-object namespace (`KEDA_CLUSTER_OBJECT_NAMESPACE`): KEDA's describe-only KafkaAccess binding lands there for its ClusterTriggerAuthentication"),
+        new("cluster.strimzi.createNamespace", Bool, Code(Defaults.StrimziCreateNamespace), "declares the Kafka namespace (kept when removed from the stack or destroyed; protected in prod); off, the namespace must exist (the operator's usually does)"),
         new("cluster.msk", Map, None, "Amazon MSK (provisioned Standard or Express brokers, or serverless)"),
         new("cluster.msk.instanceType", Str, "required unless serverless", "`kafka.t3.small`, `kafka.m5.*`, `kafka.m7g.*`, `express.m7g.*`"),
         new("cluster.msk.clientSubnets", Strings, Required, "2 or 3 subnets in different AZs; brokers must be a multiple of their count"),
@@ -225,6 +226,9 @@ public static class ConfigKeyTable
         new("users[].quotas.consumerByteRate", Int, "none", "fetch bytes per second per broker", Range: QuotaBytes),
         new("users[].quotas.requestPercentage", Int, "none", "share of broker network and I/O thread time (100 = one thread)", Range: QuotaPercent),
         new(ConfigKeys.Tags, Pairs, None, "MSK stacks: tags added to every AWS resource that takes tags (keys up to 128 characters, values up to 256, no `aws:` prefix; `kafka-infra`, `cluster` and `environment` are set by kafka-infra)"),
+        new(ConfigKeys.AllowDeletion, Map, None, "reviewed acknowledgements of changes that delete data; without them `pulumi preview`/`up` fail and `kafka-infra diff` exits 3 on such a change"),
+        new("allowDeletion.topics", Strings, None, "topics whose deletion is intended (a removal, or the old name of a rename); lifts their `protect` in prod"),
+        new("allowDeletion.clusterReplacement", Bool, Code(false), "a change that creates a new cluster and deletes the old one with its data is intended (MSK `name`, `clientSubnets`, `securityGroups`, `kmsKeyArn`; Strimzi `name`, `namespace`; a platform switch); lifts the cluster's `protect`"),
     ];
 
     /// <summary>The top-level keys (<c>kafka-infra:&lt;key&gt;</c>), in table order.</summary>

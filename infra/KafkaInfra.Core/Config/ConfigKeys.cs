@@ -15,6 +15,7 @@ public static class ConfigKeys
     public const string KsqlDb = "ksqldb";
     public const string Producers = "producers";
     public const string Users = "users";
+    public const string AllowDeletion = "allowDeletion";
 
     /// <summary><c>kafka-infra:tags</c>: tags of every AWS resource.</summary>
     public const string Tags = "tags";

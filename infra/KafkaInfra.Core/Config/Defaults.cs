@@ -32,6 +32,12 @@ public static class Defaults
     /// <summary><c>cluster.strimzi.namespace</c>.</summary>
     public const string StrimziNamespace = "kafka";
 
+    /// <summary>
+    /// <c>cluster.strimzi.createNamespace</c>: off, because the Kafka namespace usually exists already (the operator's)
+    /// and pulumi-kubernetes 4.29+ fails with AlreadyExists on an object that exists (platform-facts.md 8.3).
+    /// </summary>
+    public const bool StrimziCreateNamespace = false;
+
     /// <summary><c>cluster.strimzi.controllers</c>: KRaft controller quorum size.</summary>
     public const int StrimziControllers = 3;
 

@@ -31,7 +31,8 @@ public sealed record StackConfig(
     IReadOnlyList<ConsumerConfig> Consumers,
     IReadOnlyList<ConnectGroupConfig> Connect,
     IReadOnlyList<KsqlDbGroupConfig> KsqlDb,
-    IReadOnlyDictionary<string, string>? Tags = null)
+    IReadOnlyDictionary<string, string>? Tags = null,
+    AllowDeletionConfig? AllowDeletion = null)
 {
     public bool IsProd => Environment == DeploymentEnvironment.Prod;
 
@@ -40,6 +41,23 @@ public sealed record StackConfig(
 
     /// <summary><c>kafka-infra:users</c>: other principals with explicit ACLs (StackConfig.Clients.cs).</summary>
     public IReadOnlyList<UserConfig> Users { get; init; } = [];
+
+    /// <summary><c>kafka-infra:allowDeletion</c>, or nothing acknowledged when it is not set.</summary>
+    public AllowDeletionConfig Deletions => AllowDeletion ?? AllowDeletionConfig.None;
+}
+
+/// <summary>
+/// <c>kafka-infra:allowDeletion</c>: the reviewed acknowledgements of changes that delete data. Without them,
+/// <c>pulumi preview</c>/<c>up</c> fail and <c>kafka-infra diff</c> exits 3 on such a change.
+/// </summary>
+/// <param name="Topics">Topics whose deletion (a removal, or the old name of a rename) is intended; their Pulumi <c>protect</c> is lifted.</param>
+/// <param name="ClusterReplacement">A change that creates a new cluster and deletes the old one with its data is intended.</param>
+public sealed record AllowDeletionConfig(IReadOnlyList<string> Topics, bool ClusterReplacement)
+{
+    public static AllowDeletionConfig None { get; } = new([], false);
+
+    /// <summary>True when <paramref name="topic"/> is listed in <see cref="Topics"/>.</summary>
+    public bool AllowsTopic(string topic) => Topics.Contains(topic, StringComparer.Ordinal);
 }
 
 /// <summary><c>kafka-infra:cluster</c>. <see cref="Platform"/> holds the platform and its own section.</summary>
@@ -73,7 +91,8 @@ public sealed record StrimziConfig(
     string? StorageClass,
     bool PlainListener,
     string? RackTopologyKey,
-    ResourcesConfig? BrokerResources)
+    ResourcesConfig? BrokerResources,
+    bool CreateNamespace = false)
 {
     /// <summary>
     /// <c>cluster.strimzi.kedaNamespace</c>: KEDA's cluster-object namespace, where its describe-only binding Secret lands

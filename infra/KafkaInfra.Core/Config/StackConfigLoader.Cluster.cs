@@ -138,7 +138,8 @@ public static partial class StackConfigLoader
         var resources = ReadResources(r, "brokerResources");
         var keda = r.String("kedaNamespace", expected: "KEDA's namespace") ?? Defaults.KedaNamespace;
         CheckKubernetesName(r, "kedaNamespace", keda);
-        return new StrimziConfig(ns, controllers, controllerStorage, storageClass, plain, rack, resources) { KedaNamespace = keda };
+        var createNamespace = r.Bool("createNamespace", Defaults.StrimziCreateNamespace);
+        return new StrimziConfig(ns, controllers, controllerStorage, storageClass, plain, rack, resources, createNamespace) { KedaNamespace = keda };
     }
 
     private static MskConfig? ReadMsk(ObjectReader cluster, string? awsRegion)

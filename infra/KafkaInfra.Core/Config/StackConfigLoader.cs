@@ -128,9 +128,10 @@ public static partial class StackConfigLoader
         CheckUsers(users, new DerivedNames(cluster?.Name, consumers, producers, connect, ksql), errors);
         CheckGroupIds(consumers, connect, errors);
 
+        var allowDeletion = ReadAllowDeletion(values, errors);
         return cluster is null || environment is null
             ? null
-            : new StackConfig(environment.Value, cluster, defaults, topics, consumers, connect, ksql, tags) { Producers = producers, Users = users };
+            : new StackConfig(environment.Value, cluster, defaults, topics, consumers, connect, ksql, tags, allowDeletion) { Producers = producers, Users = users };
     }
 
     private static DeploymentEnvironment? ReadEnvironment(Dictionary<string, JsonElement> values, ErrorBag errors, HashSet<string> unparsable)

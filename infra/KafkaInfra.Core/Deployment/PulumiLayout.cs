@@ -5,10 +5,10 @@ namespace KafkaInfra.Core.Deployment;
 
 /// <summary>
 /// How the Pulumi program lays a <see cref="DesiredState"/> out: the ComponentResource type of each component,
-/// resource names, the stage dependencies of Kubernetes objects, and the checks that every name a resource
+/// resource names, the dependencies and protection of Kubernetes objects (PulumiLayout.Dependencies.cs), and the checks that every name a resource
 /// refers to exists before anything is registered. Pure, so it is tested offline.
 /// </summary>
-public static class PulumiLayout
+public static partial class PulumiLayout
 {
     /// <summary>The ComponentResource type token for a component name (<c>strimzi</c>, <c>connect/sinks</c>, ...).</summary>
     public static string ComponentType(string component) =>
@@ -64,21 +64,6 @@ public static class PulumiLayout
     {
         ArgumentNullException.ThrowIfNull(state);
         return state.Cloud.Select(c => c.Component).Concat(state.Kubernetes.Select(k => k.Component)).Distinct(StringComparer.Ordinal).ToArray();
-    }
-
-    /// <summary>
-    /// For each Kubernetes object (by index), the indexes of the objects it depends on: every object of the nearest
-    /// earlier stage that has objects (namespaces → cluster → topics and users → Connect → ksqlDB → KEDA).
-    /// </summary>
-    public static IReadOnlyList<IReadOnlyList<int>> StageDependencies(IReadOnlyList<KubernetesObject> objects)
-    {
-        ArgumentNullException.ThrowIfNull(objects);
-        var byStage = objects.Select((o, i) => (o.Stage, i)).GroupBy(x => x.Stage).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
-        return objects.Select(o =>
-        {
-            var previous = byStage.Keys.Where(s => s < o.Stage).OrderDescending().Cast<ObjectStage?>().FirstOrDefault();
-            return previous is { } stage ? (IReadOnlyList<int>)byStage[stage] : [];
-        }).ToArray();
     }
 
     private static readonly string[] CustomResourceBody = ["spec"];

@@ -48,9 +48,9 @@ internal sealed partial class PlanContext
 
         if (Profile.HasBrokers && deployed.Brokers is { } oldBrokers && c.Brokers < oldBrokers)
         {
-            if (Platform is MskPlatform { Config.BrokersDrained: false })
+            if (Platform is MskPlatform { Config: var mskConfig })
             {
-                Error($"{ClusterPath}.brokers", $"decreases from {oldBrokers} to {c.Brokers}: MSK removes brokers only once no partition replica is left on them. Move the replicas off the brokers being removed first (`kafka-infra rebalance --remove ...` writes the reassignment), then set cluster.msk.brokersDrained: true to acknowledge it");
+                CheckMskBrokerRemoval(mskConfig, oldBrokers, c.Brokers);
             }
             else if (Platform is StrimziPlatform)
             {
@@ -66,6 +66,36 @@ internal sealed partial class PlanContext
         if (Profile.HasStorage && deployed.StorageGiB is { } oldStorage && c.StorageGiB < oldStorage)
         {
             Error($"{ClusterPath}.storageGiB", $"decreases from {oldStorage} to {c.StorageGiB} GiB: broker storage can only grow (neither Kafka volumes on Kubernetes nor MSK EBS volumes can shrink)");
+        }
+    }
+
+    /// <summary>
+    /// MSK removes brokers only from M5 and M7g Standard clusters, exactly one broker per Availability Zone in one
+    /// operation, and only once no partition replica is left on them (AWS MSK Developer Guide, "Remove a broker from an
+    /// Amazon MSK cluster", msk-remove-broker; platform-facts.md 8.4). Every other decrease is refused with the steps.
+    /// </summary>
+    private void CheckMskBrokerRemoval(MskConfig msk, int from, int to)
+    {
+        var path = $"{ClusterPath}.brokers";
+        var azs = msk.ClientSubnets.Count;
+        var type = msk.InstanceType ?? "";
+        const string Rebalance = "`kafka-infra rebalance --current <current.json> --brokers <every broker id> --racks <id:az,...> --remove <one broker id per AZ>` writes the reassignment that moves every replica off them; apply it with kafka-reassign-partitions.sh --execute and wait for --verify";
+        if (!type.StartsWith("kafka.m5.", StringComparison.Ordinal) && !type.StartsWith("kafka.m7g.", StringComparison.Ordinal))
+        {
+            Error(path, $"decreases from {from} to {to}, but MSK removes brokers only from kafka.m5.* and kafka.m7g.* clusters (this one is {Describe.Quote(type)}): keep {from} brokers, or create a smaller cluster in a second stack and move the topics and clients to it");
+            return;
+        }
+
+        if (azs > 0 && from - to != azs)
+        {
+            var next = from - azs;
+            Error(path, $"decreases from {from} to {to}, but MSK removes exactly one broker per Availability Zone in one operation: with {azs} client subnets, one run goes from {from} to {next}. Set {next}, and repeat per step: drain the {azs} brokers being removed ({Rebalance}), set cluster.msk.brokersDrained: true, run `pulumi up`, then set it back to false");
+            return;
+        }
+
+        if (!msk.BrokersDrained)
+        {
+            Error(path, $"decreases from {from} to {to}: MSK removes a broker only once no partition replica is left on it. Move the replicas off the {from - to} brokers being removed first ({Rebalance}), then set cluster.msk.brokersDrained: true to acknowledge it");
         }
     }
 

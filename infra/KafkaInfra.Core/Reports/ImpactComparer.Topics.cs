@@ -46,6 +46,7 @@ internal sealed partial class ImpactComparer
 
     private void TopicAdded(TopicPlan t)
     {
+        _topicsAdded++;
         var replicas = (long)t.Partitions * t.ReplicationFactor;
         var perBroker = HasBrokers(newPlan) && newPlan.Cluster.Brokers > 0
             ? $" ({Fmt.GiB(t.StorageBytes / newPlan.Cluster.Brokers)} per broker)"
@@ -59,12 +60,31 @@ internal sealed partial class ImpactComparer
         var data = before is null ? "its data" : $"its data (about {Fmt.GiB(before.StorageBytes)} at full retention)";
         var who = readers.Count > 0 ? $"; its readers ({string.Join(", ", readers)}) lose their input" : "";
         var how = Profile.TopicDeletion;
-        var allowed = options.AllowedTopicDeletions.Contains(name, StringComparer.Ordinal);
         var consequence = $"deletes the topic and {data}: {how}{who}";
+        var byConfig = newPlan.Config.Deletions.AllowsTopic(name);
+        var byOption = options.AllowedTopicDeletions.Contains(name, StringComparer.Ordinal);
+        var by = byConfig ? $"{AllowTopicsKey} listing {name}" : $"--allow-topic-deletion {name}";
         Add(ChangeKind.TopicRemoved, name, old, null,
-            allowed ? $"acknowledged with --allow-topic-deletion {name}: {consequence}" : consequence,
-            !allowed,
-            $"if the data may go, pass --allow-topic-deletion {name}; otherwise keep the topic in kafka-infra:topics");
+            byConfig || byOption ? $"acknowledged with {by}: {consequence}" : consequence,
+            !byConfig && !byOption,
+            TopicDeletionSteps(name, newPlan.Config.IsProd, _topicsAdded > 0));
+    }
+
+    /// <summary>The config key that acknowledges a topic deletion.</summary>
+    internal static string AllowTopicsKey => ConfigKeys.Qualified(ConfigKeys.AllowDeletion) + ".topics";
+
+    /// <summary>
+    /// How to delete a topic on purpose, or keep it. In prod the topic is Pulumi-protected, and the engine refuses to
+    /// delete a protected resource that the program no longer declares (it reads protect from the state): the
+    /// acknowledgement is applied first, with the topic still declared, so the program declares it unprotected.
+    /// </summary>
+    internal static string TopicDeletionSteps(string name, bool prod, bool renameLikely)
+    {
+        var rename = renameLikely ? "a rename is a new topic plus the deletion of the old one (Kafka cannot rename a topic); " : "";
+        var steps = prod
+            ? $"to delete it, add {name} to {AllowTopicsKey} with the topic still in {ConfigKeys.Qualified(ConfigKeys.Topics)} and run `pulumi up` (that lifts its protect), then remove it from {ConfigKeys.Qualified(ConfigKeys.Topics)} and run `pulumi up` again"
+            : $"to delete it, add {name} to {AllowTopicsKey} (e.g. `pulumi config set --path '{AllowTopicsKey}[0]' {name}`)";
+        return $"{rename}{steps}; to keep it and its data, keep it in {ConfigKeys.Qualified(ConfigKeys.Topics)}";
     }
 
     private void Partitions(string name, int from, TopicPlan t, TopicPlan? before)

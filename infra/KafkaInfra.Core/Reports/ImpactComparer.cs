@@ -13,6 +13,9 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
 {
     private readonly List<Change> _changes = [];
 
+    /// <summary>Topics this change adds; with a removal in the same change it may be a rename.</summary>
+    private int _topicsAdded;
+
     public IReadOnlyList<Change> Compare()
     {
         if (oldPlan is null)
@@ -30,6 +33,7 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
         EnvironmentChange(oldPlan);
         if (!switched)
         {
+            Replacement(oldPlan);
             KafkaVersion(oldPlan);
             Brokers(oldPlan.Cluster.Brokers, newPlan.Cluster.Brokers, oldPlan.Cluster.StorageBytesPerBroker * oldPlan.Cluster.Brokers, oldPlan.Cluster.TotalReplicas, oldPlan);
             if (Storage(oldPlan) is { } storage)
@@ -146,8 +150,8 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
         var to = Profile.Name;
         Add(ChangeKind.Platform, newPlan.Config.Cluster.Name, ClusterSummary(old), ClusterSummary(newPlan),
             $"a new cluster: {from} cannot become {to} in place, so the {to} cluster is created empty, the {from} cluster and all its data are deleted, and every client needs the new bootstrap address and credentials",
-            true,
-            "run the new platform as a separate stack, mirror the topics into it (e.g. MirrorMaker 2), move producers and consumers, then retire this stack");
+            !ReplacementAcknowledged,
+            $"run the new platform as a separate stack, mirror the topics into it (e.g. MirrorMaker 2), move producers and consumers, then retire this stack; if the data may go, set {AllowReplacementKey}: true");
     }
 
     private void EnvironmentChange(CapacityPlan old)
@@ -227,9 +231,9 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
             var drained = msk.BrokersDrained;
             var mechanism = drained
                 ? "acknowledged with cluster.msk.brokersDrained: true, so the replicas must already be off the removed brokers; MSK removes one broker per Availability Zone per operation"
-                : "MSK removes a broker only once no partition replica is left on it, so this is refused until the brokers are drained";
+                : "MSK removes a broker only once no partition replica is left on it (and only one per Availability Zone per operation, on kafka.m5 and kafka.m7g brokers), so this is refused until the brokers are drained";
             Add(ChangeKind.Brokers, subject, Fmt.N(from), Fmt.N(to), $"{movement}: {volume}; {mechanism}; {time}", !drained,
-                "move the replicas off the brokers being removed (`kafka-infra rebalance --remove ...` writes the reassignment), then set cluster.msk.brokersDrained: true", $"{ClusterPath}.brokers");
+                "move the replicas off the brokers being removed (`kafka-infra rebalance --current <current.json> --brokers <every broker id> --racks <id:az,...> --remove <one broker id per AZ>` writes the reassignment), then set cluster.msk.brokersDrained: true", $"{ClusterPath}.brokers");
             return;
         }
 

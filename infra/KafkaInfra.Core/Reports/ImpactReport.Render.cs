@@ -17,6 +17,7 @@ public sealed partial class ImpactReport
     public static string KindLabel(ChangeKind kind) => kind switch
     {
         ChangeKind.Platform => "platform",
+        ChangeKind.ClusterReplaced => "cluster replaced",
         ChangeKind.Environment => "environment",
         ChangeKind.KafkaVersion => "Kafka version",
         ChangeKind.Brokers => "brokers",

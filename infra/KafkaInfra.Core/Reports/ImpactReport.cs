@@ -7,6 +7,7 @@ namespace KafkaInfra.Core.Reports;
 public enum ChangeKind
 {
     Platform,
+    ClusterReplaced,
     Environment,
     KafkaVersion,
     Brokers,

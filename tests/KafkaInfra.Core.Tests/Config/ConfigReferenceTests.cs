@@ -70,7 +70,8 @@ public class ConfigReferenceTests
     }
 
     [Theory]
-    [InlineData("", "environment,cluster,topicDefaults,topics,consumers,connect,ksqldb,producers,users,tags")]
+    [InlineData("", "environment,cluster,topicDefaults,topics,consumers,connect,ksqldb,producers,users,tags,allowDeletion")]
+    [InlineData("allowDeletion", "topics,clusterReplacement")]
     [InlineData("cluster", "name,kafkaVersion,brokers,storageGiB,brokerIngressMBps,maxPartitionsPerBroker,strimzi,msk")]
     [InlineData("connect[]", "name,replicas,maxReplicas,lagThreshold,image,resources,connectors,awsRoleArn,policyStatements,workerConfig,plugin,build")]
     [InlineData("connect[].connectors[]", "name,class,kind,topics,tasksMax,config")]
@@ -88,7 +89,7 @@ public class ConfigReferenceTests
     [Fact]
     public void The_structured_keys_are_the_mappings_and_lists_of_the_table()
     {
-        Assert.Equal(["cluster", "topicDefaults", "topics", "consumers", "connect", "ksqldb", "producers", "users", "tags"], ConfigKeys.All.Where(ConfigKeys.Structured.Contains));
+        Assert.Equal(["cluster", "topicDefaults", "topics", "consumers", "connect", "ksqldb", "producers", "users", "tags", "allowDeletion"], ConfigKeys.All.Where(ConfigKeys.Structured.Contains));
         Assert.DoesNotContain(ConfigKeys.Environment, ConfigKeys.Structured);
     }
 

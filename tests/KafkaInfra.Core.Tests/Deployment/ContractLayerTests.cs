@@ -24,7 +24,7 @@ public class ContractLayerTests
     {
         var core = Path.Combine(TestStacks.RepoRoot(), "infra", "KafkaInfra.Core");
         Assert.Equal(
-            ["DeployedStateReader.cs", "PulumiLayout.cs", "StackOutputs.cs"],
+            ["DeployedStateReader.cs", "PulumiLayout.Dependencies.cs", "PulumiLayout.cs", "StackOutputs.cs"],
             Directory.GetFiles(Path.Combine(core, "Deployment"), "*.cs").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.All(
             Directory.GetFiles(core, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Deployment{Path.DirectorySeparatorChar}", StringComparison.Ordinal)),

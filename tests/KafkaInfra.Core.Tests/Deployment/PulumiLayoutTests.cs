@@ -64,29 +64,6 @@ public class PulumiLayoutTests
     }
 
     [Fact]
-    public void Each_object_depends_on_the_previous_non_empty_stage()
-    {
-        KubernetesObject[] objects =
-        [
-            Object("kafka", "namespaces", ObjectStage.Namespaces, null),
-            Object("apps", "namespaces", ObjectStage.Namespaces, null),
-            Object("events", "strimzi", ObjectStage.Cluster, "kafka"),
-            Object("orders", "topics", ObjectStage.TopicsAndUsers, "kafka"),
-            Object("telemetry", "topics", ObjectStage.TopicsAndUsers, "kafka"),
-            Object("order-service", "keda/order-service", ObjectStage.Autoscaling, "apps"),
-        ];
-
-        var deps = PulumiLayout.StageDependencies(objects);
-
-        Assert.Empty(deps[0]);
-        Assert.Empty(deps[1]);
-        Assert.Equal([0, 1], deps[2]);
-        Assert.Equal([2], deps[3]);
-        Assert.Equal([2], deps[4]);
-        Assert.Equal([3, 4], deps[5]); // Connect and ksqlDB stages are empty here
-    }
-
-    [Fact]
     public void Components_come_in_order_of_first_appearance_cloud_first()
     {
         var state = new DesiredState(

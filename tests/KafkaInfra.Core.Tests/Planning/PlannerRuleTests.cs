@@ -269,10 +269,41 @@ public class PlannerRuleTests
         var refused = TestStacks.Plan(TestStacks.MskCluster, deployed);
         var acknowledged = TestStacks.Plan(TestStacks.MskCluster.Replace("securityGroups: [sg-1]", "securityGroups: [sg-1]\n      brokersDrained: true", StringComparison.Ordinal), deployed);
 
-        Assert.Equal(
-            ["kafka-infra:cluster.brokers: decreases from 6 to 3: MSK removes brokers only once no partition replica is left on them. Move the replicas off the brokers being removed first (`kafka-infra rebalance --remove ...` writes the reassignment), then set cluster.msk.brokersDrained: true to acknowledge it"],
-            TestStacks.Lines(refused.Errors));
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal("kafka-infra:cluster.brokers", error.Path);
+        Assert.Contains("MSK removes a broker only once no partition replica is left on it", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--remove <one broker id per AZ>", error.Message, StringComparison.Ordinal);
         Assert.True(acknowledged.IsValid, string.Join("\n", acknowledged.Errors));
+    }
+
+    [Theory]
+    [InlineData(9, 3, "with 3 client subnets, one run goes from 9 to 6. Set 6, and repeat per step")] // two AZ-rounds at once
+    [InlineData(7, 6, "with 3 client subnets, one run goes from 7 to 4")] // not one per AZ
+    public void Msk_removes_exactly_one_broker_per_availability_zone_per_run(int from, int to, string expected)
+    {
+        // AWS MSK Developer Guide, "Remove a broker from an Amazon MSK cluster": one broker per AZ in one operation.
+        var deployed = new DeployedState(new Dictionary<string, int>(), Brokers: from, StorageGiB: 1000);
+        var drained = TestStacks.MskCluster
+            .Replace("brokers: 3", $"brokers: {to}", StringComparison.Ordinal)
+            .Replace("securityGroups: [sg-1]", "securityGroups: [sg-1]\n      brokersDrained: true", StringComparison.Ordinal);
+
+        var error = Assert.Single(TestStacks.Plan(drained, deployed).Errors, e => e.Path == "kafka-infra:cluster.brokers");
+
+        Assert.Contains($"decreases from {from} to {to}, but MSK removes exactly one broker per Availability Zone in one operation: {expected}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("kafka-infra rebalance", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Msk_removes_brokers_only_from_m5_and_m7g_clusters()
+    {
+        var deployed = new DeployedState(new Dictionary<string, int>(), Brokers: 6, StorageGiB: 1000);
+        var t3 = TestStacks.MskCluster
+            .Replace("kafka.m7g.large", "kafka.t3.small", StringComparison.Ordinal)
+            .Replace("securityGroups: [sg-1]", "securityGroups: [sg-1]\n      brokersDrained: true", StringComparison.Ordinal);
+
+        var error = Assert.Single(TestStacks.Plan(t3, deployed).Errors, e => e.Path == "kafka-infra:cluster.brokers");
+
+        Assert.Equal("decreases from 6 to 3, but MSK removes brokers only from kafka.m5.* and kafka.m7g.* clusters (this one is \"kafka.t3.small\"): keep 6 brokers, or create a smaller cluster in a second stack and move the topics and clients to it", error.Message);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public partial class ImpactMarkdownTests
         var every = Array.IndexOf(lines, "### Every change");
         Assert.True(unsafeSection > 0 && every > unsafeSection);
         Assert.StartsWith("- **topic removed `legacy`** ", lines[unsafeSection + 2], StringComparison.Ordinal);
-        Assert.Equal("  - To proceed: if the data may go, pass --allow-topic-deletion legacy; otherwise keep the topic in kafka-infra:topics", lines[unsafeSection + 3]);
+        Assert.Equal("  - To proceed: to delete it, add legacy to kafka-infra:allowDeletion.topics (e.g. `pulumi config set --path 'kafka-infra:allowDeletion.topics[0]' legacy`); to keep it and its data, keep it in kafka-infra:topics", lines[unsafeSection + 3]);
         Assert.StartsWith("- **unsafe** topic removed `legacy`", lines[every + 2], StringComparison.Ordinal);
         Assert.StartsWith("- brokers `events` 3 → 5", lines[every + 3], StringComparison.Ordinal);
         Assert.Contains("```mermaid\nflowchart LR\n", md, StringComparison.Ordinal);

@@ -20,14 +20,13 @@ public static class MskWorkloads
         var ns = Defaults.MskWorkloadNamespace;
 
         var objects = new List<KubernetesObject>();
-        var namespaces = new List<string>();
-        if (plan.KsqlDb.Count > 0)
-        {
-            namespaces.Add(ns);
-        }
 
-        namespaces.AddRange(plan.Consumers.Select(c => c.Config.Namespace));
-        objects.AddRange(namespaces.Distinct(StringComparer.Ordinal).Where(n => !KubeObjects.IsBuiltInNamespace(n)).Select(n => KubeObjects.Namespace(n, cluster)));
+        // The ksqlDB namespace is the stack's own (kept on delete, protected in prod by the Pulumi program); consumer
+        // namespaces are never declared: they exist already and hold the workloads KEDA scales (platform-facts.md 8.3).
+        if (plan.KsqlDb.Count > 0 && !KubeObjects.IsBuiltInNamespace(ns) && !plan.Consumers.Any(c => c.Config.Namespace == ns))
+        {
+            objects.Add(KubeObjects.Namespace(ns, cluster));
+        }
 
         foreach (var g in plan.KsqlDb)
         {

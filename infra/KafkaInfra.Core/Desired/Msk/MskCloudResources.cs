@@ -179,7 +179,14 @@ public static partial class MskCloudResources
                 _c,
                 new ServerlessClientAuthentication(new ServerlessSasl(new ServerlessIam(Enabled: true))),
                 [new ServerlessVpcConfig([.. msk.ClientSubnets], [.. msk.SecurityGroups])],
-                Tags()), "msk", new CloudResourceOptions(Protect: IsProd));
+                Tags()), "msk", new CloudResourceOptions(Protect: ProtectCluster));
+
+        /// <summary>
+        /// The cluster (and the KMS key the stack creates for it) is protected in prod unless
+        /// <c>allowDeletion.clusterReplacement</c> acknowledges a replacement: the Pulumi engine lets a resource be
+        /// unprotected and replaced in one update (it refuses a replacement only when old and new are both protected).
+        /// </summary>
+        private bool ProtectCluster => IsProd && !plan.Config.Deletions.ClusterReplacement;
 
         private void AddProvisionedCluster()
         {
@@ -192,7 +199,7 @@ public static partial class MskCloudResources
             else
             {
                 var keyName = _c + "-kms";
-                Add(keyName, new KmsKeySpec($"Encryption at rest of MSK cluster {_c} (kafka-infra)", EnableKeyRotation: true, Tags()), "msk", new CloudResourceOptions(Protect: IsProd));
+                Add(keyName, new KmsKeySpec($"Encryption at rest of MSK cluster {_c} (kafka-infra)", EnableKeyRotation: true, Tags()), "msk", new CloudResourceOptions(Protect: ProtectCluster));
                 kmsKeyArn = Text.Of(new OutputRef(keyName, CloudOutput.Arn));
             }
 
@@ -220,7 +227,7 @@ public static partial class MskCloudResources
                 express ? new Rebalancing("ACTIVE") : null,
                 Tags());
             Add(ClusterName, cluster, "msk", new CloudResourceOptions(
-                Protect: IsProd,
+                Protect: ProtectCluster,
                 IgnoreChanges: IgnoresVolumeSize(plan) ? [VolumeSizePath] : null));
 
             if (!express && msk.StorageAutoscaling is { } scaling)
@@ -272,7 +279,9 @@ public static partial class MskCloudResources
                     TopicResourceName(_c, t.Name),
                     new KafkaTopicSpec(t.Name, t.Partitions, t.ReplicationFactor, new StringMap(t.KafkaConfig)),
                     "topics",
-                    new CloudResourceOptions(Protect: IsProd, DependsOn: topicDependsOn, Provider: providerName));
+                    // Protected in prod unless allowDeletion.topics names it: Topic.name forces a replacement and a
+                    // removal deletes the topic with its data (platform-facts.md 8.4).
+                    new CloudResourceOptions(Protect: IsProd && !plan.Config.Deletions.AllowsTopic(t.Name), DependsOn: topicDependsOn, Provider: providerName));
             }
         }
     }

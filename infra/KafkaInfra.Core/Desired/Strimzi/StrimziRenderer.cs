@@ -36,12 +36,13 @@ internal sealed partial class StrimziRenderer
         ? KubeObjects.Labels(app, _cluster, KubeObjects.Pair(StrimziDesiredState.ClusterLabel, _cluster))
         : KubeObjects.Labels(app, _cluster);
 
-    public IEnumerable<KubernetesObject> Namespaces()
-    {
-        var names = new List<string> { _ns };
-        names.AddRange(_plan.Consumers.Select(c => c.Config.Namespace));
-        return names.Distinct(StringComparer.Ordinal)
-            .Where(n => !KubeObjects.IsBuiltInNamespace(n))
-            .Select(n => KubeObjects.Namespace(n, _cluster));
-    }
+    /// <summary>
+    /// The Kafka namespace, only when <c>cluster.strimzi.createNamespace</c> asks for it. Consumer namespaces are never
+    /// declared: they always exist (the Deployments KEDA scales live there), pulumi-kubernetes 4.29+ fails with
+    /// AlreadyExists on an object that exists, and a stack that owned one would delete it, with everything in it,
+    /// when the consumer is removed or the stack destroyed (platform-facts.md 8.3). The Pulumi program keeps a declared
+    /// namespace on delete and protects it in prod (PulumiLayout.Safety).
+    /// </summary>
+    public IEnumerable<KubernetesObject> Namespaces() =>
+        _strimzi.CreateNamespace && !KubeObjects.IsBuiltInNamespace(_ns) ? [KubeObjects.Namespace(_ns, _cluster)] : [];
 }

@@ -62,8 +62,10 @@ public class MskGuardTests
     public void Fewer_brokers_need_the_drain_acknowledged()
     {
         var deployed = new DeployedState(new Dictionary<string, int>(), Brokers: 6);
-        AssertErrors(MskStacks.Prod, deployed,
-            "kafka-infra:cluster.brokers: decreases from 6 to 3: MSK removes brokers only once no partition replica is left on them. Move the replicas off the brokers being removed first (`kafka-infra rebalance --remove ...` writes the reassignment), then set cluster.msk.brokersDrained: true to acknowledge it");
+        var refused = Assert.Single(MskStacks.Plan(MskStacks.Prod, deployed).Errors);
+        Assert.Equal("kafka-infra:cluster.brokers", refused.Path);
+        Assert.StartsWith("decreases from 6 to 3: MSK removes a broker only once no partition replica is left on it. Move the replicas off the 3 brokers being removed first (`kafka-infra rebalance --current <current.json>", refused.Message, StringComparison.Ordinal);
+        Assert.EndsWith("then set cluster.msk.brokersDrained: true to acknowledge it", refused.Message, StringComparison.Ordinal);
         Assert.True(MskStacks.Plan(WithMsk("      brokersDrained: true"), deployed).IsValid);
     }
 
