@@ -30,7 +30,7 @@ public sealed record ValueRange(long Min, long Max, bool ExclusiveMin = false)
 /// reference in the README and Pulumi.yaml is generated from it (<see cref="ConfigReference"/>; a test fails when
 /// they drift). Defaults come from <see cref="Defaults"/>, so each default still lives in one place.
 /// </summary>
-public static class ConfigKeyTable
+public static partial class ConfigKeyTable
 {
     private const string Str = "string";
     private const string Int = "integer";
@@ -57,8 +57,8 @@ public static class ConfigKeyTable
         new(ConfigKeys.Cluster, Map, Required, "the Kafka cluster; exactly one of `strimzi` or `msk`"),
         new("cluster.name", Str, Required, "Kubernetes-style name, prefix of every resource"),
         new("cluster.kafkaVersion", Str, Code(Defaults.KafkaVersion), $"Strimzi 1.2: {string.Join(", ", ConfigCatalogue.StrimziKafkaVersions)}; MSK: e.g. `3.9.x`"),
-        new("cluster.brokers", Int, Required, "broker count (Strimzi broker pool replicas / MSK `NumberOfBrokerNodes`); not for serverless", Range: new(1, 1000)),
-        new("cluster.storageGiB", Int, Required, "disk per broker; only grows; not for Express or serverless", Range: new(1, 16384)),
+        new("cluster.brokers", Int, "required (Strimzi: unless `strimzi.nodePools`)", "broker count (Strimzi broker pool replicas / MSK `NumberOfBrokerNodes`); not for serverless", Range: new(1, 1000)),
+        new("cluster.storageGiB", Int, "required (Strimzi: unless `strimzi.nodePools`)", "disk per broker; only grows; not for Express or serverless", Range: new(1, 16384)),
         new("cluster.brokerIngressMBps", Num, $"{Plain(Defaults.BrokerIngressMBps)} (Express: by size, 15 MB/s for `large`)", "write MB/s (produce + replication) one broker is assumed to sustain", Range: new(0, 100_000, ExclusiveMin: true)),
         new("cluster.maxPartitionsPerBroker", Int, Plain(Defaults.MaxPartitionsPerBroker), "Strimzi only: ceiling of leader + follower replicas per broker", Range: new(1, 1_000_000)),
         new("cluster.strimzi", Map, None, "Kafka on Kubernetes with Strimzi (`strimzi: {}` takes every default)"),
@@ -66,9 +66,10 @@ public static class ConfigKeyTable
         new("cluster.strimzi.controllers", Int, Plain(Defaults.StrimziControllers), "KRaft controller pool size (≥ 3 in prod; odd recommended)", Range: new(1, 9)),
         new("cluster.strimzi.controllerStorageGiB", Int, Plain(Defaults.StrimziControllerStorageGiB), "metadata volume per controller", Range: new(1, 16384)),
         new("cluster.strimzi.storageClass", Str, "cluster default", "StorageClass of broker and controller volumes"),
-        new("cluster.strimzi.plainListener", Bool, Code(false), "adds a plain 9092 listener; refused in prod"),
+        new("cluster.strimzi.plainListener", Bool, Code(false), "adds a plain 9092 listener; refused in prod; replaced by `listeners` (cannot be combined)"),
         new("cluster.strimzi.rackTopologyKey", Str, "off", "node label for rack awareness, e.g. `topology.kubernetes.io/zone`"),
         new("cluster.strimzi.brokerResources", Resources, "none", "broker container resources"),
+        .. StrimziShapeRows(),
         new("cluster.msk", Map, None, "Amazon MSK (provisioned Standard or Express brokers, or serverless)"),
         new("cluster.msk.instanceType", Str, "required unless serverless", "`kafka.t3.small`, `kafka.m5.*`, `kafka.m7g.*`, `express.m7g.*`"),
         new("cluster.msk.clientSubnets", Strings, Required, "2 or 3 subnets in different AZs; brokers must be a multiple of their count"),
@@ -114,6 +115,7 @@ public static class ConfigKeyTable
         new("consumers[].maxReplicas", Int, Required, "KEDA maximum; capped at the topic's partitions", Range: new(1, 10_000)),
         new("consumers[].kind", Str, Code(Defaults.ScaleTargetKind), "scale target (any kind with a scale subresource; never `KafkaConnector`)"),
         new("consumers[].apiVersion", Str, Code(Defaults.ScaleTargetApiVersion), "apiVersion of the scale target"),
+        new("consumers[].listener", Str, "the first internal TLS listener with SCRAM", "Strimzi: the listener it connects through (its bootstrap address and KEDA trigger follow it)"),
         new("consumers[].awsRoleArn", Str, "a role is created", "MSK (IAM auth): the IAM role its least-privilege policy is attached to"),
         new(ConfigKeys.Connect + "[]", Maps, None, "Kafka Connect worker groups"),
         new("connect[].name", Str, Required, "Kubernetes-style name of the group"),
@@ -129,6 +131,8 @@ public static class ConfigKeyTable
         new("connect[].connectors[].topics", Strings, "required for sinks", "topics it reads or writes (names in `topics`)"),
         new("connect[].connectors[].tasksMax", Int, "partitions of its topics", "most tasks", Range: new(1, 10_000)),
         new("connect[].connectors[].config", Pairs, None, "connector config (not `name`, `connector.class`, `tasks.max`)"),
+        new("connect[].listener", Str, "the first internal TLS listener with SCRAM", "Strimzi: the listener the workers connect through"),
+        new("connect[].workerConfig", Pairs, None, "Strimzi: KafkaConnect `spec.config` entries; keys Strimzi forbids (group.id, ssl., sasl., rest., ...) or the planner sets are refused"),
         new("connect[].awsRoleArn", Str, "a role is created", "MSK: the service execution role (must trust kafkaconnect.amazonaws.com)"),
         new("connect[].plugin", Map, "required on MSK", "the MSK Connect custom plugin"),
         new("connect[].plugin.s3BucketArn", Str, Required, "bucket of the plugin archive"),
@@ -142,6 +146,7 @@ public static class ConfigKeyTable
         new("ksqldb[].image", Str, Code(Defaults.KsqlDbImage), "server container image (required on MSK IAM stacks: the default lacks aws-msk-iam-auth)"),
         new("ksqldb[].headless", Bool, Code(false), "runs the queries of Secret `ksqldb-<name>-queries` (key `queries.sql`)"),
         new("ksqldb[].resources", Resources, "none", "server container resources"),
+        new("ksqldb[].listener", Str, "the first internal TLS listener with SCRAM", "Strimzi: the listener the servers connect through"),
         new("ksqldb[].awsRoleArn", Str, "a role is created", "MSK (IAM auth): the IAM role its least-privilege policy is attached to"),
     ];
 

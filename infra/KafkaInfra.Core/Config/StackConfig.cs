@@ -66,7 +66,40 @@ public sealed record StrimziConfig(
     string? StorageClass,
     bool PlainListener,
     string? RackTopologyKey,
-    ResourcesConfig? BrokerResources);
+    ResourcesConfig? BrokerResources)
+{
+    /// <summary>The cluster's listeners (<c>cluster.strimzi.listeners</c>; without it the TLS listener, plus the plain one with <c>plainListener</c>).</summary>
+    public IReadOnlyList<StrimziListenerConfig> Listeners { get; init; } = StrimziDefaults.Listeners(PlainListener);
+
+    /// <summary><c>cluster.strimzi.nodePools</c>; empty for the short form (<c>brokers</c> + <c>controllers</c>).</summary>
+    public IReadOnlyList<NodePoolConfig> NodePools { get; init; } = [];
+
+    /// <summary><c>cluster.strimzi.kafkaConfig</c>: broker config merged after the planner's keys.</summary>
+    public IReadOnlyDictionary<string, string> KafkaConfig { get; init; } = StrimziDefaults.NoConfig;
+
+    /// <summary><c>cluster.strimzi.overrides</c>.</summary>
+    public StrimziOverrides Overrides { get; init; } = StrimziDefaults.NoOverrides;
+
+    /// <summary><c>cluster.strimzi.cruiseControl</c>: false never deploys Cruise Control (else it runs from two brokers on).</summary>
+    public bool CruiseControl { get; init; } = true;
+
+    /// <summary><c>cluster.strimzi.kafkaExporter</c>: false leaves Kafka Exporter out.</summary>
+    public bool KafkaExporter { get; init; } = true;
+
+    /// <summary><c>cluster.strimzi.metrics.allowList</c>; null keeps Strimzi's default allow-list.</summary>
+    public IReadOnlyList<string>? MetricsAllowList { get; init; }
+
+    /// <summary>KRaft controllers: <c>controllers</c>, or the replicas of every node pool with the controller role.</summary>
+    public int ControllerCount => NodePools.Count == 0 ? Controllers : NodePools.Where(p => p.IsController).Sum(p => p.Replicas);
+
+    /// <summary>
+    /// The listener a client uses: the one named <paramref name="name"/>, or (null) the default, the first internal
+    /// TLS listener with SCRAM-SHA-512. Null when there is none; the loader has then reported it.
+    /// </summary>
+    public StrimziListenerConfig? ClientListener(string? name) => name is null
+        ? Listeners.FirstOrDefault(l => l is { Type: "internal", Tls: true, Authentication: ListenerAuthentication.ScramSha512 })
+        : Listeners.FirstOrDefault(l => l.Name == name);
+}
 
 /// <summary><c>kafka-infra:cluster.msk.storageAutoscaling</c>.</summary>
 public sealed record MskStorageAutoscalingConfig(int MaxGiB, int TargetUtilizationPercent);
@@ -128,6 +161,9 @@ public sealed record ConsumerConfig(
     string ApiVersion,
     string? AwsRoleArn = null)
 {
+    /// <summary><c>consumers[].listener</c>: the Strimzi listener it connects through (null: the default one).</summary>
+    public string? Listener { get; init; }
+
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Consumers)}[{Index}]";
 }
 
@@ -160,6 +196,12 @@ public sealed record ConnectGroupConfig(
     string? AwsRoleArn = null,
     ConnectPluginConfig? Plugin = null)
 {
+    /// <summary><c>connect[].listener</c>: the Strimzi listener the workers connect through (null: the default one).</summary>
+    public string? Listener { get; init; }
+
+    /// <summary><c>connect[].workerConfig</c>: Strimzi KafkaConnect <c>spec.config</c> entries, after the planner's.</summary>
+    public IReadOnlyDictionary<string, string> WorkerConfig { get; init; } = StrimziDefaults.NoConfig;
+
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Connect)}[{Index}]";
 }
 
@@ -175,5 +217,8 @@ public sealed record KsqlDbGroupConfig(
     ResourcesConfig? Resources,
     string? AwsRoleArn = null)
 {
+    /// <summary><c>ksqldb[].listener</c>: the Strimzi listener the servers connect through (null: the default one).</summary>
+    public string? Listener { get; init; }
+
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.KsqlDb)}[{Index}]";
 }

@@ -40,7 +40,7 @@ public static partial class StackConfigLoader
         var roleArn = ReadRoleArn(r);
         return name is null || topic is null || max is null || group is null
             ? null
-            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn);
+            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn) { Listener = ReadListenerChoice(r) };
     }
 
     private static ConnectGroupConfig? ReadConnectGroup(JsonElement element, string path, int index, ErrorBag errors)
@@ -76,7 +76,9 @@ public static partial class StackConfigLoader
 
         var roleArn = ReadRoleArn(r);
         var plugin = ReadPlugin(r);
-        return name is null ? null : new ConnectGroupConfig(index, name, replicas, max, lag, image, resources, connectors, roleArn, plugin);
+        var listener = ReadListenerChoice(r);
+        var workerConfig = GuardedConfig(r, "workerConfig", StrimziDefaults.ConnectForbiddenPrefixes, StrimziDefaults.ConnectForbiddenExceptions, StrimziDefaults.PlannerConnectKeys, "KafkaConnect spec.config");
+        return name is null ? null : new ConnectGroupConfig(index, name, replicas, max, lag, image, resources, connectors, roleArn, plugin) { Listener = listener, WorkerConfig = workerConfig };
     }
 
     private static ConnectorConfig? ReadConnector(ObjectReader r, int index)
@@ -117,7 +119,7 @@ public static partial class StackConfigLoader
         var headless = r.Bool("headless", false);
         var resources = ReadResources(r, "resources");
         var roleArn = ReadRoleArn(r);
-        return name is null || serviceId is null ? null : new KsqlDbGroupConfig(index, name, replicas, serviceId, topics, image, headless, resources, roleArn);
+        return name is null || serviceId is null ? null : new KsqlDbGroupConfig(index, name, replicas, serviceId, topics, image, headless, resources, roleArn) { Listener = ReadListenerChoice(r) };
     }
 
     /// <summary>Optional <c>awsRoleArn</c> of a consumer, Connect group or ksqlDB group (MSK: the IAM role its policy is attached to).</summary>

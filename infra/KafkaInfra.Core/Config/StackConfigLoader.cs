@@ -121,6 +121,7 @@ public static partial class StackConfigLoader
         CheckConsumers(consumers, topics, declared, errors);
         CheckConnect(connect, topics, declared, errors);
         CheckKsql(ksql, topics, declared, errors);
+        CheckStrimziShape(cluster, environment, consumers, connect, ksql, errors);
 
         return cluster is null || environment is null ? null : new StackConfig(environment.Value, cluster, defaults, topics, consumers, connect, ksql);
     }

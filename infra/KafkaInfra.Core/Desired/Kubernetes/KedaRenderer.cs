@@ -87,6 +87,9 @@ public static class KedaRenderer
                 metadata["sasl"] = "scram_sha512";
                 metadata["tls"] = "enable";
                 break;
+            case ClientSecurity.ScramPlain:
+                metadata["sasl"] = "scram_sha512";
+                break;
             case ClientSecurity.MskIam:
                 metadata["sasl"] = "oauthbearer";
                 metadata["saslTokenProvider"] = "aws_msk_iam";
@@ -119,7 +122,7 @@ public static class KedaRenderer
         var secretRefs = new List<object>();
         switch (access.Security)
         {
-            case ClientSecurity.ScramTls:
+            case ClientSecurity.ScramTls or ClientSecurity.ScramPlain:
                 var id = identity ?? throw new ArgumentException("SCRAM needs a client identity", nameof(identity));
                 var configMap = $"{baseName}-kafka-client";
                 objects.Add(new KubernetesObject("v1", "ConfigMap", configMap, ns, labels, KubeObjects.None,

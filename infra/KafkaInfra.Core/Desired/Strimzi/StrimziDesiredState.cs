@@ -25,18 +25,6 @@ public static class StrimziDesiredState
     /// </summary>
     public const string ReplicateToAnnotation = "replicator.v1.mittwald.de/replicate-to";
 
-    /// <summary>Metrics the Strimzi Metrics Reporter exposes (regular expressions over the Prometheus names).</summary>
-    public static IReadOnlyList<string> MetricsAllowList { get; } =
-    [
-        "kafka_controller_kafkacontroller_.*",
-        "kafka_log_log_size",
-        "kafka_network_requestmetrics_requests_total",
-        "kafka_server_brokertopicmetrics_.*",
-        "kafka_server_replicamanager_.*",
-        "kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent",
-        "kafka_server_socketservermetrics_connection_count",
-    ];
-
     public static DesiredState Build(CapacityPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);

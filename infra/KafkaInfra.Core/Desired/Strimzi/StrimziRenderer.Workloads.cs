@@ -13,17 +13,31 @@ internal sealed partial class StrimziRenderer
         {
             var user = _userNames[ConnectKey(g.Config)];
             var component = $"connect/{g.Name}";
+            var access = Access(g.Config.Listener);
+            var workerConfig = new Tree
+            {
+                ["config.storage.replication.factor"] = _defaultRf,
+                ["offset.storage.replication.factor"] = _defaultRf,
+                ["status.storage.replication.factor"] = _defaultRf,
+            };
+
+            // connect[].workerConfig after the planner's keys; the loader refused the keys Strimzi forbids or the planner sets.
+            foreach (var (k, v) in g.Config.WorkerConfig)
+            {
+                workerConfig[k] = TreeJson.ConfigValue(v);
+            }
+
             var spec = new Tree
             {
                 ["version"] = _plan.Config.Cluster.KafkaVersion,
                 ["replicas"] = g.Replicas,
                 ["image"] = g.Config.Image,
-                ["bootstrapServers"] = KafkaResources.StrimziTlsBootstrap(_cluster, _ns),
+                ["bootstrapServers"] = access.BootstrapServers.ToTreeValue(),
                 ["groupId"] = g.GroupId,
                 ["configStorageTopic"] = g.ConfigStorageTopic,
                 ["offsetStorageTopic"] = g.OffsetStorageTopic,
                 ["statusStorageTopic"] = g.StatusStorageTopic,
-                ["tls"] = new Tree
+                ["tls"] = !access.UsesTls ? null : new Tree
                 {
                     // A pattern, not the single ca.crt: during a CA key replacement Strimzi keeps the previous CA in the
                     // Secret too, and "*.crt" trusts both (platform-facts 8.2; 041-Crd-kafkaconnect.yaml: certificate or pattern).
@@ -35,12 +49,7 @@ internal sealed partial class StrimziRenderer
                     ["username"] = user,
                     ["passwordSecret"] = new Tree { ["secretName"] = user, ["password"] = ClientIdentity.PasswordKey },
                 },
-                ["config"] = new Tree
-                {
-                    ["config.storage.replication.factor"] = _defaultRf,
-                    ["offset.storage.replication.factor"] = _defaultRf,
-                    ["status.storage.replication.factor"] = _defaultRf,
-                },
+                ["config"] = workerConfig,
                 ["resources"] = DeploymentModel.ResourcesTree(g.Config.Resources),
             };
             yield return new KubernetesObject(KafkaResources.StrimziApiVersion, "KafkaConnect", g.Name, _ns, KubeObjects.Labels($"connect-{g.Name}", _cluster),
@@ -78,7 +87,7 @@ internal sealed partial class StrimziRenderer
         _plan.KsqlDb.SelectMany(g =>
         {
             var user = _userNames[KsqlKey(g.Config)];
-            return KsqlDbRenderer.Build(g, _ns, Access, new ClientIdentity(user, user), _cluster);
+            return KsqlDbRenderer.Build(g, _ns, Access(g.Config.Listener), new ClientIdentity(user, user), _cluster);
         });
 
     public IEnumerable<KubernetesObject> Autoscaling()
@@ -88,7 +97,7 @@ internal sealed partial class StrimziRenderer
             // The consumer's KafkaUser Secret and the cluster CA Secret live in the Kafka namespace; both carry the
             // replicate-to annotation naming the consumer's namespace, where the workload needs them too (docs/strimzi.md).
             var user = _userNames[ConsumerKey(c.Config)];
-            foreach (var o in KedaRenderer.ForConsumer(c, Access, new ClientIdentity(user, user), _cluster))
+            foreach (var o in KedaRenderer.ForConsumer(c, Access(c.Config.Listener), new ClientIdentity(user, user), _cluster))
             {
                 yield return o;
             }
@@ -97,7 +106,7 @@ internal sealed partial class StrimziRenderer
         foreach (var g in _plan.Connect.Where(g => g.Autoscaled))
         {
             var user = _userNames[ConnectKey(g.Config)];
-            foreach (var o in KedaRenderer.ForConnect(g, g.Name, _ns, Access, new ClientIdentity(user, user), _cluster, $"connect/{g.Name}"))
+            foreach (var o in KedaRenderer.ForConnect(g, g.Name, _ns, Access(g.Config.Listener), new ClientIdentity(user, user), _cluster, $"connect/{g.Name}"))
             {
                 yield return o;
             }
