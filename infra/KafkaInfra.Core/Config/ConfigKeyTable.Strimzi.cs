@@ -5,14 +5,14 @@ public static partial class ConfigKeyTable
 {
     private static ConfigKeyInfo[] StrimziShapeRows() =>
     [
-        new("cluster.strimzi.listeners[]", Maps, "one internal TLS listener `tls` on 9093 with SCRAM-SHA-512 (plus `plain` on 9092 with `plainListener`)", "the cluster's listeners; replaces `plainListener`"),
+        new("cluster.strimzi.listeners[]", Maps, "`tls`: internal, 9093, TLS, SCRAM", "the cluster's listeners; replaces `plainListener`"),
         new("cluster.strimzi.listeners[].name", Str, Required, "1-11 lower-case letters or digits, unique"),
         new("cluster.strimzi.listeners[].port", Int, Required, "unique; not 9404 or 9999 (Strimzi's Prometheus and JMX ports)", Range: new(9092, 65535)),
-        new("cluster.strimzi.listeners[].type", Str, Required, "how clients reach it; in-cluster clients use `internal` or `cluster-ip`", [.. StrimziDefaults.ListenerTypes]),
+        new("cluster.strimzi.listeners[].type", Str, Required, $"how clients reach it: {string.Join(", ", StrimziDefaults.ListenerTypes.Select(t => $"`{t}`"))} (in-cluster clients: `internal`, `cluster-ip`)"),
         new("cluster.strimzi.listeners[].tls", Bool, Code(true), "TLS encryption (required for `route`, `ingress` and `authentication: tls`)"),
         new("cluster.strimzi.listeners[].authentication", Str, "`scram-sha-512`", "client authentication; `none` is refused in prod", ["scram-sha-512", "tls", "none"]),
         new("cluster.strimzi.listeners[].configuration", Map, None, "Strimzi listener `configuration` (bootstrap/broker hosts, load balancer settings, ...), keys checked against the CRD"),
-        new("cluster.strimzi.nodePools[]", Maps, "one `broker` pool (`brokers`, `storageGiB`) and one `controller` pool (`controllers`)", "KafkaNodePools named `<cluster>-<name>`; replaces `brokers`, `storageGiB`, `controllers`, `controllerStorageGiB`, `brokerResources`"),
+        new("cluster.strimzi.nodePools[]", Maps, "from `brokers` and `controllers`", "KafkaNodePools named `<cluster>-<name>`; replaces `brokers`, `storageGiB`, `controllers`, `controllerStorageGiB`, `brokerResources`"),
         new("cluster.strimzi.nodePools[].name", Str, Required, "pool name (the KafkaNodePool is `<cluster>-<name>`)"),
         new("cluster.strimzi.nodePools[].roles", Strings, Required, "`broker`, `controller` or both (dual-role)"),
         new("cluster.strimzi.nodePools[].replicas", Int, Required, "nodes in the pool; broker pools add up to the planner's broker count", Range: new(0, 1000)),
