@@ -9,8 +9,8 @@ internal sealed partial class StrimziRenderer
 {
     public IEnumerable<KubernetesObject> Cluster()
     {
-        // Cruise Control from two brokers on (it has nothing to balance on one), unless cluster.strimzi.cruiseControl is false.
-        var cruiseControl = _strimzi.CruiseControl && _plan.Cluster.Brokers >= 2;
+        // Cruise Control from CruiseControlMinBrokers brokers on, unless cluster.strimzi.cruiseControl is false.
+        var cruiseControl = _strimzi.CruiseControl && _plan.Cluster.Brokers >= KafkaResources.CruiseControlMinBrokers;
         yield return Kafka(cruiseControl);
         foreach (var pool in NodePools())
         {
