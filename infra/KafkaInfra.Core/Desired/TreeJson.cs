@@ -12,7 +12,7 @@ public static class TreeJson
         JsonValueKind.Object => FromObject(value),
         JsonValueKind.Array => value.EnumerateArray().Select(From).Where(v => v is not null).Select(v => v!).ToArray(),
         JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.TryGetInt32(out var i) ? i : value.GetDouble(),
+        JsonValueKind.Number => value.TryGetInt32(out var i) ? (object)i : value.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,

@@ -29,7 +29,7 @@ internal sealed partial class PlanContext
             Warn($"{ClusterPath}.strimzi.metrics.allowList", $"leaves out {dropped.Count} of the {StrimziMetrics.DashboardMetrics.Count} metrics Strimzi's Kafka and KRaft dashboards use ({string.Join(", ", dropped.Take(5))}{(dropped.Count > 5 ? ", ..." : "")}); remove allowList to keep Strimzi's default list");
         }
 
-        if (!s.CruiseControl && config.Cluster.Brokers >= 2)
+        if (!s.CruiseControl && config.Cluster.Brokers >= KafkaResources.CruiseControlMinBrokers)
         {
             Warn($"{ClusterPath}.strimzi.cruiseControl", "is false: broker changes are not rebalanced automatically and replication-factor changes of topics fail (the Topic Operator needs Cruise Control for them)");
         }

@@ -72,7 +72,7 @@ public class ConfigReferenceTests
     [Theory]
     [InlineData("", "environment,cluster,topicDefaults,topics,consumers,connect,ksqldb")]
     [InlineData("cluster", "name,kafkaVersion,brokers,storageGiB,brokerIngressMBps,maxPartitionsPerBroker,strimzi,msk")]
-    [InlineData("connect[]", "name,replicas,maxReplicas,lagThreshold,image,resources,connectors,awsRoleArn,plugin")]
+    [InlineData("connect[]", "name,replicas,maxReplicas,lagThreshold,image,resources,connectors,listener,workerConfig,awsRoleArn,plugin")]
     [InlineData("connect[].connectors[]", "name,class,kind,topics,tasksMax,config")]
     public void The_loader_accepts_exactly_the_keys_of_the_table(string parent, string keys) =>
         Assert.Equal(keys.Split(','), ConfigKeyTable.KeysOf(parent));
