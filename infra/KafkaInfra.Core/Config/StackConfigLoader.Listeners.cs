@@ -21,11 +21,6 @@ public static partial class StackConfigLoader
                 {
                     errors.Add($"{path}.listener", "applies to Strimzi clusters only; MSK clients use the bootstrap brokers of cluster.msk.authentication");
                 }
-
-                foreach (var g in connect.Where(g => g.WorkerConfig.Count > 0))
-                {
-                    errors.Add($"{g.Path}.workerConfig", "applies to Strimzi KafkaConnect only; MSK Connect takes its worker configuration from AWS");
-                }
             }
 
             return;
@@ -49,6 +44,11 @@ public static partial class StackConfigLoader
             {
                 errors.Add($"{clusterPath}.nodePools[{p.Index}].storage", $"must not be ephemeral for broker pool {Describe.Quote(p.Name)} in prod: its partitions are lost whenever a pod restarts");
             }
+        }
+
+        foreach (var g in connect)
+        {
+            GuardConfig(g.WorkerConfig ?? StrimziDefaults.NoConfig, $"{g.Path}.workerConfig", StrimziDefaults.ConnectForbiddenPrefixes, StrimziDefaults.ConnectForbiddenExceptions, StrimziDefaults.PlannerConnectKeys, "KafkaConnect spec.config", errors);
         }
 
         foreach (var (path, name) in clients)

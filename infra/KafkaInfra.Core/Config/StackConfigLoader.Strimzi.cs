@@ -172,19 +172,23 @@ public static partial class StackConfigLoader
     private static IReadOnlyDictionary<string, string> GuardedConfig(ObjectReader r, string key, IReadOnlyList<string> forbidden, IReadOnlyList<string> exceptions, IReadOnlyList<string> planner, string target)
     {
         var values = r.StringMap(key);
+        GuardConfig(values, r.Child(key), forbidden, exceptions, planner, target, r.Errors);
+        return values.Count == 0 ? StrimziDefaults.NoConfig : values;
+    }
+
+    private static void GuardConfig(IReadOnlyDictionary<string, string> values, string path, IReadOnlyList<string> forbidden, IReadOnlyList<string> exceptions, IReadOnlyList<string> planner, string target, ErrorBag errors)
+    {
         foreach (var k in values.Keys)
         {
             if (planner.Contains(k))
             {
-                r.Errors.Add($"{r.Child(key)}.{k}", $"is set by the planner (from topicDefaults and the capacity plan); change that instead of overriding {target}");
+                errors.Add($"{path}.{k}", $"is set by the planner (from topicDefaults and the capacity plan); change that instead of overriding {target}");
             }
             else if (StrimziDefaults.ForbiddenPrefix(k, forbidden, exceptions) is { } prefix)
             {
-                r.Errors.Add($"{r.Child(key)}.{k}", $"is forbidden by Strimzi in {target} (prefix '{prefix}'; the operator owns it and would drop it)");
+                errors.Add($"{path}.{k}", $"is forbidden by Strimzi in {target} (prefix '{prefix}'; the operator owns it and would drop it)");
             }
         }
-
-        return values.Count == 0 ? StrimziDefaults.NoConfig : values;
     }
 
     private static StrimziOverrides ReadOverrides(ObjectReader strimzi)

@@ -38,9 +38,15 @@ public static partial class StackConfigLoader
         }
 
         var roleArn = ReadRoleArn(r);
+        var serviceAccount = r.String("serviceAccount", expected: "the workload's Kubernetes service account");
+        if (serviceAccount is not null && Names.KubernetesNameProblem(serviceAccount) is { } saProblem)
+        {
+            errors.Add(r.Child("serviceAccount"), saProblem);
+        }
+
         return name is null || topic is null || max is null || group is null
             ? null
-            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn) { Listener = ReadListenerChoice(r) };
+            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn, serviceAccount) { Listener = ReadListenerChoice(r) };
     }
 
     private static ConnectGroupConfig? ReadConnectGroup(JsonElement element, string path, int index, ErrorBag errors)
@@ -76,9 +82,11 @@ public static partial class StackConfigLoader
 
         var roleArn = ReadRoleArn(r);
         var plugin = ReadPlugin(r);
+        var statements = ReadPolicyStatements(r);
+        // On Strimzi the keys Strimzi forbids or the planner sets are refused in CheckStrimziShape (StackConfigLoader.Listeners.cs).
+        var workerConfig = r.StringMap("workerConfig");
         var listener = ReadListenerChoice(r);
-        var workerConfig = GuardedConfig(r, "workerConfig", StrimziDefaults.ConnectForbiddenPrefixes, StrimziDefaults.ConnectForbiddenExceptions, StrimziDefaults.PlannerConnectKeys, "KafkaConnect spec.config");
-        return name is null ? null : new ConnectGroupConfig(index, name, replicas, max, lag, image, resources, connectors, roleArn, plugin) { Listener = listener, WorkerConfig = workerConfig };
+        return name is null ? null : new ConnectGroupConfig(index, name, replicas, max, lag, image, resources, connectors, roleArn, plugin, statements, workerConfig) { Listener = listener };
     }
 
     private static ConnectorConfig? ReadConnector(ObjectReader r, int index)

@@ -113,6 +113,7 @@ public static partial class StackConfigLoader
         var consumers = ReadList(values, ConfigKeys.Consumers, errors, ReadConsumer);
         var connect = ReadList(values, ConfigKeys.Connect, errors, ReadConnectGroup);
         var ksql = ReadList(values, ConfigKeys.KsqlDb, errors, ReadKsqlGroup);
+        var tags = ReadTags(values, errors);
 
         // References are checked against every topic the list names, also those rejected for another field, so one
         // bad field gives one error, not a false "not in kafka-infra:topics" at each reader of the topic.
@@ -123,7 +124,7 @@ public static partial class StackConfigLoader
         CheckKsql(ksql, topics, declared, errors);
         CheckStrimziShape(cluster, environment, consumers, connect, ksql, errors);
 
-        return cluster is null || environment is null ? null : new StackConfig(environment.Value, cluster, defaults, topics, consumers, connect, ksql);
+        return cluster is null || environment is null ? null : new StackConfig(environment.Value, cluster, defaults, topics, consumers, connect, ksql, tags);
     }
 
     private static DeploymentEnvironment? ReadEnvironment(Dictionary<string, JsonElement> values, ErrorBag errors, HashSet<string> unparsable)

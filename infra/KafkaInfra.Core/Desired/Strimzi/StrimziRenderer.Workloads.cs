@@ -22,7 +22,7 @@ internal sealed partial class StrimziRenderer
             };
 
             // connect[].workerConfig after the planner's keys; the loader refused the keys Strimzi forbids or the planner sets.
-            foreach (var (k, v) in g.Config.WorkerConfig)
+            foreach (var (k, v) in g.Config.WorkerConfig ?? StrimziDefaults.NoConfig)
             {
                 workerConfig[k] = TreeJson.ConfigValue(v);
             }
