@@ -30,7 +30,7 @@ public sealed record ValueRange(long Min, long Max, bool ExclusiveMin = false)
 /// reference in docs/config.md and Pulumi.yaml is generated from it (<see cref="ConfigReference"/>; a test fails when
 /// they drift). Defaults come from <see cref="Defaults"/>, so each default still lives in one place.
 /// </summary>
-public static class ConfigKeyTable
+public static partial class ConfigKeyTable
 {
     private const string Str = "string";
     private const string Int = "integer";
@@ -66,8 +66,8 @@ public static class ConfigKeyTable
         new(ConfigKeys.Cluster, Map, Required, "the Kafka cluster; exactly one of `strimzi` or `msk`"),
         new("cluster.name", Str, Required, "Kubernetes-style name, prefix of every resource"),
         new("cluster.kafkaVersion", Str, Code(Defaults.KafkaVersion), $"Strimzi 1.2: {string.Join(", ", ConfigCatalogue.StrimziKafkaVersions)}; MSK: e.g. `3.9.x`"),
-        new("cluster.brokers", Int, Required, "broker count (Strimzi broker pool replicas / MSK `NumberOfBrokerNodes`); not for serverless", Range: new(1, 1000)),
-        new("cluster.storageGiB", Int, Required, "disk per broker; only grows; not for Express or serverless", Range: new(1, 16384)),
+        new("cluster.brokers", Int, "required (Strimzi: unless `strimzi.nodePools`)", "broker count (Strimzi broker pool replicas / MSK `NumberOfBrokerNodes`); not for serverless", Range: new(1, 1000)),
+        new("cluster.storageGiB", Int, "required (Strimzi: unless `strimzi.nodePools`)", "disk per broker; only grows; not for Express or serverless", Range: new(1, 16384)),
         new("cluster.brokerIngressMBps", Num, $"{Plain(Defaults.BrokerIngressMBps)} (Express: by size, 15 MB/s for `large`)", "write MB/s (produce + replication) one broker is assumed to sustain", Range: new(0, 100_000, ExclusiveMin: true)),
         new("cluster.maxPartitionsPerBroker", Int, Plain(Defaults.MaxPartitionsPerBroker), "Strimzi only: ceiling of leader + follower replicas per broker", Range: new(1, 1_000_000)),
         new("cluster.strimzi", Map, None, "Kafka on Kubernetes with Strimzi (`strimzi: {}` takes every default)"),
@@ -75,11 +75,12 @@ public static class ConfigKeyTable
         new("cluster.strimzi.controllers", Int, Plain(Defaults.StrimziControllers), "KRaft controller pool size (≥ 3 in prod; odd recommended)", Range: new(1, 9)),
         new("cluster.strimzi.controllerStorageGiB", Int, Plain(Defaults.StrimziControllerStorageGiB), "metadata volume per controller", Range: new(1, 16384)),
         new("cluster.strimzi.storageClass", Str, "cluster default", "StorageClass of broker and controller volumes"),
-        new("cluster.strimzi.plainListener", Bool, Code(false), "adds a plain 9092 listener; refused in prod"),
+        new("cluster.strimzi.plainListener", Bool, Code(false), "adds a plain 9092 listener; refused in prod; replaced by `listeners` (cannot be combined)"),
         new("cluster.strimzi.rackTopologyKey", Str, "off", "node label for rack awareness, e.g. `topology.kubernetes.io/zone`"),
         new("cluster.strimzi.brokerResources", Resources, "none", "broker container resources"),
         new("cluster.strimzi.kedaNamespace", Str, Code(Defaults.KedaNamespace), "KEDA's cluster-object namespace (`KEDA_CLUSTER_OBJECT_NAMESPACE`): KEDA's describe-only KafkaAccess binding lands there for its ClusterTriggerAuthentication"),
         new("cluster.strimzi.createNamespace", Bool, Code(Defaults.StrimziCreateNamespace), "declares the Kafka namespace (kept when removed from the stack or destroyed; protected in prod); off, the namespace must exist (the operator's usually does)"),
+        .. StrimziShapeRows(),
         new("cluster.msk", Map, None, "Amazon MSK (provisioned Standard or Express brokers, or serverless)"),
         new("cluster.msk.instanceType", Str, "required unless serverless", "`kafka.t3.small`, `kafka.m5.*`, `kafka.m7g.*`, `express.m7g.*`"),
         new("cluster.msk.clientSubnets", Strings, Required, "2 or 3 subnets in different AZs; brokers must be a multiple of their count"),
@@ -148,6 +149,7 @@ public static class ConfigKeyTable
         new("consumers[].limitToPartitionsWithLag", Bool, Code(false), "KEDA caps replicas at the partitions that have lag (one topic only)"),
         new("consumers[].excludePersistentLag", Bool, Code(false), "a partition whose offset has not moved since the last poll does not count (a stuck message does not scale out)"),
         new("consumers[].scaleToZeroOnInvalidOffset", Bool, Code(false), "with no committed offset and `offsetResetPolicy: latest`, count lag 0 instead of 1 so `minReplicas: 0` can reach zero"),
+        new("consumers[].listener", Str, "the first internal TLS listener with SCRAM", "Strimzi: the listener it connects through (its bootstrap address and KEDA trigger follow it)"),
         new("consumers[].awsRoleArn", Str, "a role is created", "MSK (IAM auth): the IAM role its least-privilege policy is attached to"),
         new("consumers[].serviceAccount", Str, "the consumer's name", "MSK with `cluster.msk.eksClusterName`: the workload's service account, associated with its created role (EKS Pod Identity)"),
         new("consumers[].quotas", Map, "none", "broker quotas of its KafkaUser (Strimzi); MSK does not apply them"),
@@ -167,12 +169,13 @@ public static class ConfigKeyTable
         new("connect[].connectors[].topics", Strings, "required for sinks", "topics it reads or writes (names in `topics`)"),
         new("connect[].connectors[].tasksMax", Int, "partitions of its topics", "most tasks", Range: new(1, 10_000)),
         new("connect[].connectors[].config", Pairs, None, "connector config (not `name`, `connector.class`, `tasks.max`)"),
+        new("connect[].listener", Str, "the first internal TLS listener with SCRAM", "Strimzi: the listener the workers connect through"),
         new("connect[].awsRoleArn", Str, "a role is created", "MSK: the service execution role (must trust kafkaconnect.amazonaws.com)"),
         new("connect[].policyStatements[]", Maps, None, "MSK: extra Allow statements of the Connect group's execution role (e.g. S3 access for an S3 sink)"),
         new("connect[].policyStatements[].sid", Str, "`Extra<i>`", "statement id (letters and digits)"),
         new("connect[].policyStatements[].actions", Strings, Required, "IAM actions, e.g. `s3:PutObject`"),
         new("connect[].policyStatements[].resources", Strings, Required, "ARNs (or `*`) the actions apply to"),
-        new("connect[].workerConfig", Pairs, None, "MSK: worker properties added to (or replacing) kafka-infra's, e.g. `value.converter.schemas.enable: \"true\"`"),
+        new("connect[].workerConfig", Pairs, None, "worker properties. Strimzi: KafkaConnect `spec.config` after the planner's keys; keys Strimzi forbids (group.id, ssl., sasl., rest., ...) or the planner sets are refused. MSK: added to (or replacing) kafka-infra's, e.g. `value.converter.schemas.enable: \"true\"`"),
         new("connect[].plugin", Map, "required on MSK", "the MSK Connect custom plugin"),
         new("connect[].plugin.s3BucketArn", Str, Required, "bucket of the plugin archive"),
         new("connect[].plugin.s3FileKey", Str, Required, "object key of the plugin archive"),
@@ -201,6 +204,7 @@ public static class ConfigKeyTable
         new("ksqldb[].image", Str, Code(Defaults.KsqlDbImage), "server container image (required on MSK IAM stacks: the default lacks aws-msk-iam-auth)"),
         new("ksqldb[].headless", Bool, Code(false), "runs the queries of Secret `ksqldb-<name>-queries` (key `queries.sql`)"),
         new("ksqldb[].resources", Resources, "none", "server container resources"),
+        new("ksqldb[].listener", Str, "the first internal TLS listener with SCRAM", "Strimzi: the listener the servers connect through"),
         new("ksqldb[].awsRoleArn", Str, "a role is created", "MSK (IAM auth): the IAM role its least-privilege policy is attached to"),
         new(ConfigKeys.Producers + "[]", Maps, None, "applications that write: Write + Describe on their topics, IdempotentWrite; credentials in their namespace"),
         new("producers[].name", Str, Required, "Kubernetes-style name of the application"),

@@ -99,6 +99,9 @@ internal sealed class ObjectReader
 
     public bool Has(string key) => _element.TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.Null;
 
+    /// <summary>The value of a key as it is (cloned, for pass-through mappings), null when absent or null.</summary>
+    public JsonElement? Raw(string key) => _element.TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.Null ? v.Clone() : null;
+
     /// <summary>True when the key is present, even with an empty (null) value.</summary>
     public bool HasKey(string key) => _element.TryGetProperty(key, out _);
 

@@ -20,11 +20,17 @@ public static partial class KafkaResources
     /// <summary>Strimzi's optional plain listener's port.</summary>
     public const int StrimziPlainPort = 9092;
 
-    /// <summary>Name of the dedicated KRaft controller pool.</summary>
+    /// <summary>Pool name of the short form's dedicated KRaft controller pool (the KafkaNodePool is <see cref="NodePool"/> of it).</summary>
     public const string ControllerPool = "controller";
 
-    /// <summary>Name of the broker pool; its replicas are the stack's <c>cluster.brokers</c>.</summary>
+    /// <summary>Pool name of the short form's broker pool; its replicas are the stack's <c>cluster.brokers</c>.</summary>
     public const string BrokerPool = "broker";
+
+    /// <summary>
+    /// The KafkaNodePool of pool <paramref name="pool"/>: <c>&lt;cluster&gt;-&lt;pool&gt;</c>, so that two clusters can
+    /// share a namespace (Strimzi pool names are namespace-wide; their pods are <c>&lt;cluster&gt;-&lt;pool-name&gt;-&lt;id&gt;</c>).
+    /// </summary>
+    public static string NodePool(string cluster, string pool) => $"{cluster}-{pool}";
 
     /// <summary>
     /// Partitions of a Kafka Connect group's internal topics: the config topic must have exactly 1; Kafka's defaults

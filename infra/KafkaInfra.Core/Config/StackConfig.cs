@@ -99,6 +99,38 @@ public sealed record StrimziConfig(
     /// (a ClusterTriggerAuthentication reads Secrets only there; platform-facts 8.1).
     /// </summary>
     public string KedaNamespace { get; init; } = Defaults.KedaNamespace;
+
+    /// <summary>The cluster's listeners (<c>cluster.strimzi.listeners</c>; without it the TLS listener, plus the plain one with <c>plainListener</c>).</summary>
+    public IReadOnlyList<StrimziListenerConfig> Listeners { get; init; } = StrimziDefaults.Listeners(PlainListener);
+
+    /// <summary><c>cluster.strimzi.nodePools</c>; empty for the short form (<c>brokers</c> + <c>controllers</c>).</summary>
+    public IReadOnlyList<NodePoolConfig> NodePools { get; init; } = [];
+
+    /// <summary><c>cluster.strimzi.kafkaConfig</c>: broker config merged after the planner's keys.</summary>
+    public IReadOnlyDictionary<string, string> KafkaConfig { get; init; } = StrimziDefaults.NoConfig;
+
+    /// <summary><c>cluster.strimzi.overrides</c>.</summary>
+    public StrimziOverrides Overrides { get; init; } = StrimziDefaults.NoOverrides;
+
+    /// <summary><c>cluster.strimzi.cruiseControl</c>: false never deploys Cruise Control (else it runs from two brokers on).</summary>
+    public bool CruiseControl { get; init; } = true;
+
+    /// <summary><c>cluster.strimzi.kafkaExporter</c>: false leaves Kafka Exporter out.</summary>
+    public bool KafkaExporter { get; init; } = true;
+
+    /// <summary><c>cluster.strimzi.metrics.allowList</c>; null keeps Strimzi's default allow-list.</summary>
+    public IReadOnlyList<string>? MetricsAllowList { get; init; }
+
+    /// <summary>KRaft controllers: <c>controllers</c>, or the replicas of every node pool with the controller role.</summary>
+    public int ControllerCount => NodePools.Count == 0 ? Controllers : NodePools.Where(p => p.IsController).Sum(p => p.Replicas);
+
+    /// <summary>
+    /// The listener a client uses: the one named <paramref name="name"/>, or (null) the default, the first internal
+    /// TLS listener with SCRAM-SHA-512. Null when there is none; the loader has then reported it.
+    /// </summary>
+    public StrimziListenerConfig? ClientListener(string? name) => name is null
+        ? Listeners.FirstOrDefault(l => l is { Type: "internal", Tls: true, Authentication: ListenerAuthentication.ScramSha512 })
+        : Listeners.FirstOrDefault(l => l.Name == name);
 }
 
 /// <summary><c>kafka-infra:cluster.msk.storageAutoscaling</c>.</summary>
@@ -165,6 +197,9 @@ public sealed record ConsumerConfig(
     string? ServiceAccount = null,
     ConsumerScalingConfig? Scaling = null)
 {
+    /// <summary><c>consumers[].listener</c>: the Strimzi listener it connects through (null: the default one).</summary>
+    public string? Listener { get; init; }
+
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Consumers)}[{Index}]";
 
     /// <summary><c>consumers[].quotas</c> (consumerByteRate, requestPercentage); null when not set.</summary>
@@ -209,6 +244,9 @@ public sealed record ConnectGroupConfig(
     IReadOnlyDictionary<string, string>? WorkerConfig = null,
     ConnectBuildConfig? Build = null)
 {
+    /// <summary><c>connect[].listener</c>: the Strimzi listener the workers connect through (null: the default one).</summary>
+    public string? Listener { get; init; }
+
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Connect)}[{Index}]";
 }
 
@@ -224,5 +262,8 @@ public sealed record KsqlDbGroupConfig(
     ResourcesConfig? Resources,
     string? AwsRoleArn = null)
 {
+    /// <summary><c>ksqldb[].listener</c>: the Strimzi listener the servers connect through (null: the default one).</summary>
+    public string? Listener { get; init; }
+
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.KsqlDb)}[{Index}]";
 }

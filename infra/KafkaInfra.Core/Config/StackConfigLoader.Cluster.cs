@@ -66,6 +66,11 @@ public static partial class StackConfigLoader
                 }
             }
         }
+        else if (strimzi is { NodePools.Count: > 0 } pools)
+        {
+            // nodePools replaces the short form: brokers and storage come from the broker pools (StackConfigLoader.Strimzi.cs).
+            (brokers, storage) = PoolCapacity(r, pools);
+        }
         else
         {
             brokers = r.Int(Key("cluster.brokers"), required: true) ?? 0;
@@ -114,32 +119,6 @@ public static partial class StackConfigLoader
         return lower >= subnets
             ? string.Create(CultureInfo.InvariantCulture, $"{lower} or {upper}")
             : upper.ToString(CultureInfo.InvariantCulture);
-    }
-
-    private static StrimziConfig? ReadStrimzi(ObjectReader cluster)
-    {
-        // `strimzi:` with nothing under it means "Strimzi with every default".
-        if (cluster.ObjectOrEmpty("strimzi", KeysOf("cluster.strimzi")) is not { } r)
-        {
-            return null;
-        }
-
-        var ns = r.String("namespace", expected: "a Kubernetes namespace") ?? Defaults.StrimziNamespace;
-        if (Names.KubernetesNameProblem(ns) is { } problem)
-        {
-            r.Errors.Add(r.Child("namespace"), problem);
-        }
-
-        var controllers = r.Int(Key("cluster.strimzi.controllers"), @default: Defaults.StrimziControllers) ?? Defaults.StrimziControllers;
-        var controllerStorage = r.Int(Key("cluster.strimzi.controllerStorageGiB"), @default: Defaults.StrimziControllerStorageGiB) ?? Defaults.StrimziControllerStorageGiB;
-        var storageClass = r.String("storageClass", expected: "a StorageClass name");
-        var plain = r.Bool("plainListener", false);
-        var rack = r.String("rackTopologyKey", expected: "a node label such as topology.kubernetes.io/zone");
-        var resources = ReadResources(r, "brokerResources");
-        var keda = r.String("kedaNamespace", expected: "KEDA's namespace") ?? Defaults.KedaNamespace;
-        CheckKubernetesName(r, "kedaNamespace", keda);
-        var createNamespace = r.Bool("createNamespace", Defaults.StrimziCreateNamespace);
-        return new StrimziConfig(ns, controllers, controllerStorage, storageClass, plain, rack, resources, createNamespace) { KedaNamespace = keda };
     }
 
     private static MskConfig? ReadMsk(ObjectReader cluster, string? awsRegion)

@@ -54,7 +54,7 @@ public static partial class StackConfigLoader
         var scaling = ReadConsumerScaling(r, topics);
         return name is null || topic is null || max is null || group is null
             ? null
-            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn, serviceAccount, scaling) { Quotas = quotas };
+            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn, serviceAccount, scaling) { Quotas = quotas, Listener = ReadListenerChoice(r) };
     }
 
     private static ConnectGroupConfig? ReadConnectGroup(JsonElement element, string path, int index, ErrorBag errors)
@@ -91,6 +91,7 @@ public static partial class StackConfigLoader
         var roleArn = ReadRoleArn(r);
         var plugin = ReadPlugin(r);
         var statements = ReadPolicyStatements(r);
+        // On Strimzi the keys Strimzi forbids or the planner sets are refused in CheckStrimziShape (StackConfigLoader.Listeners.cs).
         var workerConfig = r.StringMap("workerConfig");
         var build = ReadBuild(r);
         if (image is not null && r.Has("build"))
@@ -98,7 +99,8 @@ public static partial class StackConfigLoader
             errors.Add(r.Child("image"), $"must not be set together with build: Strimzi runs the image it builds (build.output.image); got image {Describe.Quote(image)}");
         }
 
-        return name is null ? null : new ConnectGroupConfig(index, name, replicas, max, lag, image, resources, connectors, roleArn, plugin, statements, workerConfig, build);
+        var listener = ReadListenerChoice(r);
+        return name is null ? null : new ConnectGroupConfig(index, name, replicas, max, lag, image, resources, connectors, roleArn, plugin, statements, workerConfig, build) { Listener = listener };
     }
 
     private static ConnectorConfig? ReadConnector(ObjectReader r, int index)
@@ -152,7 +154,7 @@ public static partial class StackConfigLoader
         var headless = r.Bool("headless", false);
         var resources = ReadResources(r, "resources");
         var roleArn = ReadRoleArn(r);
-        return name is null || serviceId is null ? null : new KsqlDbGroupConfig(index, name, replicas, serviceId, topics, image, headless, resources, roleArn);
+        return name is null || serviceId is null ? null : new KsqlDbGroupConfig(index, name, replicas, serviceId, topics, image, headless, resources, roleArn) { Listener = ReadListenerChoice(r) };
     }
 
     /// <summary>Optional <c>awsRoleArn</c> of a consumer, Connect group or ksqlDB group (MSK: the IAM role its policy is attached to).</summary>

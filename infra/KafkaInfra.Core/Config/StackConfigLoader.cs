@@ -127,6 +127,7 @@ public static partial class StackConfigLoader
         CheckProducers(producers, consumers, topics, declared, errors);
         CheckUsers(users, new DerivedNames(cluster?.Name, consumers, producers, connect, ksql), errors);
         CheckGroupIds(consumers, connect, errors);
+        CheckStrimziShape(cluster, environment, consumers, connect, ksql, errors);
 
         var allowDeletion = ReadAllowDeletion(values, errors);
         return cluster is null || environment is null

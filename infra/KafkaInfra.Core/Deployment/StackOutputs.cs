@@ -121,7 +121,8 @@ public static class StackOutputs
         var cluster = plan.Config.Cluster;
         return cluster.Platform switch
         {
-            StrimziPlatform strimzi => KafkaResources.StrimziTlsBootstrap(cluster.Name, strimzi.Config.Namespace),
+            // The address of the listener clients get by default (the internal TLS one), else the first listener's.
+            StrimziPlatform strimzi => (strimzi.Config.ClientListener(null) ?? strimzi.Config.Listeners[0]).Bootstrap(cluster.Name, strimzi.Config.Namespace),
             MskPlatform msk => Text.Of(MskOutputs.BootstrapOf(cluster.Name, msk)),
             _ => throw new InvalidOperationException($"no bootstrap address for {cluster.Platform.Kind}"),
         };

@@ -63,7 +63,7 @@ internal sealed partial class PlanContext
 
                 if (g.MaxReplicas is not null)
                 {
-                    AddScaledObject(uses, kafkaNs, KafkaResources.ConnectScaledObject(g.Name), $"{g.Path}.name");
+                    AddScaledObject(uses, kafkaNs, KafkaResources.ConnectScaledObject(g.Name), $"{g.Path}.name", perWorkloadAuth: false, scramConfigMap: false);
                 }
             }
 
@@ -71,6 +71,8 @@ internal sealed partial class PlanContext
             {
                 uses.Add(new("KafkaUser", kafkaNs, KafkaResources.KsqlDbUser(g.Name), LabelLimit, "its KafkaUser ksqldb-<name>, also a label value of its Secret", $"{g.Path}.name"));
             }
+
+            AddClients(uses, s, kafkaNs, cluster, clusterPath);
         }
 
         var ksqlNs = kafkaNs ?? Defaults.MskWorkloadNamespace;
@@ -82,9 +84,13 @@ internal sealed partial class PlanContext
             uses.Add(new("Kafka topic", null, KafkaResources.KsqlDbCommandTopic(g.ServiceId), Names.MaxTopicNameLength, "its command topic", $"{g.Path}.serviceId"));
         }
 
+        // On Strimzi every trigger refers to KEDA's one ClusterTriggerAuthentication; on MSK each ScaledObject has its own
+        // TriggerAuthentication, and with SCRAM a ConfigMap with the user name.
+        var perWorkloadAuth = Platform is MskPlatform;
+        var scramConfigMap = Platform is MskPlatform { Config.Authentication: MskAuthentication.Scram };
         foreach (var c in config.Consumers)
         {
-            AddScaledObject(uses, c.Namespace, c.Name, $"{c.Path}.name");
+            AddScaledObject(uses, c.Namespace, c.Name, $"{c.Path}.name", perWorkloadAuth, scramConfigMap);
         }
 
         foreach (var t in config.Topics)
@@ -107,11 +113,48 @@ internal sealed partial class PlanContext
     }
 
     /// <summary>A ScaledObject and the objects beside it; KEDA labels its HPA scaledobject.keda.sh/name: &lt;name&gt;.</summary>
-    private static void AddScaledObject(List<NameUse> uses, string ns, string name, string path)
+    private static void AddScaledObject(List<NameUse> uses, string ns, string name, string path, bool perWorkloadAuth, bool scramConfigMap)
     {
         uses.Add(new("ScaledObject", ns, name, LabelLimit, "its KEDA ScaledObject, also the scaledobject.keda.sh/name label of its HPA", path));
-        uses.Add(new("TriggerAuthentication", ns, KafkaResources.KedaTriggerAuthentication(name), ObjectLimit, "its KEDA TriggerAuthentication", path));
-        uses.Add(new("ConfigMap", ns, KafkaResources.KedaClientConfigMap(name), ObjectLimit, "its KEDA client ConfigMap", path));
+        if (perWorkloadAuth)
+        {
+            uses.Add(new("TriggerAuthentication", ns, KafkaResources.KedaTriggerAuthentication(name), ObjectLimit, "its KEDA TriggerAuthentication", path));
+        }
+
+        if (scramConfigMap)
+        {
+            uses.Add(new("ConfigMap", ns, KafkaResources.KedaClientConfigMap(name), ObjectLimit, "its KEDA client ConfigMap", path));
+        }
+    }
+
+    /// <summary>
+    /// Strimzi's client objects: producers' and users' KafkaUsers, each consumer's and producer's KafkaAccess in its own
+    /// namespace, and KEDA's describe-only user, its KafkaAccess and the ClusterTriggerAuthentication (StrimziRenderer.Clients).
+    /// </summary>
+    private void AddClients(List<NameUse> uses, StrimziConfig s, string kafkaNs, string cluster, string clusterPath)
+    {
+        foreach (var p in config.Producers)
+        {
+            uses.Add(new("KafkaUser", kafkaNs, KafkaResources.ProducerUser(p), LabelLimit, "its KafkaUser, also a label value of its Secret", $"{p.Path}.name"));
+            uses.Add(new("KafkaAccess", p.Namespace, KafkaResources.ProducerBinding(p.Name), ObjectLimit, "its KafkaAccess and binding Secret", $"{p.Path}.name"));
+        }
+
+        foreach (var u in config.Users)
+        {
+            uses.Add(new("KafkaUser", kafkaNs, u.Name, LabelLimit, "its KafkaUser, also a label value of its Secret", $"{u.Path}.name"));
+        }
+
+        foreach (var c in config.Consumers)
+        {
+            uses.Add(new("KafkaAccess", c.Namespace, KafkaResources.ConsumerBinding(c.Name), ObjectLimit, "its KafkaAccess and binding Secret", $"{c.Path}.name"));
+        }
+
+        if (config.Consumers.Count > 0 || config.Connect.Any(g => g.MaxReplicas is not null))
+        {
+            uses.Add(new("KafkaUser", kafkaNs, KafkaResources.KedaUser(cluster), LabelLimit, "KEDA's describe-only KafkaUser", clusterPath));
+            uses.Add(new("KafkaAccess", s.KedaNamespace, KafkaResources.KedaBinding(cluster), ObjectLimit, "KEDA's KafkaAccess and binding Secret", clusterPath));
+            uses.Add(new("ClusterTriggerAuthentication", null, KafkaResources.KedaClusterTriggerAuthentication(cluster), ObjectLimit, "KEDA's ClusterTriggerAuthentication", clusterPath));
+        }
     }
 
     private void CheckDerivedNames()

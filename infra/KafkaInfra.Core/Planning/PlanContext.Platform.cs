@@ -19,15 +19,19 @@ internal sealed partial class PlanContext
                 Warn($"{ClusterPath}.strimzi.plainListener", "adds an unencrypted (SCRAM-authenticated) listener on port 9092 (allowed in dev only)");
             }
 
-            if (s.Controllers % 2 == 0)
+            var controllers = s.ControllerCount;
+            var controllersPath = s.NodePools.Count == 0 ? $"{ClusterPath}.strimzi.controllers" : $"{ClusterPath}.strimzi.nodePools";
+            if (controllers % 2 == 0)
             {
-                Warn($"{ClusterPath}.strimzi.controllers", $"{s.Controllers} KRaft controllers tolerate no more failures than {s.Controllers - 1}; use an odd number");
+                Warn(controllersPath, $"{controllers} KRaft controllers tolerate no more failures than {controllers - 1}; use an odd number");
             }
 
-            if (config.IsProd && s.Controllers < 3)
+            if (config.IsProd && controllers < 3)
             {
-                Error($"{ClusterPath}.strimzi.controllers", $"must be >= 3 in prod so the KRaft quorum survives losing a controller; got {s.Controllers}");
+                Error(controllersPath, $"must give >= 3 controllers in prod so the KRaft quorum survives losing a controller; got {controllers}");
             }
+
+            CheckStrimziShape(s);
         }
 
         if (Platform is MskPlatform msk)

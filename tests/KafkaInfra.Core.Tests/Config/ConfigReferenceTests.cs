@@ -73,7 +73,7 @@ public class ConfigReferenceTests
     [InlineData("", "environment,cluster,topicDefaults,topics,consumers,connect,ksqldb,producers,users,tags,allowDeletion")]
     [InlineData("allowDeletion", "topics,clusterReplacement")]
     [InlineData("cluster", "name,kafkaVersion,brokers,storageGiB,brokerIngressMBps,maxPartitionsPerBroker,strimzi,msk")]
-    [InlineData("connect[]", "name,replicas,maxReplicas,lagThreshold,image,resources,connectors,awsRoleArn,policyStatements,workerConfig,plugin,build")]
+    [InlineData("connect[]", "name,replicas,maxReplicas,lagThreshold,image,resources,connectors,listener,awsRoleArn,policyStatements,workerConfig,plugin,build")]
     [InlineData("connect[].connectors[]", "name,class,kind,topics,tasksMax,config")]
     public void The_loader_accepts_exactly_the_keys_of_the_table(string parent, string keys) =>
         Assert.Equal(keys.Split(','), ConfigKeyTable.KeysOf(parent));

@@ -49,6 +49,7 @@ public class ClientBindingTests
           kafka-infra:connect:
             - name: sinks
               maxReplicas: 3
+              image: registry.example.com/connect-file:1.0 # Kafka took the file connectors off the plugin path in 3.2
               connectors:
                 - name: archive
                   class: org.apache.kafka.connect.file.FileStreamSinkConnector

@@ -11,10 +11,33 @@ public class CrdValidationTests
         "dev stack",
         "plain listener, rack awareness, broker resources, storage class",
         "two brokers, headless ksqlDB, source connector, odd topic names",
+        "examples/strimzi-platform: listeners, node pools, pass-through, overrides",
+        "dual-role ephemeral pool, plain and cluster-ip listeners, own metrics list, no Cruise Control or exporter",
     };
 
     private static IReadOnlyList<KubernetesObject> Render(string variant) => variant switch
     {
+        "examples/strimzi-platform: listeners, node pools, pass-through, overrides" => StrimziStacks.Strimzi(Strimzi.StrimziShapeStacks.Example()).Kubernetes,
+        "dual-role ephemeral pool, plain and cluster-ip listeners, own metrics list, no Cruise Control or exporter" => StrimziStacks.Strimzi(Strimzi.StrimziShapeStacks.Pools(
+            "- { name: mixed, roles: [controller, broker], replicas: 3, storage: { type: ephemeral } }",
+            strimziExtra: """
+                listeners:
+                  - { name: tls, port: 9093, type: internal }
+                  - { name: plain, port: 9092, type: internal, tls: false }
+                  - { name: inner, port: 9095, type: cluster-ip, configuration: { useServiceDnsDomain: true } }
+                cruiseControl: false
+                kafkaExporter: false
+                metrics: { allowList: ["kafka_server_.*"] }
+                overrides:
+                  kafka: { template: { pod: { priorityClassName: high } } }
+                  entityOperator: { topicOperator: { reconciliationIntervalMs: 60000 } }
+                """,
+            tail: """
+                  kafka-infra:consumers:
+                    - { name: on-plain, topic: orders, maxReplicas: 2, listener: plain }
+                  kafka-infra:connect:
+                    - { name: sinks, listener: inner, image: registry.example.com/connect-sink:1.0, workerConfig: { offset.flush.interval.ms: 10000 }, connectors: [ { name: s, class: org.example.SinkConnector, topics: [orders] } ] }
+                """)).Kubernetes,
         "dev stack" => StrimziStacks.Dev().Kubernetes,
         "plain listener, rack awareness, broker resources, storage class" => StrimziStacks.Strimzi(StrimziStacks.StrimziYaml(
             strimziExtra: """

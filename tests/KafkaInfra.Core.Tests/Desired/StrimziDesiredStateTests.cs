@@ -162,7 +162,8 @@ public class StrimziDesiredStateTests
         Assert.Equal(3, config["transaction.state.log.replication.factor"]);
         Assert.Equal(2, config["transaction.state.log.min.isr"]);
         Assert.Equal("strimziMetricsReporter", spec.At("metricsConfig.type"));
-        Assert.NotEmpty(spec.ListAt("metricsConfig.values.allowList"));
+        // No values: Strimzi applies its own default allow-list, the one its dashboards are written for (issue 16 item 8).
+        Assert.Null(spec.At("metricsConfig.values"));
         Assert.NotNull(kafka.Spec()["kafkaExporter"]);
         Assert.Equal(0, kafka.Spec().Child("entityOperator").Child("topicOperator").Count);
         Assert.Equal(0, kafka.Spec().Child("entityOperator").Child("userOperator").Count);
@@ -215,8 +216,8 @@ public class StrimziDesiredStateTests
     public void Node_pools_are_a_dedicated_controller_pool_and_a_broker_pool_with_persistent_jbod()
     {
         var state = StrimziStacks.Dev();
-        var controller = state.Single("KafkaNodePool", "controller");
-        var broker = state.Single("KafkaNodePool", "broker");
+        var controller = state.Single("KafkaNodePool", "events-controller");
+        var broker = state.Single("KafkaNodePool", "events-broker");
         Assert.Equal(["controller"], controller.Spec().ListAt("roles"));
         Assert.Equal(["broker"], broker.Spec().ListAt("roles"));
         Assert.Equal(3, controller.Spec()["replicas"]);
@@ -242,7 +243,7 @@ public class StrimziDesiredStateTests
         Assert.Equal(three.Select(o => o.FileName), five.Select(o => o.FileName));
         var changed = three.Zip(five).Where(p => ManifestWriter.ToYaml(p.First) != ManifestWriter.ToYaml(p.Second)).Select(p => p.Second).ToList();
         var pool = Assert.Single(changed);
-        Assert.Equal(("KafkaNodePool", "broker", 5), (pool.Kind, pool.Name, pool.Spec()["replicas"]));
+        Assert.Equal(("KafkaNodePool", "events-broker", 5), (pool.Kind, pool.Name, pool.Spec()["replicas"]));
     }
 
     [Fact]
@@ -254,7 +255,7 @@ public class StrimziDesiredStateTests
               requests: { cpu: "2", memory: 8Gi }
             """));
         Assert.Equal("topology.kubernetes.io/zone", state.Single("Kafka", "events").Spec().At("kafka.rack.topologyKey"));
-        foreach (var pool in new[] { "controller", "broker" })
+        foreach (var pool in new[] { "events-controller", "events-broker" })
         {
             var constraint = Assert.IsType<Tree>(Assert.Single(state.Single("KafkaNodePool", pool).Spec().ListAt("template.pod.topologySpreadConstraints")));
             Assert.Equal("topology.kubernetes.io/zone", constraint["topologyKey"]);
@@ -262,7 +263,7 @@ public class StrimziDesiredStateTests
             Assert.Equal(pool, constraint.At("labelSelector.matchLabels")! is Tree m ? m["strimzi.io/pool-name"] : null);
         }
 
-        Assert.Equal("8Gi", state.Single("KafkaNodePool", "broker").Spec().At("resources.requests.memory"));
+        Assert.Equal("8Gi", state.Single("KafkaNodePool", "events-broker").Spec().At("resources.requests.memory"));
     }
 
     [Fact]

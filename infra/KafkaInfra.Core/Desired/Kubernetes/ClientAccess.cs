@@ -8,6 +8,9 @@ public enum ClientSecurity
     /// <summary>SASL SCRAM-SHA-512 over TLS (Strimzi's <c>tls</c> listener; MSK's SCRAM listener).</summary>
     ScramTls,
 
+    /// <summary>SASL SCRAM-SHA-512 without TLS (a Strimzi listener with <c>tls: false</c>, such as the dev-only plain one).</summary>
+    ScramPlain,
+
     /// <summary>No TLS, no authentication. Not Strimzi's <c>plain</c> listener, which authenticates with SCRAM-SHA-512.</summary>
     Plain,
 
@@ -39,20 +42,29 @@ public sealed record ClientAccess(
     string? AwsRegion = null,
     string? ListenerName = null)
 {
-    /// <summary>Strimzi's TLS + SCRAM-SHA-512 listener named <c>tls</c> of cluster <paramref name="cluster"/> in <paramref name="kafkaNamespace"/>.</summary>
-    public static ClientAccess Strimzi(string cluster, string kafkaNamespace) =>
-        new(
-            KafkaResources.StrimziTlsBootstrap(cluster, kafkaNamespace),
-            ClientSecurity.ScramTls,
-            KafkaResources.ClusterCaSecret(cluster),
-            CaTruststore: new Pkcs12Truststore(KafkaResources.ClusterCaP12Key, KafkaResources.ClusterCaPasswordKey),
-            ListenerName: KafkaResources.StrimziTlsListener);
+    /// <summary>Strimzi's default TLS + SCRAM-SHA-512 listener named <c>tls</c> of cluster <paramref name="cluster"/> in <paramref name="kafkaNamespace"/>.</summary>
+    public static ClientAccess Strimzi(string cluster, string kafkaNamespace) => Strimzi(cluster, kafkaNamespace, StrimziDefaults.TlsListener);
+
+    /// <summary>
+    /// How an in-cluster client reaches Strimzi cluster <paramref name="cluster"/> through <paramref name="listener"/>: the
+    /// listener's bootstrap service and port, SCRAM-SHA-512 with or without TLS, and the cluster CA when TLS is on. The one
+    /// place a client's listener choice becomes an address (consumers' KEDA triggers, Connect, ksqlDB, KafkaAccess).
+    /// </summary>
+    public static ClientAccess Strimzi(string cluster, string kafkaNamespace, StrimziListenerConfig listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        var bootstrap = listener.Bootstrap(cluster, kafkaNamespace);
+        return listener.Tls
+            ? new(bootstrap, ClientSecurity.ScramTls, KafkaResources.ClusterCaSecret(cluster),
+                CaTruststore: new Pkcs12Truststore(KafkaResources.ClusterCaP12Key, KafkaResources.ClusterCaPasswordKey), ListenerName: listener.Name)
+            : new(bootstrap, ClientSecurity.ScramPlain, ListenerName: listener.Name);
+    }
 
     /// <summary>True when the bootstrap value is a literal (not another resource's output).</summary>
     public bool IsLiteral => BootstrapServers is Cloud.Text.Literal;
 
     /// <summary>Whether this mode authenticates with a per-client user name and password Secret.</summary>
-    public bool UsesPassword => Security == ClientSecurity.ScramTls;
+    public bool UsesPassword => Security is ClientSecurity.ScramTls or ClientSecurity.ScramPlain;
 
     /// <summary>Whether this mode encrypts with TLS.</summary>
     public bool UsesTls => Security is ClientSecurity.ScramTls or ClientSecurity.MskIam or ClientSecurity.Tls;

@@ -141,6 +141,9 @@ public static class KedaRenderer
                 metadata["sasl"] = "scram_sha512";
                 metadata["tls"] = "enable";
                 break;
+            case ClientSecurity.ScramPlain:
+                metadata["sasl"] = "scram_sha512";
+                break;
             case ClientSecurity.MskIam:
                 metadata["sasl"] = "oauthbearer";
                 metadata["saslTokenProvider"] = "aws_msk_iam";
@@ -173,7 +176,7 @@ public static class KedaRenderer
         var secretRefs = new List<object>();
         switch (access.Security)
         {
-            case ClientSecurity.ScramTls:
+            case ClientSecurity.ScramTls or ClientSecurity.ScramPlain:
                 var id = identity ?? throw new ArgumentException("SCRAM needs a client identity", nameof(identity));
                 var configMap = KafkaResources.KedaClientConfigMap(baseName);
                 objects.Add(new KubernetesObject("v1", "ConfigMap", configMap, ns, labels, KubeObjects.None,

@@ -117,9 +117,9 @@ public static class KsqlDbRenderer
     {
         switch (access.Security)
         {
-            case ClientSecurity.ScramTls:
+            case ClientSecurity.ScramTls or ClientSecurity.ScramPlain:
                 var id = identity ?? throw new ArgumentException("SCRAM needs a client identity", nameof(identity));
-                yield return new EnvVarModel("KSQL_SECURITY_PROTOCOL", "SASL_SSL");
+                yield return new EnvVarModel("KSQL_SECURITY_PROTOCOL", access.Security == ClientSecurity.ScramTls ? "SASL_SSL" : "SASL_PLAINTEXT");
                 yield return new EnvVarModel("KSQL_SASL_MECHANISM", "SCRAM-SHA-512");
                 yield return new EnvVarModel("KSQL_SASL_JAAS_CONFIG", SecretName: id.SecretName, SecretKey: ClientIdentity.JaasConfigKey);
                 break;

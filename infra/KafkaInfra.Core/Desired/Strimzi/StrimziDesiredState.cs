@@ -17,17 +17,6 @@ public static class StrimziDesiredState
     /// <summary>The label that ties node pools, topics, users and rebalances to their Kafka cluster (connectors: to their Connect group).</summary>
     public const string ClusterLabel = "strimzi.io/cluster";
 
-    /// <summary>Metrics the Strimzi Metrics Reporter exposes (regular expressions over the Prometheus names).</summary>
-    public static IReadOnlyList<string> MetricsAllowList { get; } =
-    [
-        "kafka_controller_kafkacontroller_.*",
-        "kafka_log_log_size",
-        "kafka_network_requestmetrics_requests_total",
-        "kafka_server_brokertopicmetrics_.*",
-        "kafka_server_replicamanager_.*",
-        "kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent",
-        "kafka_server_socketservermetrics_connection_count",
-    ];
 
     public static DesiredState Build(CapacityPlan plan)
     {

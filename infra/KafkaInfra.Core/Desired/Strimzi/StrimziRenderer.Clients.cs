@@ -104,17 +104,17 @@ internal sealed partial class StrimziRenderer
     {
         foreach (var c in _plan.Consumers)
         {
-            yield return Binding(KafkaResources.ConsumerBinding(c.Name), c.Config.Namespace, _userNames[ConsumerKey(c.Config)], c.Name);
+            yield return Binding(KafkaResources.ConsumerBinding(c.Name), c.Config.Namespace, _userNames[ConsumerKey(c.Config)], c.Name, c.Config.Listener);
         }
 
         foreach (var p in _plan.Config.Producers)
         {
-            yield return Binding(KafkaResources.ProducerBinding(p.Name), p.Namespace, _userNames[ProducerKey(p)], p.Name);
+            yield return Binding(KafkaResources.ProducerBinding(p.Name), p.Namespace, _userNames[ProducerKey(p)], p.Name, null);
         }
 
         if (HasKedaTriggers)
         {
-            yield return Binding(KafkaResources.KedaBinding(_cluster), _strimzi.KedaNamespace, _userNames[KedaKey], "keda");
+            yield return Binding(KafkaResources.KedaBinding(_cluster), _strimzi.KedaNamespace, _userNames[KedaKey], "keda", null);
         }
     }
 
@@ -124,13 +124,13 @@ internal sealed partial class StrimziRenderer
     /// <c>plain</c> one whenever <c>plainListener</c> is on. The user is in the Kafka namespace, where the User Operator
     /// writes its Secret.
     /// </summary>
-    private KubernetesObject Binding(string name, string ns, string user, string app) =>
+    private KubernetesObject Binding(string name, string ns, string user, string app, string? listener) =>
         new(AccessApiVersion, "KafkaAccess", name, ns, KubeObjects.Labels(app, _cluster), KubeObjects.None,
             new Tree
             {
                 ["spec"] = new Tree
                 {
-                    ["kafka"] = new Tree { ["name"] = _cluster, ["namespace"] = _ns, ["listener"] = Access.ListenerName },
+                    ["kafka"] = new Tree { ["name"] = _cluster, ["namespace"] = _ns, ["listener"] = Access(listener).ListenerName },
                     ["user"] = new Tree { ["kind"] = "KafkaUser", ["apiGroup"] = "kafka.strimzi.io", ["name"] = user, ["namespace"] = _ns },
                 },
             },

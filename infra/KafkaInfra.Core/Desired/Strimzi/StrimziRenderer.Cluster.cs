@@ -9,10 +9,14 @@ internal sealed partial class StrimziRenderer
 {
     public IEnumerable<KubernetesObject> Cluster()
     {
-        var cruiseControl = _plan.Cluster.Brokers >= KafkaResources.CruiseControlMinBrokers;
+        // Cruise Control from CruiseControlMinBrokers brokers on, unless cluster.strimzi.cruiseControl is false.
+        var cruiseControl = _strimzi.CruiseControl && _plan.Cluster.Brokers >= KafkaResources.CruiseControlMinBrokers;
         yield return Kafka(cruiseControl);
-        yield return NodePool(KafkaResources.ControllerPool, "controller", _strimzi.Controllers, _strimzi.ControllerStorageGiB, null);
-        yield return NodePool(KafkaResources.BrokerPool, "broker", _plan.Cluster.Brokers, _plan.Cluster.StorageGiB, _strimzi.BrokerResources);
+        foreach (var pool in NodePools())
+        {
+            yield return pool;
+        }
+
         if (cruiseControl)
         {
             yield return RebalanceTemplate("add-brokers");
@@ -20,29 +24,46 @@ internal sealed partial class StrimziRenderer
         }
     }
 
-    private KubernetesObject Kafka(bool cruiseControl)
+    /// <summary>The KafkaNodePools: <c>cluster.strimzi.nodePools</c>, or the short form's controller and broker pools.</summary>
+    private IEnumerable<KubernetesObject> NodePools()
     {
-        var listeners = new List<object>();
-        if (_strimzi.PlainListener)
+        if (_strimzi.NodePools.Count == 0)
         {
-            listeners.Add(new Tree
-            {
-                ["name"] = "plain",
-                ["port"] = KafkaResources.StrimziPlainPort,
-                ["type"] = "internal",
-                ["tls"] = false,
-                ["authentication"] = new Tree { ["type"] = "scram-sha-512" },
-            });
+            var metadata = new PoolVolumeConfig(0, "persistent-claim", null, _strimzi.StorageClass, false, KraftMetadata: true);
+            yield return NodePool(KafkaResources.ControllerPool, ["controller"], _strimzi.Controllers,
+                new PoolStorageConfig("jbod", [metadata with { SizeGiB = _strimzi.ControllerStorageGiB }]), null, null);
+            yield return NodePool(KafkaResources.BrokerPool, ["broker"], _plan.Cluster.Brokers,
+                new PoolStorageConfig("jbod", [metadata with { SizeGiB = _plan.Cluster.StorageGiB }]), _strimzi.BrokerResources, null);
+            yield break;
         }
 
-        listeners.Add(new Tree
+        foreach (var p in _strimzi.NodePools)
         {
-            ["name"] = KafkaResources.StrimziTlsListener,
-            ["port"] = KafkaResources.StrimziTlsPort,
-            ["type"] = "internal",
-            ["tls"] = true,
-            ["authentication"] = new Tree { ["type"] = "scram-sha-512" },
-        });
+            yield return NodePool(p.Name, p.Roles, p.Replicas, p.Storage, p.Resources, p.JvmOptions);
+        }
+    }
+
+    private static Tree Listener(StrimziListenerConfig l)
+    {
+        var listener = new Tree
+        {
+            ["name"] = l.Name,
+            ["port"] = l.Port,
+            ["type"] = l.Type,
+            ["tls"] = l.Tls,
+            ["authentication"] = l.AuthenticationType is { } type ? new Tree { ["type"] = type } : null,
+        };
+        if (l.Configuration is { } c)
+        {
+            listener["configuration"] = TreeJson.From(c);
+        }
+
+        return listener;
+    }
+
+    private KubernetesObject Kafka(bool cruiseControl)
+    {
+        var listeners = _strimzi.Listeners.Select(l => (object)Listener(l)).ToList();
 
         var config = new Tree
         {
@@ -55,6 +76,12 @@ internal sealed partial class StrimziRenderer
             ["num.partitions"] = _plan.Cluster.NumPartitions,
         };
 
+        // cluster.strimzi.kafkaConfig after the planner's keys; the loader refused the keys either owns.
+        foreach (var (k, v) in _strimzi.KafkaConfig)
+        {
+            config[k] = TreeJson.ConfigValue(v);
+        }
+
         var kafka = new Tree
         {
             ["version"] = _plan.Config.Cluster.KafkaVersion,
@@ -62,17 +89,27 @@ internal sealed partial class StrimziRenderer
             ["authorization"] = new Tree { ["type"] = "simple" },
             ["config"] = config,
             ["rack"] = _strimzi.RackTopologyKey is { } key ? new Tree { ["topologyKey"] = key } : null,
+            // Without values Strimzi applies its own default allow-list, the one its dashboards are written for (StrimziMetrics).
             ["metricsConfig"] = new Tree
             {
                 ["type"] = "strimziMetricsReporter",
-                ["values"] = new Tree { ["allowList"] = Tree.ListOf(StrimziDesiredState.MetricsAllowList) },
+                ["values"] = _strimzi.MetricsAllowList is { } allow ? new Tree { ["allowList"] = Tree.ListOf(allow) } : null,
             },
         };
+
+        TreeJson.Merge(kafka, _strimzi.Overrides.Kafka);
+        var entityOperator = new Tree { ["topicOperator"] = new Tree(), ["userOperator"] = new Tree() };
+        TreeJson.Merge(entityOperator, _strimzi.Overrides.EntityOperator);
+        var exporter = _strimzi.KafkaExporter ? new Tree { ["topicRegex"] = ".*", ["groupRegex"] = ".*" } : null;
+        if (exporter is not null)
+        {
+            TreeJson.Merge(exporter, _strimzi.Overrides.KafkaExporter);
+        }
 
         var spec = new Tree
         {
             ["kafka"] = kafka,
-            ["entityOperator"] = new Tree { ["topicOperator"] = new Tree(), ["userOperator"] = new Tree() },
+            ["entityOperator"] = entityOperator,
             ["cruiseControl"] = cruiseControl
                 ? new Tree
                 {
@@ -81,35 +118,59 @@ internal sealed partial class StrimziRenderer
                         new Tree { ["mode"] = "remove-brokers", ["template"] = new Tree { ["name"] = KafkaResources.RebalanceTemplate(_cluster, "remove-brokers") } }),
                 }
                 : null,
-            ["kafkaExporter"] = new Tree { ["topicRegex"] = ".*", ["groupRegex"] = ".*" },
+            ["kafkaExporter"] = exporter,
         };
+        if (spec["cruiseControl"] is Tree cc)
+        {
+            TreeJson.Merge(cc, _strimzi.Overrides.CruiseControl);
+        }
 
         return new KubernetesObject(KafkaResources.StrimziApiVersion, "Kafka", _cluster, _ns, KafkaLabels("kafka", clusterLabel: false),
             [KubeObjects.Pair("pulumi.com/waitFor", "condition=Ready")], new Tree { ["spec"] = spec }, "strimzi", ObjectStage.Cluster);
     }
 
-    private KubernetesObject NodePool(string name, string role, int replicas, int storageGiB, ResourcesConfig? resources)
+    private KubernetesObject NodePool(string pool, IReadOnlyList<string> roles, int replicas, PoolStorageConfig storage, ResourcesConfig? resources, System.Text.Json.JsonElement? jvmOptions)
     {
-        var volume = new Tree
-        {
-            ["id"] = 0,
-            ["type"] = "persistent-claim",
-            ["size"] = $"{storageGiB}Gi",
-            ["class"] = _strimzi.StorageClass,
-            ["deleteClaim"] = false,
-            ["kraftMetadata"] = "shared",
-        };
+        var name = KafkaResources.NodePool(_cluster, pool);
         var spec = new Tree
         {
             ["replicas"] = replicas,
-            ["roles"] = Tree.List(role),
-            ["storage"] = new Tree { ["type"] = "jbod", ["volumes"] = Tree.List(volume) },
+            ["roles"] = Tree.ListOf(roles),
+            ["storage"] = Storage(storage),
             ["resources"] = DeploymentModel.ResourcesTree(resources),
+            ["jvmOptions"] = jvmOptions is { } j ? TreeJson.From(j) : null,
             ["template"] = _strimzi.RackTopologyKey is { } key ? ZoneSpread(name, key) : null,
         };
+
+        // overrides.brokerPool goes into every pool with the broker role, overrides.controllerPool into controller-only pools.
+        TreeJson.Merge(spec, roles.Contains("broker") ? _strimzi.Overrides.BrokerPool : _strimzi.Overrides.ControllerPool);
         return new KubernetesObject(KafkaResources.StrimziApiVersion, "KafkaNodePool", name, _ns, KafkaLabels("kafka"), KubeObjects.None,
             new Tree { ["spec"] = spec }, "strimzi", ObjectStage.Cluster);
     }
+
+    /// <summary>A pool's <c>storage</c> (045-Crd-kafkanodepool.yaml): one persistent claim or emptyDir, or JBOD volumes.</summary>
+    private static Tree Storage(PoolStorageConfig storage)
+    {
+        if (storage.Type != "jbod")
+        {
+            var single = Volume(storage.Volumes[0]);
+            single["id"] = null;
+            single["kraftMetadata"] = null;
+            return single;
+        }
+
+        return new Tree { ["type"] = "jbod", ["volumes"] = storage.Volumes.Select(v => (object)Volume(v)).ToArray() };
+    }
+
+    private static Tree Volume(PoolVolumeConfig v) => new()
+    {
+        ["id"] = v.Id,
+        ["type"] = v.Type,
+        ["size"] = v.SizeGiB is { } size ? $"{size}Gi" : null,
+        ["class"] = v.Class,
+        ["deleteClaim"] = v.Type == "persistent-claim" ? v.DeleteClaim : null,
+        ["kraftMetadata"] = v.KraftMetadata ? "shared" : null,
+    };
 
     /// <summary>Strimzi 0.49+ no longer spreads rack-aware pods across zones itself: spread each pool's pods over the topology key.</summary>
     private Tree ZoneSpread(string pool, string topologyKey) => new()

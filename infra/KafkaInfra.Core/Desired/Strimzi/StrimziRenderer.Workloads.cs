@@ -13,18 +13,36 @@ internal sealed partial class StrimziRenderer
         {
             var user = _userNames[ConnectKey(g.Config)];
             var component = $"connect/{g.Name}";
+            var access = Access(g.Config.Listener);
+            var workerConfig = new Tree
+            {
+                ["config.storage.replication.factor"] = _defaultRf,
+                ["offset.storage.replication.factor"] = _defaultRf,
+                ["status.storage.replication.factor"] = _defaultRf,
+
+                // KEDA removes workers on purpose: without this, a departed worker's tasks stay unassigned for
+                // Kafka's default 5 minutes (platform-facts 8.2, issue 12 item 8).
+                ["scheduled.rebalance.max.delay.ms"] = g.Autoscaled ? Defaults.AutoscaledConnectRebalanceDelayMs : null,
+            };
+
+            // connect[].workerConfig after the planner's keys; the loader refused the keys Strimzi forbids or the planner sets.
+            foreach (var (k, v) in g.Config.WorkerConfig ?? StrimziDefaults.NoConfig)
+            {
+                workerConfig[k] = TreeJson.ConfigValue(v);
+            }
+
             var spec = new Tree
             {
                 ["version"] = _plan.Config.Cluster.KafkaVersion,
                 ["replicas"] = g.Replicas,
                 ["image"] = g.Config.Image,
                 ["build"] = ConnectBuildRenderer.Build(g.Config.Build),
-                ["bootstrapServers"] = KafkaResources.StrimziTlsBootstrap(_cluster, _ns),
+                ["bootstrapServers"] = access.BootstrapServers.ToTreeValue(),
                 ["groupId"] = g.GroupId,
                 ["configStorageTopic"] = g.ConfigStorageTopic,
                 ["offsetStorageTopic"] = g.OffsetStorageTopic,
                 ["statusStorageTopic"] = g.StatusStorageTopic,
-                ["tls"] = new Tree
+                ["tls"] = !access.UsesTls ? null : new Tree
                 {
                     // A pattern, not the single ca.crt: during a CA key replacement Strimzi keeps the previous CA in the
                     // Secret too, and "*.crt" trusts both (platform-facts 8.2; 041-Crd-kafkaconnect.yaml: certificate or pattern).
@@ -36,16 +54,7 @@ internal sealed partial class StrimziRenderer
                     ["username"] = user,
                     ["passwordSecret"] = new Tree { ["secretName"] = user, ["password"] = ClientIdentity.PasswordKey },
                 },
-                ["config"] = new Tree
-                {
-                    ["config.storage.replication.factor"] = _defaultRf,
-                    ["offset.storage.replication.factor"] = _defaultRf,
-                    ["status.storage.replication.factor"] = _defaultRf,
-
-                    // KEDA removes workers on purpose: without this, a departed worker's tasks stay unassigned for
-                    // Kafka's default 5 minutes (platform-facts 8.2, issue 12 item 8).
-                    ["scheduled.rebalance.max.delay.ms"] = g.Autoscaled ? Defaults.AutoscaledConnectRebalanceDelayMs : null,
-                },
+                ["config"] = workerConfig,
                 ["resources"] = DeploymentModel.ResourcesTree(g.Config.Resources),
             };
             yield return new KubernetesObject(KafkaResources.StrimziApiVersion, "KafkaConnect", g.Name, _ns, KubeObjects.Labels($"connect-{g.Name}", _cluster),
@@ -83,7 +92,7 @@ internal sealed partial class StrimziRenderer
         _plan.KsqlDb.SelectMany(g =>
         {
             var user = _userNames[KsqlKey(g.Config)];
-            return KsqlDbRenderer.Build(g, _ns, Access, new ClientIdentity(user, user), _cluster);
+            return KsqlDbRenderer.Build(g, _ns, Access(g.Config.Listener), new ClientIdentity(user, user), _cluster);
         });
 
     public IEnumerable<KubernetesObject> Autoscaling()
@@ -99,7 +108,7 @@ internal sealed partial class StrimziRenderer
         var auth = KafkaResources.KedaClusterTriggerAuthentication(_cluster);
         foreach (var c in _plan.Consumers)
         {
-            foreach (var o in KedaRenderer.ForConsumer(c, Access, null, _cluster, auth))
+            foreach (var o in KedaRenderer.ForConsumer(c, Access(c.Config.Listener), null, _cluster, auth))
             {
                 yield return o;
             }
@@ -107,7 +116,7 @@ internal sealed partial class StrimziRenderer
 
         foreach (var g in _plan.Connect.Where(g => g.Autoscaled))
         {
-            foreach (var o in KedaRenderer.ForConnect(g, g.Name, _ns, Access, null, _cluster, $"connect/{g.Name}", auth))
+            foreach (var o in KedaRenderer.ForConnect(g, g.Name, _ns, Access(g.Config.Listener), null, _cluster, $"connect/{g.Name}", auth))
             {
                 yield return o;
             }

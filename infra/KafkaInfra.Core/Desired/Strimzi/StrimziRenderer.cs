@@ -30,7 +30,9 @@ internal sealed partial class StrimziRenderer
         AssignUserNames();
     }
 
-    private ClientAccess Access => ClientAccess.Strimzi(_cluster, _ns);
+    /// <summary>How a client with <c>listener: <paramref name="listener"/></c> (null: the default) reaches the brokers; the loader checked the choice.</summary>
+    private ClientAccess Access(string? listener) => ClientAccess.Strimzi(_cluster, _ns,
+        _strimzi.ClientListener(listener) ?? throw new InvalidOperationException($"no usable listener {listener ?? "(default)"}; the config loader should have refused it"));
 
     private IReadOnlyList<KeyValuePair<string, string>> KafkaLabels(string app, bool clusterLabel = true) => clusterLabel
         ? KubeObjects.Labels(app, _cluster, KubeObjects.Pair(StrimziDesiredState.ClusterLabel, _cluster))
