@@ -68,7 +68,7 @@ public sealed partial class ImpactReport
 
         foreach (var c in Ordered)
         {
-            lines.Add($"  {(c.Unsafe ? "UNSAFE" : "change")}   {KindLabel(c.Kind)} {c.Subject}: {c.Transition}");
+            lines.Add($"  {(c.Unsafe ? "UNSAFE" : "change")}   {KindLabel(c.Kind)} {c.Subject}: {c.Transition}{(c.Irreversible ? " [irreversible]" : "")}");
             lines.Add($"           {c.Consequence}");
             if (c.Acknowledge is { } ack)
             {
@@ -79,6 +79,12 @@ public sealed partial class ImpactReport
         foreach (var w in NewWarnings)
         {
             lines.Add($"  warning  {w}");
+        }
+
+        if (Rollout.Count > 0)
+        {
+            lines.Add("Rollout order (this change combines steps that are safer one at a time)");
+            lines.AddRange(Rollout.Select(step => $"  {step}"));
         }
 
         return lines;
@@ -115,12 +121,14 @@ public sealed partial class ImpactReport
                 ["old"] = c.Old,
                 ["new"] = c.New,
                 ["unsafe"] = c.Unsafe,
+                ["irreversible"] = c.Irreversible,
                 ["consequence"] = c.Consequence,
                 ["acknowledge"] = c.Acknowledge,
                 ["configPath"] = c.ConfigPath,
             }).ToArray()),
             ["refusals"] = Diagnostics(Refusals),
             ["newWarnings"] = Diagnostics(NewWarnings),
+            ["rollout"] = new JsonArray(Rollout.Select(step => (JsonNode)step).ToArray()),
         };
         return root.ToJsonString(Indented);
     }

@@ -44,7 +44,9 @@ public enum ChangeKind
 /// <param name="Unsafe">True when applying it loses data, is refused, or replaces the cluster.</param>
 /// <param name="Acknowledge">How to resolve or acknowledge an unsafe change; null when nothing is needed.</param>
 /// <param name="ConfigPath">The config key the change is made at, when it is one key (e.g. <c>kafka-infra:cluster.brokers</c>).</param>
-public sealed record Change(ChangeKind Kind, string Subject, string? Old, string? New, string Consequence, bool Unsafe, string? Acknowledge = null, string? ConfigPath = null)
+/// <param name="Irreversible">True when the change cannot be undone by reverting the config: partitions cannot be removed,
+/// storage cannot shrink, data past a shorter retention is deleted.</param>
+public sealed record Change(ChangeKind Kind, string Subject, string? Old, string? New, string Consequence, bool Unsafe, string? Acknowledge = null, string? ConfigPath = null, bool Irreversible = false)
 {
     /// <summary>"old → new", "(new) → new" or "old → (removed)".</summary>
     public string Transition => $"{Old ?? "(none)"} → {New ?? "(removed)"}";
@@ -87,10 +89,11 @@ public sealed record ImpactPlans(
 /// </summary>
 public sealed partial class ImpactReport
 {
-    private ImpactReport(CapacityPlan newPlan, IReadOnlyList<Change> changes, IReadOnlyList<Diagnostic> refusals, bool isNewStack, bool fromDeployedOnly, IReadOnlyList<Diagnostic>? newWarnings = null)
+    private ImpactReport(CapacityPlan newPlan, IReadOnlyList<Change> changes, IReadOnlyList<Diagnostic> refusals, bool isNewStack, bool fromDeployedOnly, IReadOnlyList<Diagnostic>? newWarnings = null, double? brokerMoveHours = null)
     {
         NewPlan = newPlan;
         Changes = changes;
+        Rollout = RolloutSteps(changes, newPlan, brokerMoveHours);
         // A refusal that an unsafe change already explains (same config key) is not listed twice.
         var unsafePaths = changes.Where(c => c.Unsafe && c.ConfigPath is not null).Select(c => c.ConfigPath!).ToHashSet(StringComparer.Ordinal);
         Refusals = [.. refusals.Where(r => !unsafePaths.Contains(r.Path))];
@@ -138,7 +141,8 @@ public sealed partial class ImpactReport
         CapacityPlan? oldPlan = null;
         if (oldRaw is not null)
         {
-            var oldResult = CapacityPlanner.Plan(oldRaw);
+            // The base is what is deployed: only its numbers matter, so prod's errors are warnings there.
+            var oldResult = CapacityPlanner.PlanBase(oldRaw);
             if (!oldResult.IsValid)
             {
                 return new ImpactPlans(null, null, oldResult.Errors, [], [], false);
@@ -204,8 +208,9 @@ public sealed partial class ImpactReport
             throw new ArgumentException("both plans must be valid to compare them", nameof(plans));
         }
 
-        var changes = new ImpactComparer(plans.OldPlan, plans.NewPlan!, options ?? ImpactOptions.Default).Compare();
-        return new ImpactReport(plans.NewPlan!, changes, plans.Refusals, plans.OldPlan is null, false, WarningsAdded(plans.OldPlan, plans.NewPlan!));
+        var comparer = new ImpactComparer(plans.OldPlan, plans.NewPlan!, options ?? ImpactOptions.Default);
+        var changes = comparer.Compare();
+        return new ImpactReport(plans.NewPlan!, changes, plans.Refusals, plans.OldPlan is null, false, WarningsAdded(plans.OldPlan, plans.NewPlan!), comparer.BrokerMoveHours);
     }
 
     /// <summary>Every change from <paramref name="oldPlan"/> to <paramref name="newPlan"/>.</summary>
@@ -213,8 +218,9 @@ public sealed partial class ImpactReport
     {
         ArgumentNullException.ThrowIfNull(oldPlan);
         ArgumentNullException.ThrowIfNull(newPlan);
-        var changes = new ImpactComparer(oldPlan, newPlan, options ?? ImpactOptions.Default).Compare();
-        return new ImpactReport(newPlan, changes, [], false, false, WarningsAdded(oldPlan, newPlan));
+        var comparer = new ImpactComparer(oldPlan, newPlan, options ?? ImpactOptions.Default);
+        var changes = comparer.Compare();
+        return new ImpactReport(newPlan, changes, [], false, false, WarningsAdded(oldPlan, newPlan), comparer.BrokerMoveHours);
     }
 
     /// <summary>
@@ -226,7 +232,7 @@ public sealed partial class ImpactReport
     {
         ArgumentNullException.ThrowIfNull(deployed);
         ArgumentNullException.ThrowIfNull(newPlan);
-        if (previousInputs is not null && CapacityPlanner.Plan(previousInputs) is { IsValid: true } previous)
+        if (previousInputs is not null && CapacityPlanner.PlanBase(previousInputs) is { IsValid: true } previous)
         {
             return Compare(previous.Plan!, newPlan);
         }
@@ -252,8 +258,9 @@ public sealed partial class ImpactReport
     {
         ArgumentNullException.ThrowIfNull(deployed);
         ArgumentNullException.ThrowIfNull(newPlan);
-        var changes = new ImpactComparer(null, newPlan, options ?? ImpactOptions.Default).CompareDeployed(deployed);
-        return new ImpactReport(newPlan, changes, [], false, true);
+        var comparer = new ImpactComparer(null, newPlan, options ?? ImpactOptions.Default);
+        var changes = comparer.CompareDeployed(deployed);
+        return new ImpactReport(newPlan, changes, [], false, true, null, comparer.BrokerMoveHours);
     }
 
     /// <summary>Warnings of <paramref name="newPlan"/> not already raised (same key, same text) by <paramref name="oldPlan"/>.</summary>

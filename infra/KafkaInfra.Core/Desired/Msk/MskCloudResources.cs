@@ -164,7 +164,7 @@ public static partial class MskCloudResources
         private StringMap Tags() => StringMap.Of(
             ("kafka-infra", "true"),
             ("cluster", _c),
-            ("environment", plan.Config.Environment.ToString().ToLowerInvariant()));
+            ("environment", plan.Config.EnvironmentLabel));
 
         private void AddServerlessCluster() =>
             Add(ClusterName, new MskServerlessClusterSpec(
