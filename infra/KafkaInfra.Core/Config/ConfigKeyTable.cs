@@ -27,7 +27,7 @@ public sealed record ValueRange(long Min, long Max, bool ExclusiveMin = false)
 
 /// <summary>
 /// The one table of stack config keys. The loader takes the keys each mapping accepts from it, and the config
-/// reference in the README and Pulumi.yaml is generated from it (<see cref="ConfigReference"/>; a test fails when
+/// reference in docs/config.md and Pulumi.yaml is generated from it (<see cref="ConfigReference"/>; a test fails when
 /// they drift). Defaults come from <see cref="Defaults"/>, so each default still lives in one place.
 /// </summary>
 public static class ConfigKeyTable

@@ -3,7 +3,7 @@ using System.Text;
 namespace KafkaInfra.Core.Config;
 
 /// <summary>
-/// Writes the config reference from <see cref="ConfigKeyTable"/>: the README's Markdown table and the comment block of
+/// Writes the config reference from <see cref="ConfigKeyTable"/>: the Markdown table of docs/config.md and the comment block of
 /// Pulumi.yaml. Each sits between two marker lines in its file, so the generated text can be compared with (and, when
 /// asked, written over) what the file holds without touching the rest.
 /// </summary>
@@ -14,7 +14,7 @@ public static class ConfigReference
     public const string YamlBegin = "# <config-reference: generated from ConfigKeyTable; do not edit by hand>";
     public const string YamlEnd = "# </config-reference>";
 
-    /// <summary>The README table, one row per key.</summary>
+    /// <summary>The docs/config.md table, one row per key.</summary>
     public static string Markdown()
     {
         var sb = new StringBuilder();

@@ -2,7 +2,7 @@ namespace KafkaInfra.Core.Config;
 
 /// <summary>
 /// Every default of the stack config, in one place. The key table (<see cref="ConfigKeyTable"/>) shows each in the
-/// config reference it generates for Pulumi.yaml and the README, and a test (DefaultsTests) pins it.
+/// config reference it generates for Pulumi.yaml and docs/config.md, and a test (DefaultsTests) pins it.
 /// <c>environment</c> has none on purpose: every stack says whether it is dev or prod.
 /// </summary>
 public static class Defaults

@@ -64,6 +64,12 @@ public static partial class KafkaResources
     /// <summary>Key of the password of <see cref="ClusterCaP12Key"/> in <see cref="ClusterCaSecret"/> (platform-facts 8.2).</summary>
     public const string ClusterCaPasswordKey = "ca.password";
 
+    /// <summary>
+    /// Cruise Control is deployed from this many brokers on: with one broker there is nothing to balance, and raising a
+    /// topic's replication factor (which the Topic Operator hands to Cruise Control) needs a second broker anyway.
+    /// </summary>
+    public const int CruiseControlMinBrokers = 2;
+
     /// <summary>The KafkaRebalance template Cruise Control's auto-rebalance uses for <paramref name="mode"/> (add-brokers, remove-brokers).</summary>
     public static string RebalanceTemplate(string cluster, string mode) => $"{cluster}-rebalance-{mode}";
 

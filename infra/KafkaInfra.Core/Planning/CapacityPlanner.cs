@@ -4,7 +4,7 @@ namespace KafkaInfra.Core.Planning;
 
 /// <summary>
 /// The capacity planner: pure and deterministic. Turns a validated <see cref="StackConfig"/> (and what was
-/// deployed last time) into a <see cref="CapacityPlan"/>, enforcing the planner's rules (see README, "Planner rules").
+/// deployed last time) into a <see cref="CapacityPlan"/>, enforcing the planner's rules (see docs/planner.md).
 /// </summary>
 public static class CapacityPlanner
 {

@@ -220,7 +220,7 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
         var time = $"at the {Fmt.D(options.ThrottleMBps, 0)} MB/s reassignment throttle: {Transfer(bytes)}";
         if (to > from)
         {
-            Add(ChangeKind.Brokers, subject, Fmt.N(from), Fmt.N(to), $"{movement}: {volume}; {Profile.BrokersAdded}; {time}", path: $"{ClusterPath}.brokers");
+            Add(ChangeKind.Brokers, subject, Fmt.N(from), Fmt.N(to), $"{movement}: {volume}; {Profile.BrokersAdded(from)}; {time}", path: $"{ClusterPath}.brokers");
             return;
         }
 

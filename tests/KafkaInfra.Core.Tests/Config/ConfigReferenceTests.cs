@@ -3,7 +3,7 @@ using KafkaInfra.Core.Config;
 namespace KafkaInfra.Core.Tests.Config;
 
 /// <summary>
-/// The config reference of the README and Pulumi.yaml is generated from the key table the loader reads. These tests
+/// The config reference of docs/config.md and Pulumi.yaml is generated from the key table the loader reads. These tests
 /// fail when either file drifts from the table; <c>KAFKA_INFRA_UPDATE_GOLDEN=1 dotnet test --filter ConfigReference</c>
 /// rewrites the generated part (between the marker lines) and nothing else.
 /// </summary>
@@ -25,8 +25,8 @@ public class ConfigReferenceTests
     }
 
     [Fact]
-    public void Readme_config_reference_is_the_key_table() =>
-        AssertGenerated("README.md", ConfigReference.MarkdownBegin, ConfigReference.MarkdownEnd, ConfigReference.Markdown());
+    public void Docs_config_reference_is_the_key_table() =>
+        AssertGenerated("docs/config.md", ConfigReference.MarkdownBegin, ConfigReference.MarkdownEnd, ConfigReference.Markdown());
 
     [Fact]
     public void Pulumi_yaml_config_reference_is_the_key_table() =>

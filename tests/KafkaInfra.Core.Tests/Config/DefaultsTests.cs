@@ -2,7 +2,7 @@ using KafkaInfra.Core.Config;
 
 namespace KafkaInfra.Core.Tests.Config;
 
-/// <summary>Pins every default: a change here is a change of the user-facing contract (update Pulumi.yaml and the README too).</summary>
+/// <summary>Pins every default: a change here is a change of the user-facing contract (update Pulumi.yaml and docs/config.md too).</summary>
 public class DefaultsTests
 {
     private static StackConfig Minimal(string extra = "") => TestStacks.Load(TestStacks.StrimziCluster + """

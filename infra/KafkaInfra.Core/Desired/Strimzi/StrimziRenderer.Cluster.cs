@@ -9,7 +9,7 @@ internal sealed partial class StrimziRenderer
 {
     public IEnumerable<KubernetesObject> Cluster()
     {
-        var cruiseControl = _plan.Cluster.Brokers >= 2;
+        var cruiseControl = _plan.Cluster.Brokers >= KafkaResources.CruiseControlMinBrokers;
         yield return Kafka(cruiseControl);
         yield return NodePool(KafkaResources.ControllerPool, "controller", _strimzi.Controllers, _strimzi.ControllerStorageGiB, null);
         yield return NodePool(KafkaResources.BrokerPool, "broker", _plan.Cluster.Brokers, _plan.Cluster.StorageGiB, _strimzi.BrokerResources);
