@@ -16,14 +16,23 @@ public class ReviewGateCommandTests
     {
         var result = CliRunner.Run("diff", "--config-file", Example("black-friday-x20", "after"), "--base", Example("black-friday-x20", "before"));
 
-        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
-        var errors = result.Stderr;
-        Assert.Contains("error: kafka-infra:cluster.brokers: 3 brokers cannot carry the write load: it needs 13", errors, StringComparison.Ordinal);
-        Assert.Contains("error: kafka-infra:cluster.storageGiB: 4,000 GiB per broker is below the", errors, StringComparison.Ordinal);
-        Assert.Contains("error: kafka-infra:consumers[0].maxReplicas: group \"order-service\" tops out at 10 replicas", errors, StringComparison.Ordinal);
-        Assert.Contains("set maxReplicas to 200 or more", errors, StringComparison.Ordinal);
-        Assert.Contains("error: kafka-infra:consumers[1].maxReplicas: group \"payment-service\" tops out at 4 replicas", errors, StringComparison.Ordinal);
-        Assert.Contains("set maxReplicas to 80 or more", errors, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Unsafe, result.ExitCode);
+        var report = result.Stdout;
+        Assert.Contains("  REFUSED  kafka-infra:cluster.brokers: 3 brokers cannot carry the write load: it needs 13", report, StringComparison.Ordinal);
+        Assert.Contains("  REFUSED  kafka-infra:cluster.storageGiB: 4,000 GiB per broker is below the", report, StringComparison.Ordinal);
+        Assert.Contains("  REFUSED  kafka-infra:consumers[0].maxReplicas: group \"order-service\" tops out at 10 replicas", report, StringComparison.Ordinal);
+        Assert.Contains("set maxReplicas to 200 or more", report, StringComparison.Ordinal);
+        Assert.Contains("  REFUSED  kafka-infra:consumers[1].maxReplicas: group \"payment-service\" tops out at 4 replicas", report, StringComparison.Ordinal);
+        Assert.Contains("set maxReplicas to 80 or more", report, StringComparison.Ordinal);
+        // The rest of the change is still reported, and no refusal is repeated as a warning.
+        Assert.Contains("  change   partitions orders: 10 → 200 [irreversible]", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning  kafka-infra:cluster.brokers", report, StringComparison.Ordinal);
+        Assert.Contains("error: unsafe changes: ", result.Stderr, StringComparison.Ordinal);
+
+        // plan of the same file refuses it with the same errors (exit 1).
+        var plan = CliRunner.Run("plan", "--config-file", Example("black-friday-x20", "after"));
+        Assert.Equal(ExitCodes.InvalidInput, plan.ExitCode);
+        Assert.Contains("error: kafka-infra:cluster.brokers: 3 brokers cannot carry the write load: it needs 13", plan.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

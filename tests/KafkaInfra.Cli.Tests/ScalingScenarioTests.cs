@@ -15,7 +15,7 @@ public class ScalingScenarioTests
         { "consumer-scale-out", "dev", ExitCodes.Ok, "  change   consumer scaling apps/vehicle-processor: 1-1 replicas, lagThreshold 1,000 → 1-4 replicas, lagThreshold 1,000" },
         { "black-friday", "prod", ExitCodes.Ok, "at least 2/5 = 40% of the data moves onto the new brokers" },
         { "unsafe", "prod", ExitCodes.Unsafe, "  UNSAFE   brokers events: 6 → 3" },
-        { "black-friday-x20", "prod", ExitCodes.InvalidInput, "  error: kafka-infra:cluster.brokers: 3 brokers cannot carry the write load: it needs 13" },
+        { "black-friday-x20", "prod", ExitCodes.Unsafe, "  REFUSED  kafka-infra:cluster.brokers: 3 brokers cannot carry the write load: it needs 13" },
     };
 
     private static (int Code, string Output, string Command) RunScenario(string scenario, string stack)

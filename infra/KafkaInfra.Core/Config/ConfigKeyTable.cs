@@ -54,7 +54,7 @@ public static class ConfigKeyTable
     public static IReadOnlyList<ConfigKeyInfo> All { get; } =
     [
         new(ConfigKeys.Environment, Str, Required, "the stack's environment; `dev` and `prod` name their rules (prod turns unsafe settings and capacity shortfalls into errors), any other name (`staging`) takes the rules `environmentRules` declares. There is no default: every stack says which it is"),
-        new(ConfigKeys.EnvironmentRules, Str, "the environment itself; required for any environment other than `dev` or `prod`", "which rules an environment such as `staging` follows", ["dev", "prod"]),
+        new(ConfigKeys.EnvironmentRules, Str, "required unless dev or prod", "which rules an environment such as `staging` follows", ["dev", "prod"]),
         new(ConfigKeys.Cluster, Map, Required, "the Kafka cluster; exactly one of `strimzi` or `msk`"),
         new("cluster.name", Str, Required, "Kubernetes-style name, prefix of every resource"),
         new("cluster.kafkaVersion", Str, Code(Defaults.KafkaVersion), $"Strimzi 1.2: {string.Join(", ", ConfigCatalogue.StrimziKafkaVersions)}; MSK: e.g. `3.9.x`"),

@@ -154,7 +154,7 @@ public static partial class StackConfigLoader
                 return null;
             }
 
-            errors.Add(path, $"is required; expected {choices}, or another name such as staging with {rulesPath}: {choices} (there is no default, so a production stack is never checked with dev's rules)");
+            errors.Add(path, $"is required; expected {choices} (there is no default, so a production stack is never checked with dev's rules)");
             return null;
         }
 

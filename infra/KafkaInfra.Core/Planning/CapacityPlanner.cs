@@ -25,6 +25,9 @@ public static class CapacityPlanner
         return load.IsValid ? Plan(load.Config!, null, relaxed: true) : new PlanResult(null, load.Errors, [], []);
     }
 
+    /// <summary>Plans with prod's errors as warnings: what the plan would be if only prod's rules refused it (for reports).</summary>
+    internal static PlanResult PlanLenient(StackConfig config, DeployedState? deployed = null) => Plan(config, deployed, relaxed: true);
+
     /// <summary>Plans a validated config.</summary>
     public static PlanResult Plan(StackConfig config, DeployedState? deployed = null) => Plan(config, deployed, relaxed: false);
 

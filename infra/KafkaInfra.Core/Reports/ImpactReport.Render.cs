@@ -50,7 +50,14 @@ public sealed partial class ImpactReport
             return "no changes";
         }
 
-        var unsafeText = HasUnsafe ? $"{Fmt.N(Math.Max(UnsafeCount, Refusals.Count > 0 ? 1 : 0))} unsafe" : "none unsafe";
+        // Refusals that no unsafe change explains are counted as what they are.
+        var unsafeText = (UnsafeCount, Refusals.Count) switch
+        {
+            (0, 0) => "none unsafe",
+            (var u, 0) => $"{Fmt.N(u)} unsafe",
+            (0, var r) => $"{Fmt.N(r)} refused",
+            (var u, var r) => $"{Fmt.N(u)} unsafe, {Fmt.N(r)} refused",
+        };
         return $"{Fmt.N(Changes.Count)} change{(Changes.Count == 1 ? "" : "s")}, {unsafeText}";
     }
 

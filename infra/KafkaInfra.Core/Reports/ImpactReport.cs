@@ -63,8 +63,8 @@ public sealed record ImpactOptions(IReadOnlyCollection<string> AllowedTopicDelet
 /// <summary>
 /// The outcome of planning both sides of a change (<see cref="ImpactReport.Plan"/>): both plans, or the errors of
 /// the side that is invalid. <see cref="Refusals"/> are the planner errors that appear only because of what is
-/// deployed (a partition or storage decrease, an undrained MSK scale-in): the new config is valid on its own,
-/// but the transition is refused.
+/// deployed (a partition or storage decrease, an undrained MSK scale-in) or only under prod's rules (a capacity
+/// shortfall, a durability rule): the new config is otherwise valid, but the change is refused.
 /// </summary>
 public sealed record ImpactPlans(
     CapacityPlan? OldPlan,
@@ -99,6 +99,8 @@ public sealed partial class ImpactReport
         Refusals = [.. refusals.Where(r => !unsafePaths.Contains(r.Path))];
         // A warning at the key of a listed change (e.g. "grows partitions") repeats that change.
         var paths = changes.Where(c => c.ConfigPath is not null).Select(c => c.ConfigPath!).ToHashSet(StringComparer.Ordinal);
+        // A refusal is not repeated as the warning the lenient plan raised at the same key.
+        paths.UnionWith(refusals.Select(r => r.Path));
         NewWarnings = [.. (newWarnings ?? []).Where(w => !paths.Contains(w.Path))];
         IsNewStack = isNewStack;
         FromDeployedOnly = fromDeployedOnly;
@@ -163,8 +165,16 @@ public sealed partial class ImpactReport
         if (oldPlan is null || oldPlan.Cluster.Platform != config.Cluster.Platform.Kind)
         {
             var fresh = CapacityPlanner.Plan(config);
-            return fresh.IsValid
-                ? new ImpactPlans(oldPlan, fresh.Plan, [], [], [], oldPlan is null)
+            if (fresh.IsValid)
+            {
+                return new ImpactPlans(oldPlan, fresh.Plan, [], [], [], oldPlan is null);
+            }
+
+            // Only prod's rules refuse it (a capacity shortfall, a durability rule): they are refusals, and the rest of
+            // the change is still reported.
+            var lenientFresh = CapacityPlanner.PlanLenient(config);
+            return lenientFresh.IsValid
+                ? new ImpactPlans(oldPlan, lenientFresh.Plan, [], [], fresh.Errors, oldPlan is null)
                 : new ImpactPlans(oldPlan, null, [], fresh.Errors, [], oldPlan is null);
         }
 
@@ -176,7 +186,8 @@ public sealed partial class ImpactReport
         }
 
         var alone = CapacityPlanner.Plan(config);
-        if (!alone.IsValid)
+        var lenient = !alone.IsValid;
+        if (lenient && CapacityPlanner.PlanLenient(config) is { IsValid: false })
         {
             return new ImpactPlans(oldPlan, null, [], alone.Errors, [], false);
         }
@@ -187,8 +198,9 @@ public sealed partial class ImpactReport
         var keep = deployed.TopicPartitions
             .Where(p => !explicitCounts.TryGetValue(p.Key, out var explicitPartitions) || explicitPartitions >= p.Value)
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var relaxed = CapacityPlanner.Plan(config, new DeployedState(keep));
-        return new ImpactPlans(oldPlan, relaxed.IsValid ? relaxed.Plan : alone.Plan, [], [], against.Errors, false);
+        var relaxed = lenient ? CapacityPlanner.PlanLenient(config, new DeployedState(keep)) : CapacityPlanner.Plan(config, new DeployedState(keep));
+        var fallback = lenient ? CapacityPlanner.PlanLenient(config).Plan : alone.Plan;
+        return new ImpactPlans(oldPlan, relaxed.IsValid ? relaxed.Plan : fallback, [], [], against.Errors, false);
     }
 
     /// <summary>What a plan deploys: its partitions per topic, broker count and per-broker storage.</summary>

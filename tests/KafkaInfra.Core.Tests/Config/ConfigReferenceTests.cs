@@ -70,7 +70,7 @@ public class ConfigReferenceTests
     }
 
     [Theory]
-    [InlineData("", "environment,cluster,topicDefaults,topics,consumers,connect,ksqldb")]
+    [InlineData("", "environment,environmentRules,cluster,topicDefaults,topics,consumers,connect,ksqldb")]
     [InlineData("cluster", "name,kafkaVersion,brokers,storageGiB,brokerIngressMBps,maxPartitionsPerBroker,strimzi,msk")]
     [InlineData("connect[]", "name,replicas,maxReplicas,lagThreshold,image,resources,connectors,awsRoleArn,plugin")]
     [InlineData("connect[].connectors[]", "name,class,kind,topics,tasksMax,config")]

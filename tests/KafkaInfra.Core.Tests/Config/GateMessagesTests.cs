@@ -93,7 +93,7 @@ public class GateMessagesTests
         var key = ConfigKeyTable.Find(ConfigKeys.EnvironmentRules);
 
         Assert.Equal(["dev", "prod"], key.Allowed);
-        Assert.Contains("required for any environment other than `dev` or `prod`", key.Default, StringComparison.Ordinal);
+        Assert.Equal("required unless dev or prod", key.Default);
         Assert.Contains("`messagesPerSecond`", ConfigKeyTable.Find("topics[].averageMessagesPerSecond").Default, StringComparison.Ordinal);
     }
 

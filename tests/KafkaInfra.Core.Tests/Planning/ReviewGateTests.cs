@@ -31,7 +31,7 @@ public class ReviewGateTests
             - name: order-service
               topic: orders
               lagThreshold: 100000
-              minReplicas: 200
+              minReplicas: 1
               maxReplicas: {maxReplicas}
               consumerGroup: order-service
 
@@ -133,7 +133,7 @@ public class ReviewGateTests
     [Fact]
     public void A_known_peak_gets_pre_scaling_advice_for_min_replicas()
     {
-        var stack = Stack("dev", brokers: 11, maxReplicas: 200, topicExtra: "      averageMessagesPerSecond: 50000").Replace("minReplicas: 200", "minReplicas: 2", StringComparison.Ordinal);
+        var stack = Stack("dev", brokers: 11, maxReplicas: 200, topicExtra: "      averageMessagesPerSecond: 50000").Replace("minReplicas: 1\n", "minReplicas: 2\n", StringComparison.Ordinal);
 
         var plan = TestStacks.Valid(TestStacks.Plan(stack));
 
