@@ -81,7 +81,7 @@ internal sealed partial class PlanContext
         }
         else if (replicasPerBroker > limit.Max)
         {
-            Error($"{ClusterPath}.msk.instanceType", $"{Fmt.N(replicasPerBroker)} partition replicas per broker exceed {instance!.Name}'s maximum of {Fmt.N(limit.Max)}, above which MSK blocks configuration updates and broker-size changes; {BrokersFor(limit.Max)} brokers are needed{(limit.Recommended is { } recommended ? $" ({BrokersFor(recommended)} for the recommended count)" : "")}, or a larger type");
+            Error($"{ClusterPath}.msk.instanceType", $"{Fmt.N(replicasPerBroker)} partition replicas per broker exceed {instance!.Name}'s maximum of {Fmt.N(limit.Max)}, above which MSK blocks configuration updates and broker-size changes; {BrokersFor(limit.Max)} brokers are needed{(limit.Recommended is { } recommended && recommended < limit.Max ? $" ({BrokersFor(recommended)} for the recommended count)" : "")}, or a larger type");
         }
         else
         {

@@ -45,7 +45,7 @@ public sealed partial class ImpactReport
         if (brokers is not null)
         {
             var hours = brokerMoveHours is { } h ? $"; the data movement takes about {ImpactComparer.Duration(h)} at the reassignment throttle" : "";
-            steps.Add($"then add brokers (cluster.brokers {brokers.Transition}) and let the rebalance finish before the next step: {profile.BrokersAdded}; the existing brokers do not restart{hours}");
+            steps.Add($"then add brokers (cluster.brokers {brokers.Transition}) and let the rebalance finish before the next step: {profile.BrokersAdded(Count(brokers.Old))}; the existing brokers do not restart{hours}");
             if (brokerMoveHours is { } moved)
             {
                 lead.Add($"about {ImpactComparer.Duration(moved)} of data movement");
@@ -68,8 +68,9 @@ public sealed partial class ImpactReport
         return result;
     }
 
-    private static bool IsIncrease(Change c) =>
-        int.TryParse(c.Old?.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture, out var from)
-        && int.TryParse(c.New?.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture, out var to)
-        && to > from;
+    private static bool IsIncrease(Change c) => Count(c.New) > Count(c.Old);
+
+    /// <summary>A count as the report prints it ("1,200"), or 0.</summary>
+    private static int Count(string? text) =>
+        int.TryParse(text?.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
 }
