@@ -5,6 +5,7 @@ using Pulumi;
 using AppAutoScaling = Pulumi.Aws.AppAutoScaling;
 using AppAutoScalingInputs = Pulumi.Aws.AppAutoScaling.Inputs;
 using CloudWatch = Pulumi.Aws.CloudWatch;
+using Eks = Pulumi.Aws.Eks;
 using Iam = Pulumi.Aws.Iam;
 using Kafka = Pulumi.Kafka;
 using Kms = Pulumi.Aws.Kms;
@@ -12,6 +13,7 @@ using Msk = Pulumi.Aws.Msk;
 using MskConnect = Pulumi.Aws.MskConnect;
 using MskConnectInputs = Pulumi.Aws.MskConnect.Inputs;
 using MskInputs = Pulumi.Aws.Msk.Inputs;
+using SecretsManager = Pulumi.Aws.SecretsManager;
 
 namespace KafkaInfra;
 
@@ -71,6 +73,31 @@ internal static class CloudMapper
                 PropertiesFileContent = s.PropertiesFileContent,
             }, options),
             ConnectorSpec s => new MskConnect.Connector(name, Connector(s, refs), options),
+            SecretSpec s => new SecretsManager.Secret(name, new SecretsManager.SecretArgs { Name = s.Name, Description = s.Description, KmsKeyId = refs.Resolve(s.KmsKeyId), Tags = Map(s.Tags) }, options),
+            ScramSecretVersionSpec s => new SecretsManager.SecretVersion(name, new SecretsManager.SecretVersionArgs { SecretId = refs.Resolve(s.SecretId), SecretString = Output.CreateSecret(ScramSecretString(s)) }, options),
+            ScramSecretAssociationSpec s => new Msk.ScramSecretAssociation(name, new Msk.ScramSecretAssociationArgs
+            {
+                ClusterArn = refs.Resolve(s.ClusterArn),
+                SecretArnLists = s.SecretArnLists.Select(refs.Resolve).ToArray(),
+            }, options),
+            KafkaAclSpec s => new Kafka.Acl(name, new Kafka.AclArgs
+            {
+                AclPrincipal = s.AclPrincipal,
+                AclHost = s.AclHost,
+                AclOperation = s.AclOperation,
+                AclPermissionType = s.AclPermissionType,
+                AclResourceName = s.AclResourceName,
+                AclResourceType = s.AclResourceType,
+                ResourcePatternTypeFilter = s.ResourcePatternTypeFilter,
+            }, options),
+            PodIdentityAssociationSpec s => new Eks.PodIdentityAssociation(name, new Eks.PodIdentityAssociationArgs
+            {
+                ClusterName = s.ClusterName,
+                Namespace = s.Namespace,
+                ServiceAccount = s.ServiceAccount,
+                RoleArn = refs.Resolve(s.RoleArn),
+                Tags = Map(s.Tags),
+            }, options),
             var other => throw new MappingException($"resource {resource.Name}: the program has no mapping for {other.GetType().Name}"),
         };
     }
@@ -222,7 +249,7 @@ internal static class CloudMapper
                 break;
             case KafkaSaslMechanism.ScramSha512:
                 args.SaslMechanism = KafkaProviderSpec.MechanismName(KafkaSaslMechanism.ScramSha512);
-                args.SaslUsername = RequireSecret(secrets, MskCloudResources.ScramUsernameConfigKey, "SCRAM authentication");
+                args.SaslUsername = s.SaslUsername ?? throw new MappingException("SCRAM authentication needs the provider's user name");
                 args.SaslPassword = RequireSecret(secrets, MskCloudResources.ScramPasswordConfigKey, "SCRAM authentication");
                 break;
             case null when secrets.GetSecret(Key(MskCloudResources.ClientCertConfigKey)) is { } cert:
@@ -239,18 +266,31 @@ internal static class CloudMapper
     public static string? MissingSecret(CloudResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        if (resource.Spec is not KafkaProviderSpec { SaslMechanism: KafkaSaslMechanism.ScramSha512 })
+        var key = resource.Spec switch
+        {
+            KafkaProviderSpec { SaslMechanism: KafkaSaslMechanism.ScramSha512 } => MskCloudResources.ScramPasswordConfigKey,
+            ScramSecretVersionSpec v => v.PasswordConfigKey,
+            _ => null,
+        };
+        if (key is null || SecretConfig(key) is not null)
         {
             return null;
         }
 
-        var secrets = new Pulumi.Config("kafka");
-        var missing = new[] { MskCloudResources.ScramUsernameConfigKey, MskCloudResources.ScramPasswordConfigKey }
-            .Where(k => secrets.Get(Key(k)) is null).ToArray();
-        return missing.Length == 0
-            ? null
-            : $"resource {resource.Name} ({resource.Type}): SCRAM authentication needs the secret stack config {string.Join(" and ", missing)} (pulumi config set --secret {missing[0]} ...)";
+        return $"resource {resource.Name} ({resource.Type}): SCRAM authentication needs the secret stack config {key} (pulumi config set --secret {key} ...)";
     }
+
+    /// <summary>A secret config value by its qualified key (<c>namespace:name</c>), or null when it is not set.</summary>
+    private static Output<string>? SecretConfig(string qualifiedKey) =>
+        new Pulumi.Config(qualifiedKey[..qualifiedKey.IndexOf(':', StringComparison.Ordinal)]).GetSecret(Key(qualifiedKey));
+
+    /// <summary>
+    /// MSK's SCRAM secret JSON, <c>{"username": ..., "password": ...}</c>, built inside the secret output so the
+    /// password never leaves it (Pulumi keeps the result secret).
+    /// </summary>
+    internal static Output<string> ScramSecretString(ScramSecretVersionSpec s) =>
+        (SecretConfig(s.PasswordConfigKey) ?? throw new MappingException($"SCRAM user {s.Username} needs the secret stack config {s.PasswordConfigKey} (pulumi config set --secret {s.PasswordConfigKey} ...)"))
+            .Apply(password => System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, string>(StringComparer.Ordinal) { ["password"] = password, ["username"] = s.Username }));
 
     private static Output<string> RequireSecret(Pulumi.Config config, string qualifiedKey, string purpose) =>
         config.GetSecret(Key(qualifiedKey))
@@ -331,6 +371,13 @@ internal static class CloudMapper
             },
             ServiceExecutionRoleArn = refs.Resolve(s.ServiceExecutionRoleArn),
             Tags = Map(s.Tags),
+            LogDelivery = Opt(s.LogDelivery is not { WorkerLogDelivery.CloudwatchLogs: var logs } ? null : new MskConnectInputs.ConnectorLogDeliveryArgs
+            {
+                WorkerLogDelivery = new MskConnectInputs.ConnectorLogDeliveryWorkerLogDeliveryArgs
+                {
+                    CloudwatchLogs = new MskConnectInputs.ConnectorLogDeliveryWorkerLogDeliveryCloudwatchLogsArgs { Enabled = logs.Enabled, LogGroup = refs.Resolve(logs.LogGroup) },
+                },
+            }),
         };
     }
 

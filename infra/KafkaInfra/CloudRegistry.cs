@@ -46,6 +46,7 @@ internal sealed class CloudRegistry
             (MskConnect.CustomPlugin p, CloudOutput.Arn) => p.Arn,
             (MskConnect.WorkerConfiguration w, CloudOutput.Arn) => w.Arn,
             (Kms.Key k, CloudOutput.Arn) => k.Arn,
+            (Pulumi.Aws.SecretsManager.Secret x, CloudOutput.Arn) => x.Arn,
             (CloudWatch.LogGroup g, CloudOutput.Arn) => g.Arn,
             (CloudWatch.LogGroup g, CloudOutput.Name) => g.Name,
             (Iam.Role r, CloudOutput.Arn) => r.Arn,

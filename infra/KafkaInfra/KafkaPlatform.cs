@@ -158,9 +158,10 @@ public static class KafkaPlatform
         var partitions = await ReadOutputAsync(self, StackOutputs.TopicPartitions).ConfigureAwait(false);
         var brokers = await ReadOutputAsync(self, StackOutputs.Brokers).ConfigureAwait(false);
         var storage = await ReadOutputAsync(self, StackOutputs.StorageGiB).ConfigureAwait(false);
+        var acls = await ReadOutputAsync(self, StackOutputs.KafkaAclsDeclared).ConfigureAwait(false);
         // planInputs is secret when the last deployment's config held a secret: the impact report is then not logged.
         var inputs = await self.GetOutputDetailsAsync(StackOutputs.PlanInputs).ConfigureAwait(false);
-        var read = DeployedStateReader.Read(partitions, brokers, storage);
+        var read = DeployedStateReader.Read(partitions, brokers, storage, acls);
         return read.IsValid
             ? (read.State, StackOutputs.ReadPlanInputs(inputs.Value ?? inputs.SecretValue), inputs.SecretValue is not null)
             : throw new RunException(read.FormatErrors());

@@ -47,6 +47,18 @@ internal static class DesiredRegistrations
         foreach (var resource in desired.Cloud)
         {
             var rendered = (JsonObject)JsonNode.Parse(ManifestWriter.ToJson(resource))!;
+            if (resource.Spec is KafkaInfra.Core.Desired.Cloud.ScramSecretVersionSpec)
+            {
+                // The program registers secretString (built from the secret config the spec names), never the key
+                // or the password itself: a $ref stands for a value only the deployment knows.
+                var properties = (JsonObject)rendered["properties"]!;
+                rendered["properties"] = new JsonObject
+                {
+                    ["secretId"] = properties["secretId"]!.DeepClone(),
+                    ["secretString"] = new JsonObject { ["$ref"] = "secret config " + properties["passwordConfigKey"]!.GetValue<string>() },
+                };
+            }
+
             expected.Add(new ExpectedRegistration(
                 resource.Type,
                 PulumiLayout.ChildName(resource),

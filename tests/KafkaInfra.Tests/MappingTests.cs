@@ -140,11 +140,11 @@ public class MappingTests
     [Fact]
     public async Task Broken_references_and_missing_secrets_fail_before_anything_is_registered()
     {
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG", "{}"); // no kafka:saslUsername / kafka:saslPassword
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG", "{}"); // no kafka:saslPassword
         var harness = new StackHarness("prod", new Dictionary<string, string?>());
         var records = Records().ToList();
         var provider = records.FindIndex(r => r.Name == "events-kafka");
-        records[provider] = records[provider] with { Spec = ((KafkaProviderSpec)records[provider].Spec) with { SaslMechanism = KafkaSaslMechanism.ScramSha512, SaslAwsRegion = null } };
+        records[provider] = records[provider] with { Spec = ((KafkaProviderSpec)records[provider].Spec) with { SaslMechanism = KafkaSaslMechanism.ScramSha512, SaslAwsRegion = null, SaslUsername = "kafka-infra-admin" } };
         records.Add(new CloudResource("events-storage-2", new ScalingTargetSpec(
             "kafka", "kafka:broker-storage:VolumeSize", Text.Of(new OutputRef("events-msk", CloudOutput.LatestRevision)), 1, 10, StringMap.Empty), CloudResourceOptions.None, "msk"));
         records.Add(new CloudResource("events-storage-3", new ScalingTargetSpec(
@@ -156,7 +156,7 @@ public class MappingTests
         var text = StackHarness.ErrorText(error);
         Assert.Contains("resource events-storage-2 (aws:appautoscaling/target:Target): refers to ${events-msk.latestRevision}, but a aws:msk/cluster:Cluster provides no output \"latestRevision\"", text, StringComparison.Ordinal);
         Assert.Contains("resource events-storage-3 (aws:appautoscaling/target:Target): refers to ${events-nothing.arn}, but \"events-nothing\" is not a cloud resource declared before it", text, StringComparison.Ordinal);
-        Assert.Contains("resource events-kafka (pulumi:providers:kafka): SCRAM authentication needs the secret stack config kafka:saslUsername and kafka:saslPassword", text, StringComparison.Ordinal);
+        Assert.Contains("resource events-kafka (pulumi:providers:kafka): SCRAM authentication needs the secret stack config kafka:saslPassword (pulumi config set --secret kafka:saslPassword ...)", text, StringComparison.Ordinal);
         Assert.DoesNotContain(harness.Created, c => c.Type != "pulumi:pulumi:Stack");
     }
 
@@ -168,10 +168,16 @@ public class MappingTests
         // must agree for each.
         var mapped = new HashSet<Type>();
         var read = new List<string>();
-        foreach (var raw in new[] { StackHarness.StackFileRaw("prod"), StackHarness.AsServerless(StackHarness.StackFileRaw("prod")) })
+        // The SCRAM example adds the secrets and ACLs, the IAM example the pod identity associations.
+        foreach (var raw in new[]
+        {
+            StackHarness.StackFileRaw("prod"), StackHarness.AsServerless(StackHarness.StackFileRaw("prod")),
+            StackHarness.FileRaw("examples/msk/standard-scram/Pulumi.msk-scram.yaml"), StackHarness.FileRaw("examples/msk/standard-iam/Pulumi.msk-iam.yaml"),
+        })
         {
             var desired = DesiredStateBuilder.Build(KafkaInfra.Core.Planning.CapacityPlanner.Plan(raw).GetOrThrow());
-            var harness = new StackHarness("prod", raw);
+            var harness = new StackHarness("prod", raw, secretConfig: StackHarness.ScramSecrets(desired));
+            await harness.RunAsync(); // sets the stack's config (secrets included) for the declarations below
             await Deployment.TestAsync(harness.Mocks.Object, Options(), () =>
             {
                 var registry = KafkaPlatform.Declare(desired, null);

@@ -33,6 +33,9 @@ internal static class ProviderState
                 state["arn"] = $"arn:aws:kafka:eu-west-1:123456789012:configuration/{name}/1";
                 state["latestRevision"] = 1;
                 break;
+            case "aws:secretsmanager/secret:Secret":
+                state["arn"] = $"arn:aws:secretsmanager:eu-west-1:123456789012:secret:{state.GetValueOrDefault("name") ?? name}-AbCdEf";
+                break;
             case "aws:kms/key:Key":
                 state["arn"] = $"arn:aws:kms:eu-west-1:123456789012:key/{name}";
                 state["keyId"] = name;

@@ -61,7 +61,7 @@ public class StackConformanceTests
     {
         var raw = StackHarness.FileRaw(path);
         var desired = DesiredStateBuilder.Build(CapacityPlanner.Plan(raw).GetOrThrow());
-        var harness = new StackHarness(stack, raw);
+        var harness = new StackHarness(stack, raw, secretConfig: StackHarness.ScramSecrets(desired));
 
         await harness.RunAsync();
 
@@ -111,7 +111,7 @@ public class StackConformanceTests
     {
         var raw = StackHarness.FileRaw(path);
         var plan = CapacityPlanner.Plan(raw).GetOrThrow();
-        var harness = new StackHarness(stack, raw);
+        var harness = new StackHarness(stack, raw, secretConfig: StackHarness.ScramSecrets(DesiredStateBuilder.Build(plan)));
 
         var (_, outputs) = await harness.RunAsync();
 

@@ -30,8 +30,10 @@ internal sealed class StackHarness
         string stack,
         IReadOnlyDictionary<string, string?> raw,
         ImmutableDictionary<string, object>? previousOutputs = null,
-        IEnumerable<string>? previousSecretOutputNames = null)
+        IEnumerable<string>? previousSecretOutputNames = null,
+        IReadOnlyDictionary<string, string>? secretConfig = null)
     {
+        SecretConfig = secretConfig ?? new Dictionary<string, string>();
         Stack = stack;
         Raw = raw;
         PreviousOutputs = previousOutputs ?? ImmutableDictionary<string, object>.Empty;
@@ -48,6 +50,14 @@ internal sealed class StackHarness
     }
 
     public string Stack { get; }
+
+    /// <summary>Config outside kafka-infra's keys passed as secret (SCRAM passwords), as <c>pulumi config set --secret</c> would.</summary>
+    public IReadOnlyDictionary<string, string> SecretConfig { get; }
+
+    /// <summary>A test password for every SCRAM secret config key the desired state reads (none on other stacks).</summary>
+    public static IReadOnlyDictionary<string, string> ScramSecrets(KafkaInfra.Core.Desired.DesiredState desired) => desired.Cloud
+        .Select(c => c.Spec).OfType<KafkaInfra.Core.Desired.Cloud.ScramSecretVersionSpec>()
+        .ToDictionary(v => v.PasswordConfigKey, v => "test-password-" + v.Username, StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, string?> Raw { get; }
 
@@ -133,8 +143,13 @@ internal sealed class StackHarness
     public async Task<(ImmutableArray<Resource> Resources, IDictionary<string, object?> Outputs)> RunAsync(IEnumerable<string>? secretKeys = null)
     {
         var config = Raw.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
+        foreach (var (k, v) in SecretConfig)
+        {
+            config[k] = v;
+        }
+
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config));
-        var secrets = (secretKeys ?? []).ToArray();
+        var secrets = (secretKeys ?? []).Concat(SecretConfig.Keys).ToArray();
         Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", secrets.Length == 0 ? null : JsonSerializer.Serialize(secrets));
         var run = new ProgramRun();
         ProgramStack.Current = run;

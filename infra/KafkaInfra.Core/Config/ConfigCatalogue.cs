@@ -8,6 +8,14 @@ internal static partial class ConfigCatalogue
     /// <summary>Kafka versions Strimzi 1.2 runs.</summary>
     internal static IReadOnlyList<string> StrimziKafkaVersions { get; } = ["4.2.0", "4.2.1", "4.3.0", "4.3.1"];
 
+    /// <summary>
+    /// The Kafka versions MSK offers for new clusters (past their end of support left out): AWS MSK developer guide,
+    /// "Supported Apache Kafka versions" (3.6.0 to 4.0.x; 4.x runs KRaft only), with the KRaft variants and 4.1.x.kraft
+    /// as aws-cdk's <c>@aws-cdk/aws-msk-alpha</c> <c>KafkaVersion</c> (V3_7_X_KRAFT ... V4_1_X_KRAFT) names them.
+    /// </summary>
+    internal static IReadOnlyList<string> MskKafkaVersions { get; } =
+        ["3.6.0", "3.7.x", "3.7.x.kraft", "3.8.x", "3.8.x.kraft", "3.9.x", "3.9.x.kraft", "4.0.x.kraft", "4.1.x.kraft"];
+
     /// <summary>Retention values CloudWatch Logs accepts (days).</summary>
     internal static IReadOnlyList<int> CloudWatchRetentionDays { get; } = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 

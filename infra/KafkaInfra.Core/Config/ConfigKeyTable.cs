@@ -86,6 +86,8 @@ public static class ConfigKeyTable
         new("cluster.msk.brokersDrained", Bool, Code(false), "acknowledges a broker-count decrease after the brokers were drained"),
         new("cluster.msk.certificateAuthorityArns", Strings, None, "AWS Private CA ARNs trusted for client certificates; required with `authentication: tls` only"),
         new("cluster.msk.kedaRoleArn", Str, "a role for EKS Pod Identity is created", "IAM auth: the KEDA operator's role, which gets a describe-only policy on the consumers' topics and groups"),
+        new("cluster.msk.adminPrincipal", Str, "required with `authentication: tls`", "mutual TLS: the Kafka principal of the deployer's client certificate (`User:CN=...`), granted the ACLs to manage topics and ACLs"),
+        new("cluster.msk.eksClusterName", Str, "off (associate roles yourself)", "the EKS cluster the workloads run on: each role created for EKS Pod Identity gets its pod identity association"),
         new(ConfigKeys.TopicDefaults, Map, None, "defaults of every topic"),
         new("topicDefaults.replicationFactor", Int, Plain(Defaults.ReplicationFactor), "RF of every topic without its own", Range: new(1, 32767)),
         new("topicDefaults.minInsyncReplicas", Int, Plain(Defaults.MinInsyncReplicas), "`min.insync.replicas` of every topic without its own", Range: new(1, 32767)),
@@ -117,6 +119,7 @@ public static class ConfigKeyTable
         new("consumers[].kind", Str, Code(Defaults.ScaleTargetKind), "scale target (any kind with a scale subresource; never `KafkaConnector`)"),
         new("consumers[].apiVersion", Str, Code(Defaults.ScaleTargetApiVersion), "apiVersion of the scale target"),
         new("consumers[].awsRoleArn", Str, "a role is created", "MSK (IAM auth): the IAM role its least-privilege policy is attached to"),
+        new("consumers[].serviceAccount", Str, "the consumer's name", "MSK with `cluster.msk.eksClusterName`: the workload's service account, associated with its created role (EKS Pod Identity)"),
         new(ConfigKeys.Connect + "[]", Maps, None, "Kafka Connect worker groups"),
         new("connect[].name", Str, Required, "Kubernetes-style name of the group"),
         new("connect[].replicas", Int, Plain(Defaults.WorkerReplicas), "workers", Range: new(1, 1000)),
@@ -132,6 +135,11 @@ public static class ConfigKeyTable
         new("connect[].connectors[].tasksMax", Int, "partitions of its topics", "most tasks", Range: new(1, 10_000)),
         new("connect[].connectors[].config", Pairs, None, "connector config (not `name`, `connector.class`, `tasks.max`)"),
         new("connect[].awsRoleArn", Str, "a role is created", "MSK: the service execution role (must trust kafkaconnect.amazonaws.com)"),
+        new("connect[].policyStatements[]", Maps, None, "MSK: extra Allow statements of the Connect group's execution role (e.g. S3 access for an S3 sink)"),
+        new("connect[].policyStatements[].sid", Str, "`Extra<i>`", "statement id (letters and digits)"),
+        new("connect[].policyStatements[].actions", Strings, Required, "IAM actions, e.g. `s3:PutObject`"),
+        new("connect[].policyStatements[].resources", Strings, Required, "ARNs (or `*`) the actions apply to"),
+        new("connect[].workerConfig", Pairs, None, "MSK: worker properties added to (or replacing) kafka-infra's, e.g. `value.converter.schemas.enable: \"true\"`"),
         new("connect[].plugin", Map, "required on MSK", "the MSK Connect custom plugin"),
         new("connect[].plugin.s3BucketArn", Str, Required, "bucket of the plugin archive"),
         new("connect[].plugin.s3FileKey", Str, Required, "object key of the plugin archive"),
@@ -145,6 +153,7 @@ public static class ConfigKeyTable
         new("ksqldb[].headless", Bool, Code(false), "runs the queries of Secret `ksqldb-<name>-queries` (key `queries.sql`)"),
         new("ksqldb[].resources", Resources, "none", "server container resources"),
         new("ksqldb[].awsRoleArn", Str, "a role is created", "MSK (IAM auth): the IAM role its least-privilege policy is attached to"),
+        new(ConfigKeys.Tags, Pairs, None, "MSK stacks: tags added to every AWS resource that takes tags (keys up to 128 characters, values up to 256, no `aws:` prefix; `kafka-infra`, `cluster` and `environment` are set by kafka-infra)"),
     ];
 
     /// <summary>The top-level keys (<c>kafka-infra:&lt;key&gt;</c>), in table order.</summary>

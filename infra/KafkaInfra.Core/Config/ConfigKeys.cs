@@ -15,6 +15,9 @@ public static class ConfigKeys
     public const string Connect = "connect";
     public const string KsqlDb = "ksqldb";
 
+    /// <summary><c>kafka-infra:tags</c>: tags of every AWS resource.</summary>
+    public const string Tags = "tags";
+
     /// <summary>Every top-level key, in the order the contract documents them (from the key table).</summary>
     public static IReadOnlyList<string> All => ConfigKeyTable.TopLevel;
 

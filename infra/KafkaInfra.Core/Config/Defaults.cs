@@ -130,4 +130,10 @@ public static class Defaults
 
     /// <summary>Topics drawn one by one in the diff's Mermaid chart; the rest are folded into one node (Mermaid limits a chart's size and edges).</summary>
     public const int DiffMermaidMaxTopics = 40;
+
+    /// <summary>KEDA's install namespace (its Helm chart and release manifests install into <c>keda</c>).</summary>
+    public const string KedaNamespace = "keda";
+
+    /// <summary>The KEDA operator's service account in the KEDA Helm chart (<c>serviceAccount.operator.name</c>).</summary>
+    public const string KedaOperatorServiceAccount = "keda-operator";
 }

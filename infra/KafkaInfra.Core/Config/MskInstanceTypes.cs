@@ -5,7 +5,8 @@ namespace KafkaInfra.Core.Config;
 /// <param name="RecommendedPartitions">AWS's recommended maximum; above it the plan warns.</param>
 /// <param name="MaxPartitions">The maximum that still allows update operations; above it the plan fails.</param>
 /// <param name="IngressMBps">Write throughput one broker is assumed to sustain; null means the configurable default.</param>
-public sealed record MskInstanceType(string Name, int RecommendedPartitions, int MaxPartitions, double? IngressMBps)
+/// <param name="MaxStorageThroughputMiBps">Most provisioned EBS storage throughput per broker; null when the size cannot provision it.</param>
+public sealed record MskInstanceType(string Name, int RecommendedPartitions, int MaxPartitions, double? IngressMBps, double? MaxStorageThroughputMiBps = null)
 {
     public bool IsExpress => Name.StartsWith("express.", StringComparison.Ordinal);
 }
@@ -13,7 +14,9 @@ public sealed record MskInstanceType(string Name, int RecommendedPartitions, int
 /// <summary>
 /// MSK broker types. Standard limits: AWS "Best practices for Standard brokers" (partitions per broker).
 /// Express limits come from a secondary source (unconfirmed against the AWS page). Express ingress:
-/// AWS sizes express.m7g.large at about 15 MB/s; larger sizes scale with vCPUs.
+/// AWS sizes express.m7g.large at about 15 MB/s; larger sizes scale with vCPUs. Provisioned storage throughput: only
+/// from kafka.m5.4xlarge and kafka.m7g.2xlarge, up to the per-size maximum of AWS's table (MSK developer guide, "Manage
+/// storage throughput for Standard brokers", maximum throughput settings; platform-facts.md 8.4).
 /// </summary>
 public static class MskInstanceTypes
 {
@@ -23,18 +26,18 @@ public static class MskInstanceTypes
         new("kafka.m5.large", 1000, 1500, null),
         new("kafka.m5.xlarge", 1000, 1500, null),
         new("kafka.m5.2xlarge", 2000, 3000, null),
-        new("kafka.m5.4xlarge", 4000, 6000, null),
-        new("kafka.m5.8xlarge", 4000, 6000, null),
-        new("kafka.m5.12xlarge", 4000, 6000, null),
-        new("kafka.m5.16xlarge", 4000, 6000, null),
-        new("kafka.m5.24xlarge", 4000, 6000, null),
+        new("kafka.m5.4xlarge", 4000, 6000, null, 593),
+        new("kafka.m5.8xlarge", 4000, 6000, null, 850),
+        new("kafka.m5.12xlarge", 4000, 6000, null, 1000),
+        new("kafka.m5.16xlarge", 4000, 6000, null, 1000),
+        new("kafka.m5.24xlarge", 4000, 6000, null, 1000),
         new("kafka.m7g.large", 1000, 1500, null),
         new("kafka.m7g.xlarge", 1000, 1500, null),
-        new("kafka.m7g.2xlarge", 2000, 3000, null),
-        new("kafka.m7g.4xlarge", 4000, 6000, null),
-        new("kafka.m7g.8xlarge", 4000, 6000, null),
-        new("kafka.m7g.12xlarge", 4000, 6000, null),
-        new("kafka.m7g.16xlarge", 4000, 6000, null),
+        new("kafka.m7g.2xlarge", 2000, 3000, null, 312.5),
+        new("kafka.m7g.4xlarge", 4000, 6000, null, 625),
+        new("kafka.m7g.8xlarge", 4000, 6000, null, 1000),
+        new("kafka.m7g.12xlarge", 4000, 6000, null, 1000),
+        new("kafka.m7g.16xlarge", 4000, 6000, null, 1000),
         new("express.m7g.large", 1000, 1500, 15),
         new("express.m7g.xlarge", 1000, 2000, 30),
         new("express.m7g.2xlarge", 2500, 4000, 60),

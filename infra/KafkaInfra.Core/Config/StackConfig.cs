@@ -31,6 +31,7 @@ public sealed record StackConfig(
     IReadOnlyList<ConsumerConfig> Consumers,
     IReadOnlyList<ConnectGroupConfig> Connect,
     IReadOnlyList<KsqlDbGroupConfig> KsqlDb,
+    IReadOnlyDictionary<string, string>? Tags = null,
     string? EnvironmentName = null)
 {
     public bool IsProd => Environment == DeploymentEnvironment.Prod;
@@ -93,7 +94,9 @@ public sealed record MskConfig(
     string? Region,
     bool BrokersDrained,
     IReadOnlyList<string>? CertificateAuthorityArns = null,
-    string? KedaRoleArn = null)
+    string? KedaRoleArn = null,
+    string? AdminPrincipal = null,
+    string? EksClusterName = null)
 {
     /// <summary>Express brokers (<c>express.m7g.*</c>): no storage to manage, RF 3 and min ISR 2 fixed.</summary>
     public bool IsExpress => InstanceType is not null && InstanceType.StartsWith("express.", StringComparison.Ordinal);
@@ -138,7 +141,8 @@ public sealed record ConsumerConfig(
     int MaxReplicas,
     string Kind,
     string ApiVersion,
-    string? AwsRoleArn = null)
+    string? AwsRoleArn = null,
+    string? ServiceAccount = null)
 {
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Consumers)}[{Index}]";
 }
@@ -159,6 +163,9 @@ public sealed record ConnectorConfig(
 /// <param name="ContentType">ZIP or JAR.</param>
 public sealed record ConnectPluginConfig(string S3BucketArn, string S3FileKey, string ContentType);
 
+/// <summary><c>kafka-infra:connect[].policyStatements[]</c>: one extra Allow statement of the MSK Connect execution role.</summary>
+public sealed record PolicyStatementConfig(string Sid, IReadOnlyList<string> Actions, IReadOnlyList<string> Resources);
+
 /// <summary>One entry of <c>kafka-infra:connect</c>: a Kafka Connect worker group.</summary>
 public sealed record ConnectGroupConfig(
     int Index,
@@ -170,7 +177,9 @@ public sealed record ConnectGroupConfig(
     ResourcesConfig? Resources,
     IReadOnlyList<ConnectorConfig> Connectors,
     string? AwsRoleArn = null,
-    ConnectPluginConfig? Plugin = null)
+    ConnectPluginConfig? Plugin = null,
+    IReadOnlyList<PolicyStatementConfig>? PolicyStatements = null,
+    IReadOnlyDictionary<string, string>? WorkerConfig = null)
 {
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Connect)}[{Index}]";
 }

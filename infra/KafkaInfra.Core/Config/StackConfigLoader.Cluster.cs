@@ -41,14 +41,18 @@ public static partial class StackConfigLoader
         var msk = hasMsk ? ReadMsk(r, awsRegion) : null;
         var serverless = msk?.Serverless == true;
 
-        var version = r.String("kafkaVersion", expected: "a Kafka version such as 4.3.1") ?? Defaults.KafkaVersion;
+        // MSK stacks name their version (Strimzi's default is not one MSK offers); Serverless has none to choose.
+        var versionRequired = hasMsk && !hasStrimzi && !serverless;
+        var version = r.String("kafkaVersion", required: versionRequired, expected: versionRequired ? $"an MSK Kafka version ({string.Join(", ", ConfigCatalogue.MskKafkaVersions)})" : "a Kafka version such as 4.3.1")
+            ?? Defaults.KafkaVersion;
         if (hasStrimzi && !hasMsk && !ConfigCatalogue.StrimziKafkaVersions.Contains(version))
         {
             errors.Add(r.Child("kafkaVersion"), $"must be a Kafka version Strimzi 1.2 runs ({string.Join(", ", ConfigCatalogue.StrimziKafkaVersions)}); got {Describe.Quote(version)}");
         }
-        else if (hasMsk && !hasStrimzi && !ConfigCatalogue.MskKafkaVersionPattern().IsMatch(version))
+        else if (hasMsk && !hasStrimzi && r.Has("kafkaVersion") && !ConfigCatalogue.MskKafkaVersions.Contains(version, StringComparer.Ordinal))
         {
-            errors.Add(r.Child("kafkaVersion"), $"must be an MSK Kafka version such as 3.9.x or 4.1.x.kraft; got {Describe.Quote(version)}");
+            var suggestion = Suggest.Closest(version, ConfigCatalogue.MskKafkaVersions);
+            errors.Add(r.Child("kafkaVersion"), $"must be a Kafka version MSK offers ({string.Join(", ", ConfigCatalogue.MskKafkaVersions)}){(suggestion is null ? "" : $"; did you mean '{suggestion}'?")}; got {Describe.Quote(version)}");
         }
 
         int brokers = 0, storage = 0;
@@ -237,7 +241,8 @@ public static partial class StackConfigLoader
             r.Errors.Add(r.Child("kedaRoleArn"), $"must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>), got {Describe.Quote(kedaRole)}");
         }
 
-        var config = new MskConfig(instanceType, subnets, groups, auth, autoscaling, serverless, throughput, kms, retention, region, drained, caArns, kedaRole);
+        var (adminPrincipal, eksCluster) = ReadMskAccess(r, auth, serverless);
+        var config = new MskConfig(instanceType, subnets, groups, auth, autoscaling, serverless, throughput, kms, retention, region, drained, caArns, kedaRole, adminPrincipal, eksCluster);
         if (config.IsExpress)
         {
             if (autoscaling is not null)

@@ -38,9 +38,15 @@ public static partial class StackConfigLoader
         }
 
         var roleArn = ReadRoleArn(r);
+        var serviceAccount = r.String("serviceAccount", expected: "the workload's Kubernetes service account");
+        if (serviceAccount is not null && Names.KubernetesNameProblem(serviceAccount) is { } saProblem)
+        {
+            errors.Add(r.Child("serviceAccount"), saProblem);
+        }
+
         return name is null || topic is null || max is null || group is null
             ? null
-            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn);
+            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn, serviceAccount);
     }
 
     private static ConnectGroupConfig? ReadConnectGroup(JsonElement element, string path, int index, ErrorBag errors)
@@ -76,7 +82,9 @@ public static partial class StackConfigLoader
 
         var roleArn = ReadRoleArn(r);
         var plugin = ReadPlugin(r);
-        return name is null ? null : new ConnectGroupConfig(index, name, replicas, max, lag, image, resources, connectors, roleArn, plugin);
+        var statements = ReadPolicyStatements(r);
+        var workerConfig = r.StringMap("workerConfig");
+        return name is null ? null : new ConnectGroupConfig(index, name, replicas, max, lag, image, resources, connectors, roleArn, plugin, statements, workerConfig);
     }
 
     private static ConnectorConfig? ReadConnector(ObjectReader r, int index)

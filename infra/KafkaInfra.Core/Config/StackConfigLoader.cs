@@ -113,6 +113,7 @@ public static partial class StackConfigLoader
         var consumers = ReadList(values, ConfigKeys.Consumers, errors, ReadConsumer);
         var connect = ReadList(values, ConfigKeys.Connect, errors, ReadConnectGroup);
         var ksql = ReadList(values, ConfigKeys.KsqlDb, errors, ReadKsqlGroup);
+        var tags = ReadTags(values, errors);
 
         // References are checked against every topic the list names, also those rejected for another field, so one
         // bad field gives one error, not a false "not in kafka-infra:topics" at each reader of the topic.
@@ -122,7 +123,7 @@ public static partial class StackConfigLoader
         CheckConnect(connect, topics, declared, errors);
         CheckKsql(ksql, topics, declared, errors);
 
-        return cluster is null || environment is not { } env ? null : new StackConfig(env.Rules, cluster, defaults, topics, consumers, connect, ksql, env.Name);
+        return cluster is null || environment is not { } env ? null : new StackConfig(env.Rules, cluster, defaults, topics, consumers, connect, ksql, tags, env.Name);
     }
 
     private static (DeploymentEnvironment Rules, string Name)? ReadEnvironment(Dictionary<string, JsonElement> values, ErrorBag errors, HashSet<string> unparsable)

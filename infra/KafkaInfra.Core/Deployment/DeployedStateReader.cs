@@ -26,20 +26,26 @@ public sealed record DeployedStateReadResult(DeployedState State, IReadOnlyList<
 public static class DeployedStateReader
 {
     /// <summary>Reads the three outputs; each may be null (first deployment, or a stack exported before it existed).</summary>
-    public static DeployedStateReadResult Read(object? topicPartitions, object? brokers, object? storageGiB)
+    public static DeployedStateReadResult Read(object? topicPartitions, object? brokers, object? storageGiB, object? kafkaAclsDeclared = null)
     {
         var errors = new List<Diagnostic>();
         var partitions = ReadPartitions(topicPartitions, errors);
         var brokerCount = ReadCount(StackOutputs.Brokers, brokers, errors);
         var storage = ReadCount(StackOutputs.StorageGiB, storageGiB, errors);
+        var acls = kafkaAclsDeclared switch
+        {
+            null => false,
+            bool b => b,
+            _ => AddError(errors, new Diagnostic("stack output " + StackOutputs.KafkaAclsDeclared, $"must be true or false, got {Show(kafkaAclsDeclared)}")),
+        };
         if (errors.Count > 0)
         {
             return new DeployedStateReadResult(DeployedState.None, errors);
         }
 
-        var state = partitions.Count == 0 && brokerCount is null && storage is null
+        var state = partitions.Count == 0 && brokerCount is null && storage is null && !acls
             ? DeployedState.None
-            : new DeployedState(partitions, brokerCount, storage);
+            : new DeployedState(partitions, brokerCount, storage, acls);
         return new DeployedStateReadResult(state, []);
     }
 
@@ -79,6 +85,12 @@ public static class DeployedStateReader
         }
 
         return result;
+    }
+
+    private static bool AddError(List<Diagnostic> errors, Diagnostic error)
+    {
+        errors.Add(error);
+        return false;
     }
 
     private static int? ReadCount(string name, object? value, List<Diagnostic> errors)

@@ -23,6 +23,12 @@ public static class StackOutputs
     /// <summary>Per-broker storage in GiB, as deployed (absent for MSK Express and Serverless).</summary>
     public const string StorageGiB = "storageGiB";
 
+    /// <summary>
+    /// True once a deploy declared the Kafka ACLs of an MSK SCRAM or mTLS cluster; read back so the next deploy turns
+    /// <c>allow.everyone.if.no.acl.found</c> off (absent on other stacks).
+    /// </summary>
+    public const string KafkaAclsDeclared = "kafkaAclsDeclared";
+
     /// <summary>Map consumer name → { min, max }: the KEDA replica range in effect (max capped at the topic's partitions).</summary>
     public const string ConsumerScaling = "consumerScaling";
 
@@ -89,6 +95,11 @@ public static class StackOutputs
         if (profile.HasStorage)
         {
             values[StorageGiB] = plan.Config.Cluster.StorageGiB;
+        }
+
+        if (Desired.Msk.MskCloudResources.AuthorizesWithAcls(plan))
+        {
+            values[KafkaAclsDeclared] = true;
         }
 
         values[ConsumerScaling] = plan.Consumers.ToDictionary(

@@ -16,7 +16,9 @@ public sealed record Derivation(string Formula, string Explanation)
 /// <param name="Brokers">Broker count as last deployed.</param>
 /// <param name="StorageGiB">Per-broker storage as last deployed: the <c>storageGiB</c> configured at the last successful deploy,
 /// not the live volume size (which MSK storage auto scaling may have grown since).</param>
-public sealed record DeployedState(IReadOnlyDictionary<string, int> TopicPartitions, int? Brokers = null, int? StorageGiB = null)
+/// <param name="KafkaAclsDeclared">The last deploy declared the Kafka ACLs of an MSK SCRAM or mTLS cluster (the deployer's
+/// own included), so <c>allow.everyone.if.no.acl.found</c> can now be turned off without locking the deployer out.</param>
+public sealed record DeployedState(IReadOnlyDictionary<string, int> TopicPartitions, int? Brokers = null, int? StorageGiB = null, bool KafkaAclsDeclared = false)
 {
     /// <summary>Nothing deployed yet (the first <c>pulumi up</c>).</summary>
     public static DeployedState None { get; } = new(new Dictionary<string, int>());
@@ -136,7 +138,8 @@ public sealed record ClusterPlan(
     StorageSizing Storage,
     ReplicaSizing Replicas,
     int? DeployedBrokers = null,
-    int? DeployedStorageGiB = null)
+    int? DeployedStorageGiB = null,
+    bool DeployedKafkaAcls = false)
 {
     /// <summary>The answers to every platform question.</summary>
     public PlatformProfile Profile => PlatformProfile.For(Platform);

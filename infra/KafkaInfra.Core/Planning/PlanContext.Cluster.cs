@@ -61,7 +61,8 @@ internal sealed partial class PlanContext
             new StorageSizing(perBroker, needed, storageDerivation),
             new ReplicaSizing((int)Math.Min(int.MaxValue, totalReplicas), replicasPerBroker, limit, replicasDerivation),
             deployed.Brokers,
-            deployed.StorageGiB);
+            deployed.StorageGiB,
+            deployed.KafkaAclsDeclared);
     }
 
     /// <summary>Partition replicas per broker against the platform's limit: Strimzi's configured ceiling, or the MSK broker type's.</summary>

@@ -93,6 +93,11 @@ internal sealed partial class PlanContext
             {
                 kafkaConfig["min.insync.replicas"] = minIsr.ToString(CultureInfo.InvariantCulture);
             }
+            else if (t.MinInsyncReplicas is { } dropped)
+            {
+                // MSK Serverless does not let a topic set min.insync.replicas (platform-facts.md 8.4): say it is dropped.
+                Warn($"{t.Path}.minInsyncReplicas", $"is ignored on {Profile.Name} (a topic there cannot set min.insync.replicas; AWS manages it); got {dropped}");
+            }
 
             Topics.Add(new TopicPlan(t, partitions, computed, deployedPartitions, rf, minIsr, retention, bytes, (double)t.MessagesPerSecond * bytes, storage, kafkaConfig, derivation, storageDerivation));
             AddProducerAdvice(t, partitions, bytes);

@@ -70,9 +70,9 @@ public class ConfigReferenceTests
     }
 
     [Theory]
-    [InlineData("", "environment,environmentRules,cluster,topicDefaults,topics,consumers,connect,ksqldb")]
+    [InlineData("", "environment,environmentRules,cluster,topicDefaults,topics,consumers,connect,ksqldb,tags")]
     [InlineData("cluster", "name,kafkaVersion,brokers,storageGiB,brokerIngressMBps,maxPartitionsPerBroker,strimzi,msk")]
-    [InlineData("connect[]", "name,replicas,maxReplicas,lagThreshold,image,resources,connectors,awsRoleArn,plugin")]
+    [InlineData("connect[]", "name,replicas,maxReplicas,lagThreshold,image,resources,connectors,awsRoleArn,policyStatements,workerConfig,plugin")]
     [InlineData("connect[].connectors[]", "name,class,kind,topics,tasksMax,config")]
     public void The_loader_accepts_exactly_the_keys_of_the_table(string parent, string keys) =>
         Assert.Equal(keys.Split(','), ConfigKeyTable.KeysOf(parent));
@@ -88,7 +88,7 @@ public class ConfigReferenceTests
     [Fact]
     public void The_structured_keys_are_the_mappings_and_lists_of_the_table()
     {
-        Assert.Equal(["cluster", "topicDefaults", "topics", "consumers", "connect", "ksqldb"], ConfigKeys.All.Where(ConfigKeys.Structured.Contains));
+        Assert.Equal(["cluster", "topicDefaults", "topics", "consumers", "connect", "ksqldb", "tags"], ConfigKeys.All.Where(ConfigKeys.Structured.Contains));
         Assert.DoesNotContain(ConfigKeys.Environment, ConfigKeys.Structured);
     }
 

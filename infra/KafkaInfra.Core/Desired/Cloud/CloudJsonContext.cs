@@ -23,5 +23,10 @@ namespace KafkaInfra.Core.Desired.Cloud;
 [JsonSerializable(typeof(MskServerlessClusterSpec))]
 [JsonSerializable(typeof(ScalingTargetSpec))]
 [JsonSerializable(typeof(ScalingPolicySpec))]
+[JsonSerializable(typeof(SecretSpec))]
+[JsonSerializable(typeof(ScramSecretVersionSpec))]
+[JsonSerializable(typeof(ScramSecretAssociationSpec))]
+[JsonSerializable(typeof(KafkaAclSpec))]
+[JsonSerializable(typeof(PodIdentityAssociationSpec))]
 [JsonSerializable(typeof(PolicyDocument))]
 internal sealed partial class CloudJsonContext : JsonSerializerContext;

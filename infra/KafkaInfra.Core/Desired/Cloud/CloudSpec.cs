@@ -24,6 +24,8 @@ public static class CloudSpecs
         typeof(ScalingTargetSpec), typeof(ScalingPolicySpec), typeof(KafkaProviderSpec), typeof(KafkaTopicSpec),
         typeof(IamPolicySpec), typeof(IamRoleSpec), typeof(RolePolicyAttachmentSpec),
         typeof(CustomPluginSpec), typeof(WorkerConfigurationSpec), typeof(ConnectorSpec),
+        typeof(SecretSpec), typeof(ScramSecretVersionSpec), typeof(ScramSecretAssociationSpec), typeof(KafkaAclSpec),
+        typeof(PodIdentityAssociationSpec),
     ];
 
     /// <summary>The Pulumi type token of the resource class a spec maps to (e.g. <c>aws:msk/cluster:Cluster</c>).</summary>
@@ -44,6 +46,11 @@ public static class CloudSpecs
         CustomPluginSpec => "aws:mskconnect/customPlugin:CustomPlugin",
         WorkerConfigurationSpec => "aws:mskconnect/workerConfiguration:WorkerConfiguration",
         ConnectorSpec => "aws:mskconnect/connector:Connector",
+        SecretSpec => "aws:secretsmanager/secret:Secret",
+        ScramSecretVersionSpec => "aws:secretsmanager/secretVersion:SecretVersion",
+        ScramSecretAssociationSpec => "aws:msk/scramSecretAssociation:ScramSecretAssociation",
+        KafkaAclSpec => "kafka:index/acl:Acl",
+        PodIdentityAssociationSpec => "aws:eks/podIdentityAssociation:PodIdentityAssociation",
         _ => throw new ArgumentException($"unknown spec {spec?.GetType().Name}", nameof(spec)),
     };
 
@@ -53,11 +60,11 @@ public static class CloudSpecs
         MskClusterSpec => [CloudOutput.Arn, CloudOutput.BootstrapBrokersSaslIam, CloudOutput.BootstrapBrokersSaslScram, CloudOutput.BootstrapBrokersTls],
         MskServerlessClusterSpec => [CloudOutput.Arn, CloudOutput.BootstrapBrokersSaslIam],
         MskConfigurationSpec or CustomPluginSpec or WorkerConfigurationSpec => [CloudOutput.Arn, CloudOutput.LatestRevision],
-        KmsKeySpec => [CloudOutput.Arn],
+        KmsKeySpec or SecretSpec => [CloudOutput.Arn],
         LogGroupSpec or IamRoleSpec or IamPolicySpec => [CloudOutput.Arn, CloudOutput.Name],
         ScalingTargetSpec => [CloudOutput.ResourceId],
         ScalingPolicySpec or ConnectorSpec => [CloudOutput.Arn],
-        KafkaProviderSpec or RolePolicyAttachmentSpec => [],
+        KafkaProviderSpec or RolePolicyAttachmentSpec or ScramSecretVersionSpec or ScramSecretAssociationSpec or KafkaAclSpec or PodIdentityAssociationSpec => [],
         KafkaTopicSpec => [CloudOutput.Name],
         _ => throw new ArgumentException($"unknown spec {spec?.GetType().Name}", nameof(spec)),
     };

@@ -27,7 +27,14 @@ public sealed record ConnectorSpec(
     IReadOnlyList<ConnectorPlugin> Plugins,
     ArnAndRevision WorkerConfiguration,
     Text ServiceExecutionRoleArn,
-    StringMap Tags) : CloudSpec;
+    StringMap Tags,
+    ConnectorLogDelivery? LogDelivery = null) : CloudSpec;
+
+/// <summary>Where MSK Connect delivers worker logs.</summary>
+public sealed record ConnectorLogDelivery(WorkerLogDelivery WorkerLogDelivery);
+
+/// <summary>Worker log destinations (CloudWatch Logs only here).</summary>
+public sealed record WorkerLogDelivery(CloudwatchLogs CloudwatchLogs);
 
 /// <summary>Exactly one of auto scaling or a fixed worker count.</summary>
 public sealed record ConnectorCapacity(ConnectorAutoscaling? Autoscaling, ProvisionedCapacity? ProvisionedCapacity);

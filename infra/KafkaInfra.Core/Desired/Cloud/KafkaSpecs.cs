@@ -17,14 +17,15 @@ public enum KafkaSaslMechanism
 /// <summary>
 /// <c>pulumi:providers:kafka</c>: how topics are managed on the brokers. Secrets (SCRAM user and password, client
 /// certificate and key) are never in the spec: the program reads them from the stack's secret config
-/// (<see cref="Msk.MskCloudResources.ScramUsernameConfigKey"/> and the others).
+/// (<see cref="Msk.MskCloudResources.ScramPasswordConfigKey"/> and the others).
 /// </summary>
 /// <param name="BootstrapServers">The comma-separated bootstrap string (an MSK bootstrap output); the program splits it into the provider's list.</param>
 /// <param name="TlsEnabled">TLS to the brokers.</param>
 /// <param name="KafkaVersion">Protocol version, MAJOR.MINOR.PATCH.</param>
 /// <param name="SaslMechanism">Null: no SASL (TLS, with a client certificate when the secret config has one).</param>
 /// <param name="SaslAwsRegion">Region for <see cref="KafkaSaslMechanism.AwsIam"/>; null for other mechanisms.</param>
-public sealed record KafkaProviderSpec(Text BootstrapServers, bool TlsEnabled, string KafkaVersion, KafkaSaslMechanism? SaslMechanism, string? SaslAwsRegion) : CloudSpec
+/// <param name="SaslUsername">The SCRAM user (<see cref="Msk.MskCloudResources.AdminUsername"/>); its password comes from secret config.</param>
+public sealed record KafkaProviderSpec(Text BootstrapServers, bool TlsEnabled, string KafkaVersion, KafkaSaslMechanism? SaslMechanism, string? SaslAwsRegion, string? SaslUsername = null) : CloudSpec
 {
     /// <summary>The schema value of a mechanism.</summary>
     public static string MechanismName(KafkaSaslMechanism mechanism) => mechanism switch

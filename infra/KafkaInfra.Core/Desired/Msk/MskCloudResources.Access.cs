@@ -43,7 +43,7 @@ public static partial class MskCloudResources
         /// The policy, the role when none is given, and the attachment. Returns the role ARN (a literal when given,
         /// else the created role's output) and the attachment's resource name.
         /// </summary>
-        private (Text RoleArn, string Attachment) AddAccess(string baseName, string component, string who, PolicyDocument document, string? roleArn, PolicyDocument trust)
+        private (Text RoleArn, string Attachment) AddAccess(string baseName, string component, string who, PolicyDocument document, string? roleArn, PolicyDocument trust, (string Namespace, string ServiceAccount)? podIdentity = null)
         {
             var policyName = baseName + "-policy";
             Add(policyName, new IamPolicySpec($"Least-privilege access of {who} to MSK cluster {_c} (kafka-infra)", document, Tags()), component);
@@ -63,6 +63,11 @@ public static partial class MskCloudResources
                 Add(roleResource, new IamRoleSpec(KafkaResources.IamRole(roleResource), $"Role of {who} on MSK cluster {_c} (kafka-infra)", trust, Tags()), component);
                 arn = Text.Of(new OutputRef(roleResource, CloudOutput.Arn));
                 roleName = Text.Of(new OutputRef(roleResource, CloudOutput.Name));
+                if (podIdentity is { } sa && msk.EksClusterName is { } eks)
+                {
+                    // Makes the created role usable by the workload's pods without a manual step (EKS Pod Identity).
+                    Add(baseName + "-pod-identity", new PodIdentityAssociationSpec(eks, sa.Namespace, sa.ServiceAccount, arn, Tags()), component);
+                }
             }
 
             var attachment = baseName + "-attachment";
@@ -87,7 +92,7 @@ public static partial class MskCloudResources
                     Statement("ReadTopic", ConsumerTopicActions, [TopicArn(cfg.Topic)]),
                     Statement("ConsumerGroup", GroupActions, [GroupArn(cfg.ConsumerGroup)]));
                 AddAccess($"{_c}-consumer-{cfg.Namespace}.{cfg.Name}", "keda/" + cfg.Name, $"consumer {cfg.Namespace}/{cfg.Name}", document, cfg.AwsRoleArn,
-                    TrustPolicy(PodIdentityPrincipal, "sts:AssumeRole", "sts:TagSession"));
+                    TrustPolicy(PodIdentityPrincipal, "sts:AssumeRole", "sts:TagSession"), (cfg.Namespace, cfg.ServiceAccount ?? cfg.Name));
             }
         }
 
@@ -110,7 +115,7 @@ public static partial class MskCloudResources
                 Statement("DescribeTopics", ["kafka-cluster:DescribeTopic"], topics),
                 Statement("DescribeGroups", ["kafka-cluster:DescribeGroup"], groups));
             AddAccess($"{_c}-keda", "msk", "the KEDA operator (lag of every consumer group)", document, msk.KedaRoleArn,
-                TrustPolicy(PodIdentityPrincipal, "sts:AssumeRole", "sts:TagSession"));
+                TrustPolicy(PodIdentityPrincipal, "sts:AssumeRole", "sts:TagSession"), (Defaults.KedaNamespace, Defaults.KedaOperatorServiceAccount));
         }
 
         private void AddKsqlDbAccess()
@@ -136,8 +141,16 @@ public static partial class MskCloudResources
             }
         }
 
+        private string ConnectLogGroupName => _c + "-connect-logs";
+
         private void AddConnect()
         {
+            if (plan.Connect.Count > 0)
+            {
+                // Connector worker logs go to CloudWatch (MSK Connect logDelivery.workerLogDelivery.cloudwatchLogs).
+                Add(ConnectLogGroupName, new LogGroupSpec($"/aws/mskconnect/{_c}", msk.LogRetentionDays, Tags()), "msk");
+            }
+
             foreach (var g in plan.Connect)
             {
                 var component = "connect/" + g.Name;
@@ -156,6 +169,12 @@ public static partial class MskCloudResources
                     sourceTopics.Count == 0 ? null : Statement("SourceTopics", ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"], sourceTopics.Select(TopicArn)),
                     Statement("InternalTopics", ["kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData"], [TopicArn(g.OffsetStorageTopic), TopicArn(internalPrefix)]),
                     Statement("Groups", GroupActions, [.. sinkGroups.Select(GroupArn), GroupArn(internalPrefix)]));
+                // connect[].policyStatements: what the connectors themselves call in AWS (S3 for an S3 sink:
+                // MSK Connect calls AWS with the service execution role; platform-facts.md 8.4).
+                document = document with
+                {
+                    Statement = [.. document.Statement, .. (g.Config.PolicyStatements ?? []).Select(x => new PolicyStatement(x.Sid, "Allow", null, [.. x.Actions], [.. x.Resources.Select(r => (Text)r)]))],
+                };
                 var (roleArn, attachment) = AddAccess(baseName, component, $"Connect group {g.Name}", document, g.Config.AwsRoleArn, TrustPolicy(MskConnectPrincipal, "sts:AssumeRole"));
 
                 var pluginName = baseName + "-plugin";
@@ -189,7 +208,8 @@ public static partial class MskCloudResources
                         [new ConnectorPlugin(ArnAndRevision.Of(pluginName))],
                         ArnAndRevision.Of(workerName),
                         roleArn,
-                        Tags()), component, new CloudResourceOptions(DependsOn: dependsOn));
+                        Tags(),
+                        new ConnectorLogDelivery(new WorkerLogDelivery(new CloudwatchLogs(Enabled: true, Text.Of(new OutputRef(ConnectLogGroupName, CloudOutput.Name)))))), component, new CloudResourceOptions(DependsOn: dependsOn));
                 }
             }
         }
@@ -235,9 +255,35 @@ public static partial class MskCloudResources
             return new StringMap(config);
         }
 
-        private static string WorkerProperties(ConnectGroupPlan g) =>
-            $"key.converter={Defaults.MskConnectKeyConverter}\n" +
-            $"value.converter={Defaults.MskConnectValueConverter}\n" +
-            $"offset.storage.topic={g.OffsetStorageTopic}\n";
+        /// <summary>
+        /// The worker properties: String keys and JSON values without the schema envelope
+        /// (<c>value.converter.schemas.enable=false</c>: JsonConverter's default true expects every message wrapped in
+        /// <c>{"schema", "payload"}</c> and fails on plain JSON; Kafka's JsonConverterConfig), the offsets topic, then
+        /// <c>connect[].workerConfig</c>, whose keys replace kafka-infra's in place.
+        /// </summary>
+        public static string WorkerProperties(ConnectGroupPlan g)
+        {
+            var properties = new List<KeyValuePair<string, string>>
+            {
+                new("key.converter", Defaults.MskConnectKeyConverter),
+                new("value.converter", Defaults.MskConnectValueConverter),
+                new("value.converter.schemas.enable", "false"),
+                new("offset.storage.topic", g.OffsetStorageTopic),
+            };
+            foreach (var (k, v) in g.Config.WorkerConfig ?? new Dictionary<string, string>())
+            {
+                var i = properties.FindIndex(p => p.Key == k);
+                if (i >= 0)
+                {
+                    properties[i] = new(k, v);
+                }
+                else
+                {
+                    properties.Add(new(k, v));
+                }
+            }
+
+            return string.Concat(properties.Select(p => $"{p.Key}={p.Value}\n"));
+        }
     }
 }

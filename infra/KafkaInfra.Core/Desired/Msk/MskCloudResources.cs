@@ -17,10 +17,7 @@ public static partial class MskCloudResources
     /// <summary>The input path ignored on the MSK cluster while storage auto scaling owns the volume size.</summary>
     public const string VolumeSizePath = "brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize";
 
-    /// <summary>Secret stack config the Pulumi program reads for the Kafka provider's SCRAM user (never rendered).</summary>
-    public const string ScramUsernameConfigKey = "kafka:saslUsername";
-
-    /// <summary>Secret stack config the Pulumi program reads for the Kafka provider's SCRAM password (never rendered).</summary>
+    /// <summary>Secret stack config the Pulumi program reads for the SCRAM password of the Kafka provider's user, <see cref="AdminUsername"/> (never rendered).</summary>
     public const string ScramPasswordConfigKey = "kafka:saslPassword";
 
     /// <summary>Secret stack config the Pulumi program reads for the Kafka provider's client certificate (PEM) under mutual TLS.</summary>
@@ -92,6 +89,12 @@ public static partial class MskCloudResources
             lines.Add("min.insync.replicas=" + plan.Config.TopicDefaults.MinInsyncReplicas.ToString(CultureInfo.InvariantCulture));
         }
 
+        if (DeniesWithoutAcl(plan))
+        {
+            // MSK's default is true: every authenticated principal may do everything on a resource without ACLs.
+            lines.Add("allow.everyone.if.no.acl.found=false");
+        }
+
         lines.Add("num.partitions=" + plan.Cluster.NumPartitions.ToString(CultureInfo.InvariantCulture));
         if (plan.Cluster.Platform != Platform.MskExpress)
         {
@@ -151,7 +154,9 @@ public static partial class MskCloudResources
                 AddProvisionedCluster();
             }
 
+            AddScramSecrets();
             AddTopics();
+            AddAcls();
             AddConsumerAccess();
             AddKedaAccess();
             AddKsqlDbAccess();
@@ -161,10 +166,12 @@ public static partial class MskCloudResources
         private void Add(string name, CloudSpec spec, string component, CloudResourceOptions? options = null) =>
             Resources.Add(new CloudResource(name, spec, options ?? CloudResourceOptions.None, component));
 
-        private StringMap Tags() => StringMap.Of(
-            ("kafka-infra", "true"),
-            ("cluster", _c),
-            ("environment", plan.Config.EnvironmentLabel));
+        /// <summary>kafka-infra's own tags, then <c>kafka-infra:tags</c> (the loader keeps the reserved keys out of them).</summary>
+        private StringMap Tags() => new([
+            new("kafka-infra", "true"),
+            new("cluster", _c),
+            new("environment", plan.Config.EnvironmentLabel),
+            .. plan.Config.Tags ?? new Dictionary<string, string>()]);
 
         private void AddServerlessCluster() =>
             Add(ClusterName, new MskServerlessClusterSpec(
@@ -254,14 +261,17 @@ public static partial class MskCloudResources
                 TlsEnabled: true,
                 ProtocolVersion(plan.Config.Cluster.KafkaVersion),
                 mechanism,
-                region), "topics");
+                region,
+                mechanism == KafkaSaslMechanism.ScramSha512 ? AdminUsername : null), "topics");
+            // Under SCRAM the provider signs in as the deployer's user, which exists once its secret is associated.
+            string[] topicDependsOn = mechanism == KafkaSaslMechanism.ScramSha512 ? [ClusterName, ScramAssociationName] : [ClusterName];
             foreach (var t in plan.Topics)
             {
                 Add(
                     TopicResourceName(_c, t.Name),
                     new KafkaTopicSpec(t.Name, t.Partitions, t.ReplicationFactor, new StringMap(t.KafkaConfig)),
                     "topics",
-                    new CloudResourceOptions(Protect: IsProd, DependsOn: [ClusterName], Provider: providerName));
+                    new CloudResourceOptions(Protect: IsProd, DependsOn: topicDependsOn, Provider: providerName));
             }
         }
     }

@@ -90,12 +90,8 @@ public class MskClusterResourceTests
     [MemberData(nameof(Authentications))]
     public void Clients_reach_brokers_over_tls_only_and_always_authenticated(string environment, string authentication, string enabledPath)
     {
-        var extra = authentication == "tls"
-            ? "      certificateAuthorityArns: [arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/ca-1]\n"
-            : "";
-        var yaml = MskStacks.Prod
-            .Replace("environment: prod", "environment: " + environment, StringComparison.Ordinal)
-            .Replace("      region: eu-west-1\n", $"      region: eu-west-1\n      authentication: {authentication}\n{extra}", StringComparison.Ordinal);
+        var yaml = MskStacks.WithAuthentication(authentication)
+            .Replace("environment: prod", "environment: " + environment, StringComparison.Ordinal);
         var cluster = MskStacks.Build(yaml).Named("events-msk");
         var p = Assert.IsType<MskClusterSpec>(cluster.Spec);
 

@@ -33,7 +33,7 @@ public class MskConnectResourceTests
         Assert.Equal(new S3Object("arn:aws:s3:::plugins", "s3-sink.zip"), plugin.Location.S3);
 
         Assert.Equal(
-            "key.converter=org.apache.kafka.connect.storage.StringConverter\nvalue.converter=org.apache.kafka.connect.json.JsonConverter\noffset.storage.topic=sinks-offsets\n",
+            "key.converter=org.apache.kafka.connect.storage.StringConverter\nvalue.converter=org.apache.kafka.connect.json.JsonConverter\nvalue.converter.schemas.enable=false\noffset.storage.topic=sinks-offsets\n",
             resources.Spec<WorkerConfigurationSpec>("events-connect-sinks-worker").PropertiesFileContent);
 
         var statement = Assert.Single(resources.Spec<IamRoleSpec>("events-connect-sinks-role").AssumeRolePolicy.Statement);

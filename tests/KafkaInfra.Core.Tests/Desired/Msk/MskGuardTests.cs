@@ -127,7 +127,8 @@ public class MskGuardTests
     [Fact]
     public void Tls_authentication_needs_the_certificate_authorities() =>
         AssertErrors(WithMsk("      authentication: tls"),
-            "kafka-infra:cluster.msk.certificateAuthorityArns: is required when authentication is tls: MSK trusts client certificates issued by these AWS Private CAs; expected a list of certificate-authority ARNs");
+            "kafka-infra:cluster.msk.certificateAuthorityArns: is required when authentication is tls: MSK trusts client certificates issued by these AWS Private CAs; expected a list of certificate-authority ARNs",
+            "kafka-infra:cluster.msk.adminPrincipal: is required when authentication is tls: the deployer's certificate principal (User:CN=...) gets the ACLs to manage topics and ACLs once MSK denies principals without ACLs");
 
     [Fact]
     public void Certificate_authorities_apply_to_tls_only_and_must_be_private_ca_arns() =>

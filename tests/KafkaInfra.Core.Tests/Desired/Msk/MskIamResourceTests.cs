@@ -120,10 +120,8 @@ public class MskIamResourceTests
     [InlineData("tls")]
     public void Without_iam_authentication_no_consumer_or_ksqldb_policies_are_made(string authentication)
     {
-        var extra = authentication == "tls"
-            ? "      certificateAuthorityArns: [arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/ca-1]\n"
-            : "";
-        var resources = MskStacks.Build(MskStacks.Prod.Replace("      region: eu-west-1\n", $"      region: eu-west-1\n      authentication: {authentication}\n{extra}", StringComparison.Ordinal) + MskStacks.KsqlGroup);
+        // tls stacks refuse consumers and ksqlDB (no client certificates are rendered), so only scram has them here.
+        var resources = MskStacks.Build(MskStacks.WithAuthentication(authentication) + (authentication == "tls" ? "" : MskStacks.KsqlGroup));
         Assert.Empty(resources.OfSpec<IamPolicySpec>());
         Assert.Empty(resources.OfSpec<IamRoleSpec>());
     }

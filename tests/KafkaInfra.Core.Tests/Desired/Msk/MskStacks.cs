@@ -70,6 +70,19 @@ internal static class MskStacks
 
         """;
 
+    /// <summary>
+    /// <see cref="Prod"/> with <c>authentication</c> set; on tls with the CA and the deployer's principal, and without
+    /// consumers (MSK mTLS needs client certificates kafka-infra does not render, so consumers are refused there).
+    /// </summary>
+    public static string WithAuthentication(string authentication)
+    {
+        var extra = authentication == "tls"
+            ? "      certificateAuthorityArns: [arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/ca-1]\n      adminPrincipal: User:CN=kafka-infra\n"
+            : "";
+        var yaml = Prod.Replace("      region: eu-west-1\n", $"      region: eu-west-1\n      authentication: {authentication}\n{extra}", StringComparison.Ordinal);
+        return authentication == "tls" ? yaml[..yaml.IndexOf("  kafka-infra:consumers:", StringComparison.Ordinal)] : yaml;
+    }
+
     /// <summary>As <see cref="TestStacks.Raw"/> (dev unless the body names its environment).</summary>
     public static IReadOnlyDictionary<string, string?> Raw(string configBody) => TestStacks.Raw(configBody);
 

@@ -49,10 +49,7 @@ public class MskTopicResourceTests
     [MemberData(nameof(ProviderAuth))]
     public void Provider_uses_the_bootstrap_output_and_mechanism_of_the_authentication(string authentication, string output, string? mechanism)
     {
-        var extra = authentication == "tls"
-            ? "      certificateAuthorityArns: [arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/ca-1]\n"
-            : "";
-        var resources = MskStacks.Build(MskStacks.Prod.Replace("      region: eu-west-1\n", $"      region: eu-west-1\n      authentication: {authentication}\n{extra}", StringComparison.Ordinal));
+        var resources = MskStacks.Build(MskStacks.WithAuthentication(authentication));
         var provider = resources.Named("events-kafka");
 
         var spec = Assert.IsType<KafkaProviderSpec>(provider.Spec);
@@ -65,7 +62,9 @@ public class MskTopicResourceTests
         var json = MskStacks.Json(provider);
         Assert.Equal(mechanism, (string?)json["saslMechanism"]);
         var paths = MskStacks.Paths(json).ToList();
-        Assert.DoesNotContain(paths, p => p.Contains("Password", StringComparison.Ordinal) || p.Contains("Username", StringComparison.Ordinal) || p.Contains("clientKey", StringComparison.Ordinal));
+        // No secret is rendered: the SCRAM user name is the deployer's fixed user, its password comes from secret config.
+        Assert.DoesNotContain(paths, p => p.Contains("Password", StringComparison.Ordinal) || p.Contains("clientKey", StringComparison.Ordinal) || p.Contains("clientCert", StringComparison.Ordinal));
+        Assert.Equal(authentication == "scram" ? "kafka-infra-admin" : null, (string?)json["saslUsername"]);
     }
 
     [Fact]

@@ -1,0 +1,126 @@
+using KafkaInfra.Core.Config;
+using KafkaInfra.Core.Desired.Cloud;
+using KafkaInfra.Core.Planning;
+
+namespace KafkaInfra.Core.Desired.Msk;
+
+/// <summary>
+/// Kafka ACLs on SCRAM and mutual-TLS clusters, and the Secrets Manager secrets of SCRAM users. MSK authorizes those
+/// clients with Kafka ACLs, and its default <c>allow.everyone.if.no.acl.found=true</c> lets every authenticated
+/// principal do everything until ACLs exist and the default is off (platform-facts.md 8.4; MSK developer guide,
+/// "Apache Kafka ACLs"). IAM clients are authorized by IAM policies alone: ACLs and that setting do not apply to them
+/// (MSK developer guide, "IAM access control").
+/// </summary>
+public static partial class MskCloudResources
+{
+    /// <summary>The SCRAM user the Kafka provider (the deployer) signs in as; its password is <see cref="ScramPasswordConfigKey"/>.</summary>
+    public const string AdminUsername = "kafka-infra-admin";
+
+    /// <summary>MSK accepts only SCRAM secrets whose name starts with this (platform-facts.md 8.4).</summary>
+    public const string ScramSecretPrefix = "AmazonMSK_";
+
+    /// <summary>The namespace of the secret stack config holding each SCRAM client's password: <c>msk-scram:&lt;user&gt;</c>.</summary>
+    public const string ScramClientPasswordNamespace = "msk-scram";
+
+    /// <summary>The secret stack config key of a SCRAM client's password.</summary>
+    public static string ScramPasswordKey(string username) => $"{ScramClientPasswordNamespace}:{username}";
+
+    /// <summary>True when the stack's MSK cluster authorizes clients with Kafka ACLs (SCRAM or mutual TLS; never Serverless).</summary>
+    public static bool AuthorizesWithAcls(CapacityPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Config.Cluster.Msk is { Serverless: false, Authentication: MskAuthentication.Scram or MskAuthentication.Tls };
+    }
+
+    /// <summary>
+    /// True when this run turns <c>allow.everyone.if.no.acl.found</c> off: the cluster authorizes with ACLs and the last
+    /// deploy declared them. MSK has no <c>super.users</c>, so on the first deploy the deployer's own ACLs must exist
+    /// before the setting is off, or the Kafka provider could not create any ACL (the plan warns until then).
+    /// </summary>
+    public static bool DeniesWithoutAcl(CapacityPlan plan) => AuthorizesWithAcls(plan) && plan.Cluster.DeployedKafkaAcls;
+
+    /// <summary>Every principal's grants on an ACL cluster: the deployer first, then each client (<see cref="KafkaAcls.For"/>).</summary>
+    public static IReadOnlyList<ClientGrants> Grants(CapacityPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (!AuthorizesWithAcls(plan))
+        {
+            return [];
+        }
+
+        var msk = plan.Config.Cluster.Msk!;
+        var admin = msk.Authentication == MskAuthentication.Scram ? AdminUsername : msk.AdminPrincipal?["User:".Length..] ?? "";
+        return [KafkaAcls.Admin(admin), .. KafkaAcls.For(plan)];
+    }
+
+    private sealed partial class Builder
+    {
+        private string ScramAssociationName => _c + "-scram-secrets";
+
+        /// <summary>SCRAM: a customer-managed key, one secret per user (the deployer and each client) and the association.</summary>
+        private void AddScramSecrets()
+        {
+            if (msk.Authentication != MskAuthentication.Scram || plan.Cluster.Platform == Platform.MskServerless)
+            {
+                return;
+            }
+
+            var keyName = _c + "-scram-kms";
+            // Secrets Manager's default key (aws/secretsmanager) cannot be used with MSK: a customer-managed key is required.
+            Add(keyName, new KmsKeySpec($"SCRAM secrets of MSK cluster {_c} (kafka-infra)", EnableKeyRotation: true, Tags()), "msk", new CloudResourceOptions(Protect: IsProd));
+            var kmsArn = Text.Of(new OutputRef(keyName, CloudOutput.Arn));
+            var secrets = new List<Text>();
+            var versions = new List<string>();
+            foreach (var principal in Grants(plan))
+            {
+                var user = principal.Username;
+                var baseName = $"{_c}-scram-{user}";
+                Add(baseName, new SecretSpec(
+                    $"{ScramSecretPrefix}{_c}_{user}",
+                    $"SCRAM user {user} of MSK cluster {_c} ({principal.Client}; kafka-infra)",
+                    kmsArn,
+                    Tags()), "msk");
+                var passwordKey = user == AdminUsername ? ScramPasswordConfigKey : ScramPasswordKey(user);
+                Add(baseName + "-version", new ScramSecretVersionSpec(Text.Of(new OutputRef(baseName, CloudOutput.Arn)), user, passwordKey), "msk");
+                secrets.Add(Text.Of(new OutputRef(baseName, CloudOutput.Arn)));
+                versions.Add(baseName + "-version");
+            }
+
+            Add(ScramAssociationName, new ScramSecretAssociationSpec(ClusterArn, secrets), "msk", new CloudResourceOptions(DependsOn: versions));
+        }
+
+        /// <summary>One <c>kafka:index/acl:Acl</c> per principal, resource and operation, through the stack's Kafka provider.</summary>
+        private void AddAcls()
+        {
+            if (!AuthorizesWithAcls(plan))
+            {
+                return;
+            }
+
+            var provider = ProviderResourceName(_c);
+            var dependsOn = msk.Authentication == MskAuthentication.Scram ? new[] { ClusterName, ScramAssociationName } : [ClusterName];
+            var grants = Grants(plan);
+            foreach (var principal in grants)
+            {
+                // The deployer's principal may be a certificate's distinguished name: its resources are named "admin".
+                var who = ReferenceEquals(principal, grants[0]) ? "admin" : principal.Username;
+                foreach (var grant in principal.Grants)
+                {
+                    foreach (var operation in grant.Operations)
+                    {
+                        var pattern = grant.Pattern == AclPattern.Prefixed ? "prefixed-" : "";
+                        var name = $"{_c}-acl-{who}-{grant.Resource.ToString().ToLowerInvariant()}-{pattern}{grant.Name}-{operation.ToLowerInvariant()}";
+                        Add(name, new KafkaAclSpec(
+                            "User:" + principal.Username,
+                            "*",
+                            operation,
+                            "Allow",
+                            grant.Name,
+                            grant.Resource == AclResource.TransactionalId ? "TransactionalID" : grant.Resource.ToString(),
+                            grant.Pattern.ToString()), "topics", new CloudResourceOptions(DependsOn: dependsOn, Provider: provider));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using KafkaInfra.Core.Desired.Build;
+using KafkaInfra.Core.Planning;
+using Pulumi;
+using Pulumi.Testing;
+
+namespace KafkaInfra.Tests;
+
+/// <summary>
+/// What the program registers for MSK access (issue 13 items 3, 5, 10, 11; platform-facts.md 8.4): SCRAM secrets whose
+/// password stays a secret, Kafka ACLs through the stack's Kafka provider, allow.everyone.if.no.acl.found off once the
+/// ACLs were deployed, pod identity associations, the Connect group's extra statements, and the tls refusal.
+/// </summary>
+[Collection(PulumiStackCollection.Name)]
+public class MskAccessStackTests
+{
+    private const string ScramExample = "examples/msk/standard-scram/Pulumi.msk-scram.yaml";
+
+    private static StackHarness Scram(ImmutableDictionary<string, object>? previous = null)
+    {
+        var raw = StackHarness.FileRaw(ScramExample);
+        var desired = DesiredStateBuilder.Build(CapacityPlanner.Plan(raw).GetOrThrow());
+        return new StackHarness("msk-scram", raw, previous, secretConfig: StackHarness.ScramSecrets(desired));
+    }
+
+    [Fact]
+    public async Task Scram_passwords_reach_secrets_manager_only_as_pulumi_secrets()
+    {
+        var harness = Scram();
+
+        var (resources, outputs) = await harness.RunAsync();
+
+        Assert.Equal(3, resources.OfType<Pulumi.Aws.SecretsManager.SecretVersion>().Count()); // the deployer, order-service, ksqldb-reports
+        // The mocked engine hands inputs back unwrapped, so the secretness is checked on the value the program assigns.
+        var secretStrings = new List<Output<string>>();
+        await Deployment.TestAsync(harness.Mocks.Object, new TestOptions { IsPreview = false, ProjectName = StackHarness.Project, StackName = "msk-scram" }, () =>
+            secretStrings.Add(CloudMapper.ScramSecretString(new KafkaInfra.Core.Desired.Cloud.ScramSecretVersionSpec("arn:aws:secretsmanager:eu-west-1:1:secret:x", "order-service", "msk-scram:order-service"))));
+        Assert.True(await Output.IsSecretAsync(secretStrings.Single()), "secretString must stay a Pulumi secret");
+
+        var registered = harness.OfType("aws:secretsmanager/secretVersion:SecretVersion").Single(v => v.Name!.Contains("order-service", StringComparison.Ordinal));
+        Assert.Equal("{\"password\":\"test-password-order-service\",\"username\":\"order-service\"}", registered.Inputs["secretString"]);
+        Assert.All(harness.OfType("aws:secretsmanager/secret:Secret"), s => Assert.StartsWith("AmazonMSK_", (string)s.Inputs["name"], StringComparison.Ordinal));
+        foreach (var (name, value) in outputs)
+        {
+            var text = value is Output<string> o ? await Pulumi.Utilities.OutputUtilities.GetValueAsync(o) : System.Text.Json.JsonSerializer.Serialize(value);
+            Assert.DoesNotContain("test-password", text ?? "", StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Acls_go_through_the_stacks_kafka_provider_and_allow_everyone_goes_off_on_the_next_deploy()
+    {
+        var first = Scram();
+        var (_, outputs) = await first.RunAsync();
+
+        var acls = first.Registrations.Where(r => r.Type == "kafka:index/acl:Acl").ToArray();
+        Assert.NotEmpty(acls);
+        Assert.All(acls, a => Assert.Equal("shop-kafka", a.Provider));
+        Assert.DoesNotContain("allow.everyone", (string)first.OfType("aws:msk/configuration:Configuration").Single().Inputs["serverProperties"], StringComparison.Ordinal);
+        Assert.Equal(true, outputs["kafkaAclsDeclared"]);
+
+        var next = Scram(StackHarness.Previous(new Dictionary<string, int> { ["orders"] = 6 }, 3, 500).Add("kafkaAclsDeclared", true));
+        await next.RunAsync();
+
+        Assert.Contains("allow.everyone.if.no.acl.found=false\n", (string)next.OfType("aws:msk/configuration:Configuration").Single().Inputs["serverProperties"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Consumers_on_a_tls_cluster_are_refused_before_anything_is_registered()
+    {
+        var raw = StackHarness.StackFileRaw("prod");
+        raw["kafka-infra:cluster"] = raw["kafka-infra:cluster"]!.Replace("\"authentication\":\"iam\"", "\"authentication\":\"tls\",\"certificateAuthorityArns\":[\"arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/ca\"],\"adminPrincipal\":\"User:CN=deployer\"", StringComparison.Ordinal);
+        raw.Remove("kafka-infra:connect");
+        raw.Remove("kafka-infra:ksqldb");
+        var harness = new StackHarness("prod", raw);
+
+        var error = await Record.ExceptionAsync(() => harness.RunAsync());
+
+        Assert.NotNull(error);
+        Assert.Contains("kafka-infra:consumers[0]: cannot run on an MSK cluster with authentication: tls", StackHarness.ErrorText(error!), StringComparison.Ordinal);
+        Assert.DoesNotContain(harness.Created, c => c.Type != "pulumi:pulumi:Stack");
+    }
+
+    [Fact]
+    public async Task Created_roles_are_associated_with_their_service_accounts_and_tags_reach_aws_resources()
+    {
+        var harness = new StackHarness("msk-iam", StackHarness.FileRaw("examples/msk/standard-iam/Pulumi.msk-iam.yaml"));
+
+        await harness.RunAsync();
+
+        var associations = harness.OfType("aws:eks/podIdentityAssociation:PodIdentityAssociation");
+        Assert.Equal(
+            ["apps-eu-west-1 keda/keda-operator", "apps-eu-west-1 payments/payment-processor"],
+            associations.Select(a => $"{a.Inputs["clusterName"]} {a.Inputs["namespace"]}/{a.Inputs["serviceAccount"]}").Order(StringComparer.Ordinal));
+        var cluster = harness.OfType("aws:msk/cluster:Cluster").Single();
+        var tags = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(cluster.Inputs["tags"]);
+        Assert.Equal("payments", tags["team"]);
+    }
+
+    [Fact]
+    public async Task The_prod_s3_sink_role_may_write_its_archive_bucket()
+    {
+        var harness = new StackHarness("prod", StackHarness.StackFileRaw("prod"));
+
+        await harness.RunAsync();
+
+        var policy = harness.OfType("aws:iam/policy:Policy").Single(p => p.Name == "events-connect-sinks-policy");
+        Assert.Contains("\"Sid\":\"ArchiveObjects\",\"Effect\":\"Allow\",\"Action\":[\"s3:PutObject\"", (string)policy.Inputs["policy"], StringComparison.Ordinal);
+        Assert.Contains("arn:aws:s3:::prod-telemetry-archive/*", (string)policy.Inputs["policy"], StringComparison.Ordinal);
+    }
+}
