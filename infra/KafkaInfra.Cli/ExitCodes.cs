@@ -15,6 +15,9 @@ public static class ExitCodes
     /// <summary>`diff` found unsafe changes.</summary>
     public const int Unsafe = 3;
 
+    /// <summary>`plan` or `diff` with <c>--fail-on warnings</c>: the plan is valid but has warnings.</summary>
+    public const int Warnings = 4;
+
     /// <summary>
     /// kafka-infra itself failed (a bug, not bad input); the message asks for a report. 70 is EX_SOFTWARE of BSD
     /// sysexits.h ("internal software error"), far from the codes above so a pipeline never reads it as one of them.

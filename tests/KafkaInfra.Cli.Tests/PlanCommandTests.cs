@@ -73,14 +73,14 @@ public class PlanCommandTests
     public void Invalid_config_in_json_mode_lists_errors_and_exits_one()
     {
         using var dir = new CliRunner.TempDir();
-        var file = dir.File("Pulumi.x.yaml", "config:\n  kafka-infra:environment: test\n");
+        var file = dir.File("Pulumi.x.yaml", "config:\n  kafka-infra:environment: Test\n");
 
         var result = CliRunner.Run("plan", "--config-file", file, "-o", "json");
 
         Assert.Equal(1, result.ExitCode);
         using var doc = JsonDocument.Parse(result.Stdout);
         var errors = doc.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString() + ": " + e.GetProperty("message").GetString()).ToArray();
-        Assert.Contains("kafka-infra:environment: must be one of dev, prod; got \"test\"", errors);
+        Assert.Contains("kafka-infra:environment: must be dev or prod, or another lowercase name (letters, digits, '-') with kafka-infra:environmentRules: dev or prod; got \"Test\"", errors);
         Assert.False(doc.RootElement.GetProperty("valid").GetBoolean());
     }
 

@@ -1,8 +1,8 @@
 namespace KafkaInfra.Cli.Tests;
 
 /// <summary>
-/// The scenario pairs under examples/scaling produce the exit codes and reports docs/scaling.md shows: the outputs
-/// pasted there are exactly what `kafka-infra diff` prints when run from the repository root.
+/// The scenario pairs under examples/scaling produce the exit codes and reports the docs show (README.md or docs/*.md): the
+/// outputs pasted there are exactly what `kafka-infra diff` prints when run from the repository root.
 /// </summary>
 public class ScalingScenarioTests
 {
@@ -15,6 +15,7 @@ public class ScalingScenarioTests
         { "consumer-scale-out", "dev", ExitCodes.Ok, "  change   consumer scaling apps/vehicle-processor: 1-1 replicas, lagThreshold 1,000 → 1-4 replicas, lagThreshold 1,000" },
         { "black-friday", "prod", ExitCodes.Ok, "at least 2/5 = 40% of the data moves onto the new brokers" },
         { "unsafe", "prod", ExitCodes.Unsafe, "  UNSAFE   brokers events: 6 → 3" },
+        { "black-friday-x20", "prod", ExitCodes.Unsafe, "  REFUSED  kafka-infra:cluster.brokers: 3 brokers cannot carry the write load: it needs 13" },
     };
 
     private static (int Code, string Output, string Command) RunScenario(string scenario, string stack)
@@ -43,7 +44,13 @@ public class ScalingScenarioTests
         _ = exitCode;
         _ = expected;
         var (_, output, command) = RunScenario(scenario, stack);
-        var docs = File.ReadAllText(Path.Combine(DiffCommandTests.FindRepoRoot(), "docs", "scaling.md")).ReplaceLineEndings("\n");
-        Assert.Contains($"$ {command}\n{output}", docs, StringComparison.Ordinal);
+        // Every page that shows the command (README.md, docs/*.md) shows its real output, and at least one page does.
+        var root = DiffCommandTests.FindRepoRoot();
+        var pages = new[] { Path.Combine(root, "README.md") }.Concat(Directory.GetFiles(Path.Combine(root, "docs"), "*.md"))
+            .Select(p => (Path: p, Text: File.ReadAllText(p).ReplaceLineEndings("\n")))
+            .Where(p => p.Text.Contains($"$ {command}\n", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(pages.Count > 0, $"no page in README.md or docs/ shows {command}");
+        Assert.All(pages, p => Assert.True(p.Text.Contains($"$ {command}\n{output}", StringComparison.Ordinal), $"{p.Path} shows {scenario} with an output that is not the real one:\n{output}"));
     }
 }

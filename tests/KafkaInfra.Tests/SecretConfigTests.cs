@@ -92,7 +92,7 @@ public class SecretConfigTests
     {
         // The loader quotes what it received ("got ..."); while a key is secret the program shows the paths only.
         var raw = StackHarness.StackFileRaw("dev");
-        raw["kafka-infra:environment"] = "staging-hunter2";
+        raw["kafka-infra:environment"] = "Staging-hunter2"; // not a lowercase environment name: refused at the key itself
         var harness = new StackHarness("dev", raw);
 
         var error = await Record.ExceptionAsync(() => harness.RunAsync(["kafka-infra:environment"]));

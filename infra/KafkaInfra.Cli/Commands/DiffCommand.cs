@@ -8,7 +8,8 @@ namespace KafkaInfra.Cli.Commands;
 /// <summary>
 /// <c>kafka-infra diff</c>: the scaling-impact report between a base version of a stack file (a file, or the same
 /// file at a git ref) and the working copy. Exit codes: 0 no unsafe change, 3 unsafe changes, 1 either side's config
-/// is invalid (the message says which), 2 usage — including a <c>--base</c> that is neither a file nor a git ref.
+/// is invalid (the message says which; in prod a capacity shortfall makes the new side invalid), 2 usage — including a
+/// <c>--base</c> that is neither a file nor a git ref — and 4 warnings with <c>--fail-on warnings</c>.
 /// </summary>
 internal static class DiffCommand
 {
@@ -31,8 +32,10 @@ internal static class DiffCommand
             Description = "Acknowledge that removing this topic deletes its data (repeat the option for several topics).",
             DefaultValueFactory = _ => [],
         };
+        var failOn = FailOn.Create();
         var command = new Command("diff", "Report the scaling impact of a stack change: what moves, what remaps, what is refused. Exit 3 when a change is unsafe.");
         input.AddTo(command);
+        command.Options.Add(failOn);
         command.Options.Add(baseOption);
         command.Options.Add(output);
         command.Options.Add(allowDeletion);
@@ -81,7 +84,7 @@ internal static class DiffCommand
                 return ExitCodes.Unsafe;
             }
 
-            return ExitCodes.Ok;
+            return FailOn.Check(parse, failOn, report.NewPlan.Warnings.Count, stderr);
         });
         return command;
     }

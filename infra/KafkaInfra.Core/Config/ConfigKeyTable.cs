@@ -62,7 +62,8 @@ public static partial class ConfigKeyTable
     /// <summary>Every key, in the order the reference documents them.</summary>
     public static IReadOnlyList<ConfigKeyInfo> All { get; } =
     [
-        new(ConfigKeys.Environment, Str, Required, "which rules apply; prod turns unsafe settings into errors. There is no default: every stack says which it is", ["dev", "prod"]),
+        new(ConfigKeys.Environment, Str, Required, "the stack's environment; `dev` and `prod` name their rules (prod turns unsafe settings and capacity shortfalls into errors), any other name (`staging`) takes the rules `environmentRules` declares. There is no default: every stack says which it is"),
+        new(ConfigKeys.EnvironmentRules, Str, "required unless dev or prod", "which rules an environment such as `staging` follows", ["dev", "prod"]),
         new(ConfigKeys.Cluster, Map, Required, "the Kafka cluster; exactly one of `strimzi` or `msk`"),
         new("cluster.name", Str, Required, "Kubernetes-style name, prefix of every resource"),
         new("cluster.kafkaVersion", Str, Code(Defaults.KafkaVersion), $"Strimzi 1.2: {string.Join(", ", ConfigCatalogue.StrimziKafkaVersions)}; MSK: e.g. `3.9.x`"),
@@ -108,6 +109,7 @@ public static partial class ConfigKeyTable
         new("topics[].name", Str, Required, "Kafka topic name"),
         new("topics[].messagesPerSecond", Int, Required, "target peak produce rate", Range: new(0, 1_000_000_000, ExclusiveMin: true)),
         new("topics[].messagesPerSecondPerConsumer", Int, "required unless `partitions` is set", "what one consumer instance sustains", Range: new(0, 1_000_000_000, ExclusiveMin: true)),
+        new("topics[].averageMessagesPerSecond", Int, "`messagesPerSecond`", "average produce rate over the retention period; sizes storage (the peak sizes brokers and partitions); at most `messagesPerSecond`", Range: new(0, 1_000_000_000, ExclusiveMin: true)),
         new("topics[].messagesPerSecondPerPartition", Int, "off", "optional produce ceiling per partition", Range: new(0, 1_000_000_000, ExclusiveMin: true)),
         new("topics[].maxConsumers", Int, "largest `maxReplicas` of its consumer groups, else 1", "most consumers that read it in parallel", Range: new(1, 100_000)),
         new("topics[].messageBytes", Int, "`topicDefaults`", "average message size of this topic", Range: new(1, 100_000_000)),

@@ -7,6 +7,7 @@ public static class ConfigKeys
     public const string Namespace = "kafka-infra";
 
     public const string Environment = "environment";
+    public const string EnvironmentRules = "environmentRules";
     public const string Cluster = "cluster";
     public const string TopicDefaults = "topicDefaults";
     public const string Topics = "topics";

@@ -61,6 +61,15 @@ internal static class Describe
         return fits && s.Length > 0 ? ", a quoted string; write it without quotes" : "";
     }
 
+    /// <summary>
+    /// For a number where text was expected (<c>kafkaVersion: 3.9</c>): YAML reads an unquoted 3.9 as a number, and
+    /// would read 3.10 as 3.1, so the value must be quoted. "" for anything else.
+    /// </summary>
+    public static string UnquotedNumberHint(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Number
+            ? $"; YAML reads an unquoted {e.GetRawText()} as a number (and 3.10 as 3.1): quote it, \"{e.GetRawText()}\""
+            : "";
+
     public static string Quote(string s)
     {
         var shown = s.Length > MaxShown ? s[..MaxShown] + "..." : s;
@@ -173,7 +182,7 @@ internal sealed class ObjectReader
 
         if (v.ValueKind != JsonValueKind.String)
         {
-            _errors.Add(Child(key), $"must be a string, got {Describe.Value(v)}");
+            _errors.Add(Child(key), $"must be a string, got {Describe.Value(v)}{Describe.UnquotedNumberHint(v)}");
             return @default;
         }
 
@@ -380,7 +389,7 @@ internal sealed class ObjectReader
 
     public static string UnknownKeyMessage(string key, IReadOnlyList<string> known)
     {
-        var suggestion = Suggest.Closest(key, known);
+        var suggestion = Suggest.Closest(key, known) ?? Suggest.Alias(key, known);
         return suggestion is not null
             ? $"unknown key; did you mean '{suggestion}'?"
             : $"unknown key; expected one of: {string.Join(", ", known)}";

@@ -32,9 +32,17 @@ public sealed record StackConfig(
     IReadOnlyList<ConnectGroupConfig> Connect,
     IReadOnlyList<KsqlDbGroupConfig> KsqlDb,
     IReadOnlyDictionary<string, string>? Tags = null,
-    AllowDeletionConfig? AllowDeletion = null)
+    AllowDeletionConfig? AllowDeletion = null,
+    string? EnvironmentName = null)
 {
     public bool IsProd => Environment == DeploymentEnvironment.Prod;
+
+    /// <summary>The environment as the stack names it (<c>staging</c>); <see cref="Environment"/> is the rules it follows.</summary>
+    public string EnvironmentLabel => EnvironmentName ?? Environment.ToString().ToLowerInvariant();
+
+    /// <summary>"staging (prod rules)" for a named environment, else "prod" / "dev".</summary>
+    public string EnvironmentDescription =>
+        string.Equals(EnvironmentLabel, Environment.ToString(), StringComparison.OrdinalIgnoreCase) ? EnvironmentLabel : $"{EnvironmentLabel} ({Environment.ToString().ToLowerInvariant()} rules)";
 
     /// <summary><c>kafka-infra:producers</c>: applications that write (StackConfig.Clients.cs).</summary>
     public IReadOnlyList<ProducerConfig> Producers { get; init; } = [];
@@ -174,9 +182,13 @@ public sealed record TopicConfig(
     int? RetentionHours,
     int? ReplicationFactor,
     int? MinInsyncReplicas,
-    IReadOnlyDictionary<string, string> Config)
+    IReadOnlyDictionary<string, string> Config,
+    long? AverageMessagesPerSecond = null)
 {
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Topics)}[{Index}]";
+
+    /// <summary>The rate storage is sized for: the average when given, else the peak (<see cref="MessagesPerSecond"/>).</summary>
+    public long StorageMessagesPerSecond => AverageMessagesPerSecond ?? MessagesPerSecond;
 }
 
 /// <summary>One entry of <c>kafka-infra:consumers</c>: a workload KEDA scales on the lag of its group.</summary>

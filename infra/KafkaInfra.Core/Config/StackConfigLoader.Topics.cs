@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace KafkaInfra.Core.Config;
@@ -39,7 +40,18 @@ public static partial class StackConfigLoader
 
         var partitions = r.Int(Key("topics[].partitions"));
         var rate = r.Long(Key("topics[].messagesPerSecond"), required: true);
-        var perConsumer = r.Long(Key("topics[].messagesPerSecondPerConsumer"), required: !r.Has("partitions"));
+        var perConsumer = r.Long(Key("topics[].messagesPerSecondPerConsumer"));
+        if (perConsumer is null && !r.Has("messagesPerSecondPerConsumer") && !r.Has("partitions"))
+        {
+            errors.Add(r.Child("messagesPerSecondPerConsumer"), "is required unless partitions is set; expected the messages per second one consumer instance sustains (partitions are then computed from messagesPerSecond), or set partitions: <count> instead");
+        }
+
+        var average = r.Long(Key("topics[].averageMessagesPerSecond"));
+        if (average is { } avg && rate is { } peak && avg > peak)
+        {
+            errors.Add(r.Child("averageMessagesPerSecond"), $"must not exceed messagesPerSecond ({peak.ToString(CultureInfo.InvariantCulture)}, the peak rate); got {avg.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         var perPartition = r.Long(Key("topics[].messagesPerSecondPerPartition"));
         var maxConsumers = r.Int(Key("topics[].maxConsumers"));
         var bytes = r.Int(Key("topics[].messageBytes"));
@@ -57,6 +69,6 @@ public static partial class StackConfigLoader
 
         return name is null || rate is null
             ? null
-            : new TopicConfig(index, name, rate.Value, perConsumer, perPartition, maxConsumers, bytes, partitions, retention, rf, minIsr, config);
+            : new TopicConfig(index, name, rate.Value, perConsumer, perPartition, maxConsumers, bytes, partitions, retention, rf, minIsr, config, average);
     }
 }

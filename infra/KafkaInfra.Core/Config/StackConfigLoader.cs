@@ -127,18 +127,35 @@ public static partial class StackConfigLoader
         CheckProducers(producers, consumers, topics, declared, errors);
         CheckUsers(users, new DerivedNames(cluster?.Name, consumers, producers, connect, ksql), errors);
         CheckGroupIds(consumers, connect, errors);
-        CheckStrimziShape(cluster, environment, consumers, connect, ksql, errors);
+        CheckStrimziShape(cluster, environment?.Rules, consumers, connect, ksql, errors);
 
         var allowDeletion = ReadAllowDeletion(values, errors);
-        return cluster is null || environment is null
+        return cluster is null || environment is not { } env
             ? null
-            : new StackConfig(environment.Value, cluster, defaults, topics, consumers, connect, ksql, tags, allowDeletion) { Producers = producers, Users = users };
+            : new StackConfig(env.Rules, cluster, defaults, topics, consumers, connect, ksql, tags, allowDeletion, env.Name) { Producers = producers, Users = users };
     }
 
-    private static DeploymentEnvironment? ReadEnvironment(Dictionary<string, JsonElement> values, ErrorBag errors, HashSet<string> unparsable)
+    private static (DeploymentEnvironment Rules, string Name)? ReadEnvironment(Dictionary<string, JsonElement> values, ErrorBag errors, HashSet<string> unparsable)
     {
         // No default: a stack that forgets to say prod must not be validated with dev's rules.
+        var path = ConfigKeys.Qualified(ConfigKeys.Environment);
+        var rulesPath = ConfigKeys.Qualified(ConfigKeys.EnvironmentRules);
         var choices = string.Join(" or ", ConfigCatalogue.Environments.Keys);
+        DeploymentEnvironment? declared = null;
+        if (values.TryGetValue(ConfigKeys.EnvironmentRules, out var r))
+        {
+            var text = r.GetString() ?? "";
+            if (ConfigCatalogue.Environments.TryGetValue(text, out var rules))
+            {
+                declared = rules;
+            }
+            else
+            {
+                errors.Add(rulesPath, $"must be {choices}: the rules the environment follows; got {Describe.Quote(text)}");
+                return null;
+            }
+        }
+
         if (!values.TryGetValue(ConfigKeys.Environment, out var e))
         {
             // Set but refused already (beyond the input limits): one error for it is enough.
@@ -147,19 +164,42 @@ public static partial class StackConfigLoader
                 return null;
             }
 
-            errors.Add(ConfigKeys.Qualified(ConfigKeys.Environment), $"is required; expected {choices} (there is no default, so a production stack is never checked with dev's rules)");
+            errors.Add(path, $"is required; expected {choices} (there is no default, so a production stack is never checked with dev's rules)");
             return null;
         }
 
         var s = e.GetString() ?? "";
         if (ConfigCatalogue.Environments.TryGetValue(s, out var env))
         {
-            return env;
+            if (declared is { } other && other != env)
+            {
+                errors.Add(rulesPath, $"is {Describe.Quote(Lower(other))}, but the environment {Describe.Quote(s)} always follows its own rules; remove {rulesPath}");
+                return null;
+            }
+
+            return (env, s);
         }
 
-        errors.Add(ConfigKeys.Qualified(ConfigKeys.Environment), $"must be one of {string.Join(", ", ConfigCatalogue.Environments.Keys)}; got {Describe.Quote(s)}");
-        return null;
+        if (s.Length > 32 || !EnvironmentNamePattern().IsMatch(s))
+        {
+            errors.Add(path, $"must be {choices}, or another lowercase name (letters, digits, '-') with {rulesPath}: {choices}; got {Describe.Quote(s)}");
+            return null;
+        }
+
+        if (declared is null)
+        {
+            errors.Add(rulesPath, $"is required for the environment {Describe.Quote(s)}: say whether it follows prod's rules (unsafe settings and capacity shortfalls are errors) or dev's (warnings); expected {choices}");
+            return null;
+        }
+
+        return (declared.Value, s);
     }
+
+    private static string Lower(DeploymentEnvironment e) => e.ToString().ToLowerInvariant();
+
+    /// <summary>An environment name other than dev/prod: lowercase, as it becomes a tag value and a GitHub environment name.</summary>
+    [GeneratedRegex("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex EnvironmentNamePattern();
 
     private static List<T> ReadList<T>(Dictionary<string, JsonElement> values, string key, ErrorBag errors, Func<JsonElement, string, int, ErrorBag, T?> read)
         where T : class

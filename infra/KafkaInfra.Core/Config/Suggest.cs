@@ -22,6 +22,44 @@ public static class Suggest
         return bestDistance <= allowed ? best : null;
     }
 
+    /// <summary>
+    /// Keys other tools spell differently, by their kafka-infra name: a Strimzi <c>Kafka</c> or <c>KafkaNodePool</c>
+    /// says <c>replicas</c> and <c>version</c>, a <c>KafkaTopic</c> says <c>partitions</c>/<c>replicas</c>, KEDA says
+    /// <c>minReplicaCount</c>. Too far apart for an edit distance, but meant for the key named here.
+    /// </summary>
+    private static readonly (string Foreign, string[] Ours)[] Aliases =
+    [
+        ("replicas", ["brokers", "replicationFactor"]),
+        ("version", ["kafkaVersion"]),
+        ("storage", ["storageGiB"]),
+        ("size", ["storageGiB"]),
+        ("retention", ["retentionHours"]),
+        ("retentionMs", ["retentionHours"]),
+        ("minInsync", ["minInsyncReplicas"]),
+        ("minIsr", ["minInsyncReplicas"]),
+        ("minReplicaCount", ["minReplicas"]),
+        ("maxReplicaCount", ["maxReplicas"]),
+        ("group", ["consumerGroup"]),
+        ("groupId", ["consumerGroup"]),
+        ("rate", ["messagesPerSecond"]),
+        ("throughput", ["messagesPerSecond"]),
+    ];
+
+    /// <summary>The key of <paramref name="candidates"/> another tool's name <paramref name="input"/> stands for, or null.</summary>
+    public static string? Alias(string input, IEnumerable<string> candidates)
+    {
+        var known = candidates.ToHashSet(StringComparer.Ordinal);
+        foreach (var (foreign, ours) in Aliases)
+        {
+            if (string.Equals(foreign, input, StringComparison.OrdinalIgnoreCase) && ours.FirstOrDefault(known.Contains) is { } match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Levenshtein distance.</summary>
     public static int Distance(string a, string b)
     {

@@ -15,11 +15,26 @@ public static class CapacityPlanner
         return load.IsValid ? Plan(load.Config!, deployed) : new PlanResult(null, load.Errors, [], []);
     }
 
+    /// <summary>
+    /// Plans the base side of a comparison (what is deployed): prod's errors become warnings there, because only its
+    /// numbers matter and a rule that grew stricter since it was deployed must not hide the comparison.
+    /// </summary>
+    public static PlanResult PlanBase(IReadOnlyDictionary<string, string?> raw)
+    {
+        var load = StackConfigLoader.Load(raw);
+        return load.IsValid ? Plan(load.Config!, null, relaxed: true) : new PlanResult(null, load.Errors, [], []);
+    }
+
+    /// <summary>Plans with prod's errors as warnings: what the plan would be if only prod's rules refused it (for reports).</summary>
+    internal static PlanResult PlanLenient(StackConfig config, DeployedState? deployed = null) => Plan(config, deployed, relaxed: true);
+
     /// <summary>Plans a validated config.</summary>
-    public static PlanResult Plan(StackConfig config, DeployedState? deployed = null)
+    public static PlanResult Plan(StackConfig config, DeployedState? deployed = null) => Plan(config, deployed, relaxed: false);
+
+    private static PlanResult Plan(StackConfig config, DeployedState? deployed, bool relaxed)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var ctx = new PlanContext(config, deployed ?? DeployedState.None);
+        var ctx = new PlanContext(config, deployed ?? DeployedState.None, relaxed);
         ctx.Run();
         var errors = ctx.Errors;
         var plan = errors.Count == 0

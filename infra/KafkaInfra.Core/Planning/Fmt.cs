@@ -9,6 +9,9 @@ internal static class Fmt
 
     public static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>"1 broker", "3 brokers": a count with the noun that agrees with it.</summary>
+    public static string Count(long n, string one, string many) => $"{N(n)} {(n == 1 ? one : many)}";
+
     public static string D(double d, int decimals = 1) => d.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     public static string GiB(double bytes) => D(bytes / Units.GiB, 1) + " GiB";

@@ -24,8 +24,8 @@ internal sealed partial class PlanContext
         var perBroker = brokers > 0 ? totalStorage / brokers : 0;
         var needed = CapacityPlanner.StorageGiBNeeded(perBroker);
         var storageDerivation = new Derivation(
-            "Σ(messagesPerSecond × messageBytes × retention × replicationFactor) ÷ brokers ÷ 70%",
-            brokers > 0 ? $"{Fmt.GiB(totalStorage)} ÷ {brokers} brokers = {Fmt.GiB(perBroker)} per broker; ÷ 70% = {Fmt.N(needed)} GiB" : "storage is managed by AWS");
+            "Σ(averageMessagesPerSecond (else messagesPerSecond) × messageBytes × retention × replicationFactor) ÷ brokers ÷ 70%",
+            brokers > 0 ? $"{Fmt.GiB(totalStorage)} ÷ {Fmt.Count(brokers, "broker", "brokers")} = {Fmt.GiB(perBroker)} per broker; ÷ 70% = {Fmt.N(needed)} GiB" : "storage is managed by AWS");
 
         var offsetsRf = Math.Min(config.TopicDefaults.ReplicationFactor, Math.Max(1, brokers));
         var topicReplicas = Topics.Sum(t => (long)t.Partitions * t.ReplicationFactor);
@@ -34,20 +34,21 @@ internal sealed partial class PlanContext
         var replicasPerBroker = brokers > 0 ? (int)Math.Min(int.MaxValue, CapacityPlanner.CeilDiv(totalReplicas, brokers)) : 0;
         var replicasDerivation = new Derivation(
             "⌈(Σ partitions × replicationFactor + 50 × RF for __consumer_offsets + 31 × RF per Connect group) ÷ brokers⌉",
-            brokers > 0 ? $"⌈({Fmt.N(topicReplicas)} + {Fmt.N(Defaults.ConsumerOffsetsPartitions * offsetsRf)} + {Fmt.N(connectReplicas)}) ÷ {brokers}⌉ = {Fmt.N(replicasPerBroker)}" : "managed by AWS");
+            brokers > 0 ? $"⌈({Fmt.N(topicReplicas)} + {Fmt.N(Defaults.ConsumerOffsetsPartitions * offsetsRf)} + {Fmt.N(connectReplicas)}) ÷ {Fmt.N(brokers)}⌉ = {Fmt.N(replicasPerBroker)}" : "managed by AWS");
 
         var limit = hasBrokers ? Profile.PartitionsPerBroker(c) : null;
         if (hasBrokers)
         {
-            CheckReplicaLimit(limit, replicasPerBroker, replicasDerivation, instance);
+            CheckReplicaLimit(limit, replicasPerBroker, totalReplicas, replicasDerivation, instance);
             if (c.Brokers < minBrokers)
             {
-                Warn($"{ClusterPath}.brokers", $"{c.Brokers} brokers are below the {minBrokers} the write load needs ({throughput.Explanation}; set cluster.brokerIngressMBps if your brokers sustain more)");
+                Shortfall($"{ClusterPath}.brokers", $"{Fmt.Count(c.Brokers, "broker", "brokers")} cannot carry the write load: it needs {Fmt.N(minBrokers)} ({throughput.Explanation}); set brokers to {Fmt.N(minBrokers)} or more, or cluster.brokerIngressMBps if your brokers sustain more");
             }
 
             if (Profile.HasStorage && c.StorageGiB < needed && !(c.Msk?.StorageAutoscaling is { } a && a.MaxGiB >= needed))
             {
-                Warn($"{ClusterPath}.storageGiB", $"{Fmt.N(c.StorageGiB)} GiB per broker is below the {Fmt.N(needed)} GiB needed to stay under 70% full ({storageDerivation.Explanation})");
+                var average = Topics.Any(t => t.Config.AverageMessagesPerSecond is null) ? "; set topics[].averageMessagesPerSecond where the peak rate does not last the whole retention" : "";
+                Shortfall($"{ClusterPath}.storageGiB", $"{Fmt.N(c.StorageGiB)} GiB per broker is below the {Fmt.N(needed)} GiB needed to keep full retention under 70% full ({storageDerivation.Explanation}); set storageGiB to {Fmt.N(needed)} or more, or add brokers{average}");
             }
         }
 
@@ -65,24 +66,27 @@ internal sealed partial class PlanContext
     }
 
     /// <summary>Partition replicas per broker against the platform's limit: Strimzi's configured ceiling, or the MSK broker type's.</summary>
-    private void CheckReplicaLimit(PartitionLimit? limit, int replicasPerBroker, Derivation derivation, MskInstanceType? instance)
+    private void CheckReplicaLimit(PartitionLimit? limit, int replicasPerBroker, long totalReplicas, Derivation derivation, MskInstanceType? instance)
     {
         if (limit is null || replicasPerBroker <= limit.Recommended.GetValueOrDefault(limit.Max))
         {
             return;
         }
 
+        // The brokers that bring the replicas under the limit at today's total (more brokers also raise the internal
+        // topics' RF only up to topicDefaults.replicationFactor, which the total already counts).
+        string BrokersFor(int ceiling) => Fmt.N(CapacityPlanner.CeilDiv(totalReplicas, ceiling));
         if (Platform is StrimziPlatform)
         {
-            Error($"{ClusterPath}.brokers", $"{Fmt.N(replicasPerBroker)} partition replicas per broker ({derivation.Explanation}) exceed the ceiling of {Fmt.N(limit.Max)} (cluster.maxPartitionsPerBroker); add brokers or reduce partitions");
+            Error($"{ClusterPath}.brokers", $"{Fmt.N(replicasPerBroker)} partition replicas per broker ({derivation.Explanation}) exceed the ceiling of {Fmt.N(limit.Max)} (cluster.maxPartitionsPerBroker); {BrokersFor(limit.Max)} brokers are needed, or fewer partitions");
         }
         else if (replicasPerBroker > limit.Max)
         {
-            Error($"{ClusterPath}.msk.instanceType", $"{Fmt.N(replicasPerBroker)} partition replicas per broker exceed {instance!.Name}'s maximum of {Fmt.N(limit.Max)}, above which MSK blocks configuration updates and broker-size changes; add brokers or choose a larger type");
+            Error($"{ClusterPath}.msk.instanceType", $"{Fmt.N(replicasPerBroker)} partition replicas per broker exceed {instance!.Name}'s maximum of {Fmt.N(limit.Max)}, above which MSK blocks configuration updates and broker-size changes; {BrokersFor(limit.Max)} brokers are needed{(limit.Recommended is { } recommended && recommended < limit.Max ? $" ({BrokersFor(recommended)} for the recommended count)" : "")}, or a larger type");
         }
         else
         {
-            Warn($"{ClusterPath}.msk.instanceType", $"{Fmt.N(replicasPerBroker)} partition replicas per broker are above {instance!.Name}'s recommended {Fmt.N(limit.Recommended!.Value)} (maximum {Fmt.N(limit.Max)})");
+            Shortfall($"{ClusterPath}.msk.instanceType", $"{Fmt.N(replicasPerBroker)} partition replicas per broker are above {instance!.Name}'s recommended {Fmt.N(limit.Recommended!.Value)} (maximum {Fmt.N(limit.Max)}); {BrokersFor(limit.Recommended!.Value)} brokers keep it at the recommended count, or choose a larger type");
         }
     }
 }

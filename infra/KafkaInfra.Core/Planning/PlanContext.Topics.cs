@@ -69,10 +69,12 @@ internal sealed partial class PlanContext
             }
 
             var retention = t.RetentionHours ?? d.RetentionHours;
-            var storage = CapacityPlanner.TopicStorageBytes(t.MessagesPerSecond, bytes, retention, rf);
+            // Storage holds the whole retention: sized at the average rate when one is given (a peak that lasts hours
+            // would otherwise be assumed for the whole retention), else at the peak.
+            var storage = CapacityPlanner.TopicStorageBytes(t.StorageMessagesPerSecond, bytes, retention, rf);
             var storageDerivation = new Derivation(
-                "messagesPerSecond × messageBytes × retentionHours × 3600 × replicationFactor",
-                $"{Fmt.N(t.MessagesPerSecond)} × {Fmt.N(bytes)} B × {Fmt.N(retention)} h × 3600 × {rf} = {Fmt.GiB(storage)}");
+                $"{(t.AverageMessagesPerSecond is null ? "messagesPerSecond" : "averageMessagesPerSecond")} × messageBytes × retentionHours × 3600 × replicationFactor",
+                $"{Fmt.N(t.StorageMessagesPerSecond)}{(t.AverageMessagesPerSecond is null ? "" : " (average)")} × {Fmt.N(bytes)} B × {Fmt.N(retention)} h × 3600 × {rf} = {Fmt.GiB(storage)}");
 
             var settable = Profile.SettableTopicConfigs;
             var kafkaConfig = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -123,7 +125,7 @@ internal sealed partial class PlanContext
 
         if (Profile.HasBrokers && rf > c.Brokers)
         {
-            Error(rfPath, $"replication factor {rf} of topic {Describe.Quote(t.Name)} is greater than the {c.Brokers} brokers; each replica needs its own broker");
+            Error(rfPath, $"replication factor {rf} of topic {Describe.Quote(t.Name)} is greater than the cluster's {Fmt.Count(c.Brokers, "broker", "brokers")}; each replica needs its own broker");
         }
 
         if (minIsr > rf)

@@ -35,8 +35,14 @@ internal sealed partial class PlanContext
                 Warn($"{c.Path}.minReplicas", $"{Fmt.N(c.MinReplicas)} lowered to {Fmt.N(min)}, the effective maxReplicas");
             }
 
-            Advice.Add(new Diagnostic($"{c.Path}.lagThreshold", $"KEDA runs ⌈total lag of group {Describe.Quote(c.ConsumerGroup)} ÷ {Fmt.N(c.LagThreshold)}⌉ replicas between {Fmt.N(min)} and {Fmt.N(max)}: lagThreshold is the target average lag per replica, not a trigger level"));
+            CheckConsumerCapacity(c, PlanFor(c.Topic), min, max);
             Consumers.Add(new ConsumerPlan(c, min, max, partitions, derivation));
+        }
+
+        if (config.Consumers.Count > 0)
+        {
+            // Once for the stack, not per consumer: the plan lists each consumer's numbers.
+            Advice.Add(new Diagnostic($"{ConfigKeys.Qualified(ConfigKeys.Consumers)}[].lagThreshold", "lagThreshold is the target average lag per replica, not a trigger level: KEDA runs ⌈total lag of the group ÷ lagThreshold⌉ replicas, between minReplicas and maxReplicas"));
         }
     }
 
@@ -58,6 +64,43 @@ internal sealed partial class PlanContext
             Advice.Add(new Diagnostic($"{c.Path}.minReplicas", "is 0: KEDA counts lag 1 on each partition without a committed offset (offsetResetPolicy latest), which keeps one replica until the group has committed; scaleToZeroOnInvalidOffset: true counts 0 instead"));
         }
     }
+
+    /// <summary>
+    /// What one group can read at most (maxReplicas × messagesPerSecondPerConsumer) against the topic's peak rate, a
+    /// lagThreshold that keeps the group at its maximum even while it keeps up, and pre-scaling for a known peak.
+    /// </summary>
+    private void CheckConsumerCapacity(ConsumerConfig c, TopicPlan topic, int min, int max)
+    {
+        var rate = topic.MessagesPerSecond;
+        if (topic.Config.MessagesPerSecondPerConsumer is { } perConsumer)
+        {
+            var needed = CapacityPlanner.CeilDiv(rate, perConsumer);
+            if ((long)max * perConsumer < rate)
+            {
+                var partitions = needed > topic.Partitions ? $", and {topic.Config.Path}.partitions to {Fmt.N(needed)} or more (a group reads each partition with one member)" : "";
+                Shortfall($"{c.Path}.maxReplicas", $"group {Describe.Quote(c.ConsumerGroup)} tops out at {Fmt.Count(max, "replica", "replicas")} × {Fmt.N(perConsumer)} msg/s = {Fmt.N(max * perConsumer)} msg/s, below the {Fmt.N(rate)} msg/s of {Describe.Quote(topic.Name)}: lag would grow without bound at the peak; set maxReplicas to {Fmt.N(needed)} or more{partitions}");
+            }
+            else if (min < needed && (topic.Config.AverageMessagesPerSecond is null || topic.Config.AverageMessagesPerSecond < rate))
+            {
+                // KEDA adds replicas only after lag has built up (one polling interval, then the HPA), and every member
+                // that joins pauses the group for a rebalance: for a peak known in advance, start with enough replicas.
+                Advice.Add(new Diagnostic($"{c.Path}.minReplicas", $"for a known peak of {Fmt.N(rate)} msg/s on {Describe.Quote(topic.Name)} (a sale, a launch), raise minReplicas from {Fmt.N(min)} to {Fmt.N(Math.Min(needed, max))} before it starts and lower it afterwards: KEDA adds replicas only after lag has built up, and each member that joins pauses group {Describe.Quote(c.ConsumerGroup)} for a rebalance"));
+            }
+        }
+
+        // A consumer that keeps up still shows lag: what it has fetched but not committed yet, at least about a tenth of a
+        // second of messages (up to auto.commit.interval.ms, default 5000 in the Kafka consumer configs, with
+        // auto-commit). KEDA runs ⌈total lag ÷ lagThreshold⌉ replicas (platform-facts 3.3), so a threshold below that
+        // keeps the group at maxReplicas even while it keeps up.
+        var steadyLag = CapacityPlanner.CeilDiv(rate, SteadyLagFraction);
+        if (c.LagThreshold * (long)max < steadyLag)
+        {
+            Warn($"{c.Path}.lagThreshold", $"{Fmt.N(c.LagThreshold)} is far below the rate of {Describe.Quote(topic.Name)} ({Fmt.N(rate)} msg/s): a group that keeps up still lags by the messages between fetch and commit, a tenth of a second's worth or more ({Fmt.N(steadyLag)}), so KEDA would hold it at maxReplicas {Fmt.N(max)} all the time; a lagThreshold of {Fmt.N(CapacityPlanner.CeilDiv(steadyLag, Math.Max(1, max)))} or more lets it scale with the load");
+        }
+    }
+
+    /// <summary>The in-flight lag of a group that keeps up, as a fraction of a second of its topic's rate (1/10 s).</summary>
+    private const long SteadyLagFraction = 10;
 
     private void PlanConnect()
     {

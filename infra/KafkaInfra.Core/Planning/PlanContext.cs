@@ -7,7 +7,9 @@ namespace KafkaInfra.Core.Planning;
 /// concept: the platform's own rules (PlanContext.Platform.cs), topics (PlanContext.Topics.cs), the workloads that
 /// read them (PlanContext.Workloads.cs) and cluster sizing (PlanContext.Cluster.cs).
 /// </summary>
-internal sealed partial class PlanContext(StackConfig config, DeployedState deployed)
+/// <param name="relaxed">Plan the base side of a comparison: its prod errors become warnings, since only its numbers
+/// (what is deployed) matter there, and rules that grew stricter since it was deployed must not hide the comparison.</param>
+internal sealed partial class PlanContext(StackConfig config, DeployedState deployed, bool relaxed = false)
 {
     private static readonly string ClusterPath = ConfigKeys.Qualified(ConfigKeys.Cluster);
     private static readonly string TopicDefaultsPath = ConfigKeys.Qualified(ConfigKeys.TopicDefaults);
@@ -50,16 +52,31 @@ internal sealed partial class PlanContext(StackConfig config, DeployedState depl
 
     private void Warn(string path, string message) => Warnings.Add(new Diagnostic(path, message));
 
+    private bool Strict => config.IsProd && !relaxed;
+
     /// <summary>An error in prod, a warning in dev.</summary>
     private void ProdError(string path, string message)
     {
-        if (config.IsProd)
+        if (Strict)
         {
             Error(path, message + " (required in prod)");
         }
         else
         {
             Warn(path, message + " (an error in prod)");
+        }
+    }
+
+    /// <summary>A capacity shortfall: an error in prod (the platform would fall over at the declared rate), a warning in dev.</summary>
+    private void Shortfall(string path, string message)
+    {
+        if (Strict)
+        {
+            Error(path, message + " (a capacity shortfall: an error in prod)");
+        }
+        else
+        {
+            Warn(path, message + " (a capacity shortfall: an error in prod)");
         }
     }
 

@@ -105,7 +105,7 @@ internal sealed partial class ImpactComparer
         var who = readers.Count > 0 ? $" ({string.Join(", ", readers)})" : "";
         var how = Profile.PartitionsAdded;
         Add(ChangeKind.Partitions, name, Fmt.N(from), Fmt.N(t.Partitions),
-            $"keys remap to other partitions (per-key ordering breaks across the change); existing data stays where it is; consumers with auto.offset.reset=latest{who} can miss messages written to the {Plural(added, "new partition", "new partitions")} before they are assigned them; {how}", path: path);
+            $"keys remap to other partitions (per-key ordering breaks across the change); existing data stays where it is; consumers with auto.offset.reset=latest{who} can miss messages written to the {Plural(added, "new partition", "new partitions")} before they are assigned them; {how}; partitions can never be removed again", path: path, irreversible: true);
     }
 
     private void ReplicationFactor(TopicPlan before, TopicPlan t)
@@ -165,6 +165,7 @@ internal sealed partial class ImpactComparer
             ? $"data older than {Fmt.N(t.RetentionHours)} h is deleted at the next log cleanup"
             : "data is kept longer from now on (older segments already deleted do not come back)";
         Add(ChangeKind.Retention, t.Name, $"{Fmt.N(before.RetentionHours)} h", $"{Fmt.N(t.RetentionHours)} h",
-            $"retention.ms {Fmt.N(before.RetentionMs)} → {Fmt.N(t.RetentionMs)}: {effect}; the topic's storage at full retention goes from {Fmt.GiB(before.StorageBytes)} to {Fmt.GiB(t.StorageBytes)}");
+            $"retention.ms {Fmt.N(before.RetentionMs)} → {Fmt.N(t.RetentionMs)}: {effect}; the topic's storage at full retention goes from {Fmt.GiB(before.StorageBytes)} to {Fmt.GiB(t.StorageBytes)}",
+            irreversible: t.RetentionHours < before.RetentionHours);
     }
 }

@@ -42,7 +42,15 @@ internal sealed partial class ImpactComparer
 
             if (b.MinReplicas != c.MinReplicas || b.MaxReplicas != c.MaxReplicas)
             {
-                parts.Add($"KEDA now runs {Fmt.N(c.MinReplicas)} to {Fmt.N(c.MaxReplicas)} replicas (was {Fmt.N(b.MinReplicas)} to {Fmt.N(b.MaxReplicas)}); each added member triggers a consumer-group rebalance");
+                var grows = c.MinReplicas > b.MinReplicas || c.MaxReplicas > b.MaxReplicas;
+                var shrinks = c.MinReplicas < b.MinReplicas || c.MaxReplicas < b.MaxReplicas;
+                var members = (grows, shrinks) switch
+                {
+                    (true, true) => "each member that joins or leaves",
+                    (false, true) => "each member that leaves",
+                    _ => "each member that joins",
+                };
+                parts.Add($"KEDA now runs {Fmt.N(c.MinReplicas)} to {Fmt.N(c.MaxReplicas)} replicas (was {Fmt.N(b.MinReplicas)} to {Fmt.N(b.MaxReplicas)}); {members} triggers a consumer-group rebalance");
             }
 
             if (c.Capped && (!b.Capped || b.Config.MaxReplicas != c.Config.MaxReplicas || b.MaxReplicas != c.MaxReplicas))

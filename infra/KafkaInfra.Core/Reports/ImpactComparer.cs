@@ -16,6 +16,9 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
     /// <summary>Topics this change adds; with a removal in the same change it may be a rename.</summary>
     private int _topicsAdded;
 
+    /// <summary>Hours the data movement of a broker-count change takes at the reassignment throttle; null without one.</summary>
+    public double? BrokerMoveHours { get; private set; }
+
     public IReadOnlyList<Change> Compare()
     {
         if (oldPlan is null)
@@ -90,8 +93,8 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
 
     private static readonly string ClusterPath = ConfigKeys.Qualified(ConfigKeys.Cluster);
 
-    private void Add(ChangeKind kind, string subject, string? old, string? @new, string consequence, bool isUnsafe = false, string? acknowledge = null, string? path = null) =>
-        _changes.Add(new Change(kind, subject, old, @new, consequence, isUnsafe, isUnsafe ? acknowledge : null, path));
+    private void Add(ChangeKind kind, string subject, string? old, string? @new, string consequence, bool isUnsafe = false, string? acknowledge = null, string? path = null, bool irreversible = false) =>
+        _changes.Add(new Change(kind, subject, old, @new, consequence, isUnsafe, isUnsafe ? acknowledge : null, path, irreversible && !isUnsafe));
 
     /// <summary>The platform after the change: every platform-specific phrase of the report comes from it.</summary>
     private PlatformProfile Profile => newPlan.Cluster.Profile;
@@ -160,16 +163,20 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
         var to = newPlan.Config.Environment;
         if (from == to)
         {
+            if (old.Config.EnvironmentLabel != newPlan.Config.EnvironmentLabel)
+            {
+                Add(ChangeKind.Environment, newPlan.Config.Cluster.Name, old.Config.EnvironmentDescription, newPlan.Config.EnvironmentDescription,
+                    "renames the environment (a tag on MSK resources); the same rules apply and nothing else changes");
+            }
+
             return;
         }
 
         var consequence = to == DeploymentEnvironment.Prod
-            ? "prod turns the dev warnings into errors (replication factor ≥ 3, min.insync.replicas ≥ 2, no plain listener, ≥ 3 KRaft controllers); nothing is redeployed by the switch itself"
-            : "the prod safety checks become warnings (replication factor < 3, min.insync.replicas < 2, a plain listener are allowed); nothing is redeployed by the switch itself";
-        Add(ChangeKind.Environment, newPlan.Config.Cluster.Name, Lower(from), Lower(to), consequence);
+            ? "prod turns the dev warnings into errors (replication factor ≥ 3, min.insync.replicas ≥ 2, no plain listener, ≥ 3 KRaft controllers, enough brokers, storage and consumers for the rates); nothing is redeployed by the switch itself"
+            : "the prod safety checks become warnings (replication factor < 3, min.insync.replicas < 2, a plain listener and capacity shortfalls are allowed); nothing is redeployed by the switch itself";
+        Add(ChangeKind.Environment, newPlan.Config.Cluster.Name, old.Config.EnvironmentDescription, newPlan.Config.EnvironmentDescription, consequence);
     }
-
-    private static string Lower(DeploymentEnvironment e) => e == DeploymentEnvironment.Prod ? "prod" : "dev";
 
     private void KafkaVersion(CapacityPlan old)
     {
@@ -208,6 +215,7 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
             planned = $", as the reassignment planner moves them (lower bound {Fmt.N(estimate.LowerBound)})";
         }
 
+        BrokerMoveHours = ImpactReport.TransferHours(bytes, options.ThrottleMBps);
         var subject = newPlan.Config.Cluster.Name;
         var movement = to > from
             ? $"at least {k}/{to} = {Fmt.D(share * 100, 0)}% of the data moves onto the new brokers"
@@ -259,7 +267,7 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
 
         var how = Profile.StorageGrowth;
         var capacity = $"cluster capacity {Fmt.N((long)from * newPlan.Cluster.Brokers)} → {Fmt.N((long)to * newPlan.Cluster.Brokers)} GiB at {Fmt.N(newPlan.Cluster.Brokers)} brokers";
-        Add(ChangeKind.Storage, subject, $"{Fmt.N(from)} GiB", $"{Fmt.N(to)} GiB", $"grows per-broker storage: {how}; {capacity}; it can never shrink back", path: $"{ClusterPath}.storageGiB");
+        Add(ChangeKind.Storage, subject, $"{Fmt.N(from)} GiB", $"{Fmt.N(to)} GiB", $"grows per-broker storage: {how}; {capacity}; it can never shrink back", path: $"{ClusterPath}.storageGiB", irreversible: true);
     }
 
     private void InstanceType(CapacityPlan old)

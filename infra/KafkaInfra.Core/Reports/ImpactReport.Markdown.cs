@@ -50,7 +50,7 @@ public sealed partial class ImpactReport
             unsafeLines.Add(c.Acknowledge is { } ack ? $"{line}\n  - To proceed: {Escape(ack)}" : line);
         }
 
-        var everyLines = Ordered.Select(c => $"- {(c.Unsafe ? "**unsafe** " : "")}{Escape(KindLabel(c.Kind))} `{Inline(c.Subject)}` {Escape(c.Transition)}: {Escape(c.Consequence)}").ToList();
+        var everyLines = Ordered.Select(c => $"- {(c.Unsafe ? "**unsafe** " : c.Irreversible ? "**irreversible** " : "")}{Escape(KindLabel(c.Kind))} `{Inline(c.Subject)}` {Escape(c.Transition)}: {Escape(c.Consequence)}").ToList();
         var warningLines = NewWarnings.Select(w => $"- `{Inline(w.Path)}`: {Escape(w.Message)}").ToList();
         var chart = new StringBuilder();
         chart.AppendLine("### Platform after the change");
@@ -63,6 +63,7 @@ public sealed partial class ImpactReport
         var budget = maxCharacters - head.Length - chart.Length - 600;
         var sb = new StringBuilder(head.ToString());
         AppendSection(sb, "### Unsafe changes", unsafeLines, ref budget);
+        AppendSection(sb, "### Rollout order", [.. Rollout.Select(Escape)], ref budget);
         AppendSection(sb, "### Every change", everyLines, ref budget);
         AppendSection(sb, "### New planner warnings", warningLines, ref budget);
         sb.Append(chart);

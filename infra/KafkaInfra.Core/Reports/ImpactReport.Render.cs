@@ -51,7 +51,14 @@ public sealed partial class ImpactReport
             return "no changes";
         }
 
-        var unsafeText = HasUnsafe ? $"{Fmt.N(Math.Max(UnsafeCount, Refusals.Count > 0 ? 1 : 0))} unsafe" : "none unsafe";
+        // Refusals that no unsafe change explains are counted as what they are.
+        var unsafeText = (UnsafeCount, Refusals.Count) switch
+        {
+            (0, 0) => "none unsafe",
+            (var u, 0) => $"{Fmt.N(u)} unsafe",
+            (0, var r) => $"{Fmt.N(r)} refused",
+            (var u, var r) => $"{Fmt.N(u)} unsafe, {Fmt.N(r)} refused",
+        };
         return $"{Fmt.N(Changes.Count)} change{(Changes.Count == 1 ? "" : "s")}, {unsafeText}";
     }
 
@@ -69,7 +76,7 @@ public sealed partial class ImpactReport
 
         foreach (var c in Ordered)
         {
-            lines.Add($"  {(c.Unsafe ? "UNSAFE" : "change")}   {KindLabel(c.Kind)} {c.Subject}: {c.Transition}");
+            lines.Add($"  {(c.Unsafe ? "UNSAFE" : "change")}   {KindLabel(c.Kind)} {c.Subject}: {c.Transition}{(c.Irreversible ? " [irreversible]" : "")}");
             lines.Add($"           {c.Consequence}");
             if (c.Acknowledge is { } ack)
             {
@@ -80,6 +87,12 @@ public sealed partial class ImpactReport
         foreach (var w in NewWarnings)
         {
             lines.Add($"  warning  {w}");
+        }
+
+        if (Rollout.Count > 0)
+        {
+            lines.Add("Rollout order (this change combines steps that are safer one at a time)");
+            lines.AddRange(Rollout.Select(step => $"  {step}"));
         }
 
         return lines;
@@ -116,12 +129,14 @@ public sealed partial class ImpactReport
                 ["old"] = c.Old,
                 ["new"] = c.New,
                 ["unsafe"] = c.Unsafe,
+                ["irreversible"] = c.Irreversible,
                 ["consequence"] = c.Consequence,
                 ["acknowledge"] = c.Acknowledge,
                 ["configPath"] = c.ConfigPath,
             }).ToArray()),
             ["refusals"] = Diagnostics(Refusals),
             ["newWarnings"] = Diagnostics(NewWarnings),
+            ["rollout"] = new JsonArray(Rollout.Select(step => (JsonNode)step).ToArray()),
         };
         return root.ToJsonString(Indented);
     }

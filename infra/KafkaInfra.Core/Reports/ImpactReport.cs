@@ -45,7 +45,9 @@ public enum ChangeKind
 /// <param name="Unsafe">True when applying it loses data, is refused, or replaces the cluster.</param>
 /// <param name="Acknowledge">How to resolve or acknowledge an unsafe change; null when nothing is needed.</param>
 /// <param name="ConfigPath">The config key the change is made at, when it is one key (e.g. <c>kafka-infra:cluster.brokers</c>).</param>
-public sealed record Change(ChangeKind Kind, string Subject, string? Old, string? New, string Consequence, bool Unsafe, string? Acknowledge = null, string? ConfigPath = null)
+/// <param name="Irreversible">True when the change cannot be undone by reverting the config: partitions cannot be removed,
+/// storage cannot shrink, data past a shorter retention is deleted.</param>
+public sealed record Change(ChangeKind Kind, string Subject, string? Old, string? New, string Consequence, bool Unsafe, string? Acknowledge = null, string? ConfigPath = null, bool Irreversible = false)
 {
     /// <summary>"old → new", "(new) → new" or "old → (removed)".</summary>
     public string Transition => $"{Old ?? "(none)"} → {New ?? "(removed)"}";
@@ -62,8 +64,8 @@ public sealed record ImpactOptions(IReadOnlyCollection<string> AllowedTopicDelet
 /// <summary>
 /// The outcome of planning both sides of a change (<see cref="ImpactReport.Plan"/>): both plans, or the errors of
 /// the side that is invalid. <see cref="Refusals"/> are the planner errors that appear only because of what is
-/// deployed (a partition or storage decrease, an undrained MSK scale-in): the new config is valid on its own,
-/// but the transition is refused.
+/// deployed (a partition or storage decrease, an undrained MSK scale-in) or only under prod's rules (a capacity
+/// shortfall, a durability rule): the new config is otherwise valid, but the change is refused.
 /// </summary>
 public sealed record ImpactPlans(
     CapacityPlan? OldPlan,
@@ -88,15 +90,18 @@ public sealed record ImpactPlans(
 /// </summary>
 public sealed partial class ImpactReport
 {
-    private ImpactReport(CapacityPlan newPlan, IReadOnlyList<Change> changes, IReadOnlyList<Diagnostic> refusals, bool isNewStack, bool fromDeployedOnly, IReadOnlyList<Diagnostic>? newWarnings = null)
+    private ImpactReport(CapacityPlan newPlan, IReadOnlyList<Change> changes, IReadOnlyList<Diagnostic> refusals, bool isNewStack, bool fromDeployedOnly, IReadOnlyList<Diagnostic>? newWarnings = null, double? brokerMoveHours = null)
     {
         NewPlan = newPlan;
         Changes = changes;
+        Rollout = RolloutSteps(changes, newPlan, brokerMoveHours);
         // A refusal that an unsafe change already explains (same config key) is not listed twice.
         var unsafePaths = changes.Where(c => c.Unsafe && c.ConfigPath is not null).Select(c => c.ConfigPath!).ToHashSet(StringComparer.Ordinal);
         Refusals = [.. refusals.Where(r => !unsafePaths.Contains(r.Path))];
         // A warning at the key of a listed change (e.g. "grows partitions") repeats that change.
         var paths = changes.Where(c => c.ConfigPath is not null).Select(c => c.ConfigPath!).ToHashSet(StringComparer.Ordinal);
+        // A refusal is not repeated as the warning the lenient plan raised at the same key.
+        paths.UnionWith(refusals.Select(r => r.Path));
         NewWarnings = [.. (newWarnings ?? []).Where(w => !paths.Contains(w.Path))];
         IsNewStack = isNewStack;
         FromDeployedOnly = fromDeployedOnly;
@@ -139,7 +144,8 @@ public sealed partial class ImpactReport
         CapacityPlan? oldPlan = null;
         if (oldRaw is not null)
         {
-            var oldResult = CapacityPlanner.Plan(oldRaw);
+            // The base is what is deployed: only its numbers matter, so prod's errors are warnings there.
+            var oldResult = CapacityPlanner.PlanBase(oldRaw);
             if (!oldResult.IsValid)
             {
                 return new ImpactPlans(null, null, oldResult.Errors, [], [], false);
@@ -160,8 +166,16 @@ public sealed partial class ImpactReport
         if (oldPlan is null || oldPlan.Cluster.Platform != config.Cluster.Platform.Kind)
         {
             var fresh = CapacityPlanner.Plan(config);
-            return fresh.IsValid
-                ? new ImpactPlans(oldPlan, fresh.Plan, [], [], [], oldPlan is null)
+            if (fresh.IsValid)
+            {
+                return new ImpactPlans(oldPlan, fresh.Plan, [], [], [], oldPlan is null);
+            }
+
+            // Only prod's rules refuse it (a capacity shortfall, a durability rule): they are refusals, and the rest of
+            // the change is still reported.
+            var lenientFresh = CapacityPlanner.PlanLenient(config);
+            return lenientFresh.IsValid
+                ? new ImpactPlans(oldPlan, lenientFresh.Plan, [], [], fresh.Errors, oldPlan is null)
                 : new ImpactPlans(oldPlan, null, [], fresh.Errors, [], oldPlan is null);
         }
 
@@ -173,7 +187,8 @@ public sealed partial class ImpactReport
         }
 
         var alone = CapacityPlanner.Plan(config);
-        if (!alone.IsValid)
+        var lenient = !alone.IsValid;
+        if (lenient && CapacityPlanner.PlanLenient(config) is { IsValid: false })
         {
             return new ImpactPlans(oldPlan, null, [], alone.Errors, [], false);
         }
@@ -184,8 +199,9 @@ public sealed partial class ImpactReport
         var keep = deployed.TopicPartitions
             .Where(p => !explicitCounts.TryGetValue(p.Key, out var explicitPartitions) || explicitPartitions >= p.Value)
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var relaxed = CapacityPlanner.Plan(config, new DeployedState(keep));
-        return new ImpactPlans(oldPlan, relaxed.IsValid ? relaxed.Plan : alone.Plan, [], [], against.Errors, false);
+        var relaxed = lenient ? CapacityPlanner.PlanLenient(config, new DeployedState(keep)) : CapacityPlanner.Plan(config, new DeployedState(keep));
+        var fallback = lenient ? CapacityPlanner.PlanLenient(config).Plan : alone.Plan;
+        return new ImpactPlans(oldPlan, relaxed.IsValid ? relaxed.Plan : fallback, [], [], against.Errors, false);
     }
 
     /// <summary>What a plan deploys: its partitions per topic, broker count and per-broker storage.</summary>
@@ -205,8 +221,9 @@ public sealed partial class ImpactReport
             throw new ArgumentException("both plans must be valid to compare them", nameof(plans));
         }
 
-        var changes = new ImpactComparer(plans.OldPlan, plans.NewPlan!, options ?? ImpactOptions.Default).Compare();
-        return new ImpactReport(plans.NewPlan!, changes, plans.Refusals, plans.OldPlan is null, false, WarningsAdded(plans.OldPlan, plans.NewPlan!));
+        var comparer = new ImpactComparer(plans.OldPlan, plans.NewPlan!, options ?? ImpactOptions.Default);
+        var changes = comparer.Compare();
+        return new ImpactReport(plans.NewPlan!, changes, plans.Refusals, plans.OldPlan is null, false, WarningsAdded(plans.OldPlan, plans.NewPlan!), comparer.BrokerMoveHours);
     }
 
     /// <summary>Every change from <paramref name="oldPlan"/> to <paramref name="newPlan"/>.</summary>
@@ -214,8 +231,9 @@ public sealed partial class ImpactReport
     {
         ArgumentNullException.ThrowIfNull(oldPlan);
         ArgumentNullException.ThrowIfNull(newPlan);
-        var changes = new ImpactComparer(oldPlan, newPlan, options ?? ImpactOptions.Default).Compare();
-        return new ImpactReport(newPlan, changes, [], false, false, WarningsAdded(oldPlan, newPlan));
+        var comparer = new ImpactComparer(oldPlan, newPlan, options ?? ImpactOptions.Default);
+        var changes = comparer.Compare();
+        return new ImpactReport(newPlan, changes, [], false, false, WarningsAdded(oldPlan, newPlan), comparer.BrokerMoveHours);
     }
 
     /// <summary>
@@ -227,7 +245,7 @@ public sealed partial class ImpactReport
     {
         ArgumentNullException.ThrowIfNull(deployed);
         ArgumentNullException.ThrowIfNull(newPlan);
-        if (previousInputs is not null && CapacityPlanner.Plan(previousInputs) is { IsValid: true } previous)
+        if (previousInputs is not null && CapacityPlanner.PlanBase(previousInputs) is { IsValid: true } previous)
         {
             return Compare(previous.Plan!, newPlan);
         }
@@ -253,8 +271,9 @@ public sealed partial class ImpactReport
     {
         ArgumentNullException.ThrowIfNull(deployed);
         ArgumentNullException.ThrowIfNull(newPlan);
-        var changes = new ImpactComparer(null, newPlan, options ?? ImpactOptions.Default).CompareDeployed(deployed);
-        return new ImpactReport(newPlan, changes, [], false, true);
+        var comparer = new ImpactComparer(null, newPlan, options ?? ImpactOptions.Default);
+        var changes = comparer.CompareDeployed(deployed);
+        return new ImpactReport(newPlan, changes, [], false, true, null, comparer.BrokerMoveHours);
     }
 
     /// <summary>Warnings of <paramref name="newPlan"/> not already raised (same key, same text) by <paramref name="oldPlan"/>.</summary>

@@ -70,7 +70,7 @@ public class ConfigReferenceTests
     }
 
     [Theory]
-    [InlineData("", "environment,cluster,topicDefaults,topics,consumers,connect,ksqldb,producers,users,tags,allowDeletion")]
+    [InlineData("", "environment,environmentRules,cluster,topicDefaults,topics,consumers,connect,ksqldb,producers,users,tags,allowDeletion")]
     [InlineData("allowDeletion", "topics,clusterReplacement")]
     [InlineData("cluster", "name,kafkaVersion,brokers,storageGiB,brokerIngressMBps,maxPartitionsPerBroker,strimzi,msk")]
     [InlineData("connect[]", "name,replicas,maxReplicas,lagThreshold,image,resources,connectors,listener,awsRoleArn,policyStatements,workerConfig,plugin,build")]

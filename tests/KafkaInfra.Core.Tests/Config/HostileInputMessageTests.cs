@@ -50,7 +50,7 @@ public class HostileInputMessageTests
     public void An_unrelated_key_without_namespace_is_refused_too()
     {
         var raw = new Dictionary<string, string?>(TestStacks.Raw(TestStacks.StrimziCluster)) { ["region"] = "eu-west-1" };
-        Assert.Equal(["region: has no namespace: Pulumi config keys are <namespace>:<key>, and kafka-infra reads kafka-infra:<key> (environment, cluster, topicDefaults, topics, consumers, connect, ksqldb, producers, users, tags, allowDeletion)"], Errors(raw));
+        Assert.Equal(["region: has no namespace: Pulumi config keys are <namespace>:<key>, and kafka-infra reads kafka-infra:<key> (environment, environmentRules, cluster, topicDefaults, topics, consumers, connect, ksqldb, producers, users, tags, allowDeletion)"], Errors(raw));
     }
 
     [Theory]

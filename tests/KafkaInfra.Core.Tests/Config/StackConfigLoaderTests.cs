@@ -167,10 +167,10 @@ public class StackConfigLoaderTests
         },
         {
             """
-              kafka-infra:environment: staging
+              kafka-infra:environment: Staging
 
             """ + TestStacks.StrimziCluster,
-            "kafka-infra:environment: must be one of dev, prod; got \"staging\""
+            "kafka-infra:environment: must be dev or prod, or another lowercase name (letters, digits, '-') with kafka-infra:environmentRules: dev or prod; got \"Staging\""
         },
         {
             """
@@ -336,7 +336,7 @@ public class StackConfigLoaderTests
     public void Every_error_is_reported_at_once()
     {
         var result = TestStacks.Load("""
-              kafka-infra:environment: staging
+              kafka-infra:environment: Staging
               kafka-infra:cluster:
                 name: Events
                 brokers: 0
@@ -354,7 +354,7 @@ public class StackConfigLoaderTests
 
         Assert.Equal(
             [
-                "kafka-infra:environment: must be one of dev, prod; got \"staging\"",
+                "kafka-infra:environment: must be dev or prod, or another lowercase name (letters, digits, '-') with kafka-infra:environmentRules: dev or prod; got \"Staging\"",
                 "kafka-infra:cluster.name: must be a valid Kubernetes name (lower-case letters, digits and '-', starting and ending with a letter or digit), got \"Events\"",
                 "kafka-infra:cluster.brokers: must be >= 1, got 0",
                 "kafka-infra:topics[0].messagesPerSecond: must be > 0, got 0",

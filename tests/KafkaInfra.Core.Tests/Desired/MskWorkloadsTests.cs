@@ -23,6 +23,7 @@ public class MskWorkloadsTests
           kafka-infra:topics:
             - name: orders
               messagesPerSecond: 5000
+              averageMessagesPerSecond: 1000
               messagesPerSecondPerConsumer: 500
           kafka-infra:consumers:
             - name: order-service

@@ -121,7 +121,7 @@ public class PlannerRuleTests
     public static TheoryData<string, string, string, bool> ReplicationCases => new()
     {
         // environment, topicDefaults, expected message, is an error
-        { "dev", "{ replicationFactor: 4 }", "kafka-infra:topicDefaults.replicationFactor: replication factor 4 of topic \"orders\" is greater than the 3 brokers; each replica needs its own broker", true },
+        { "dev", "{ replicationFactor: 4 }", "kafka-infra:topicDefaults.replicationFactor: replication factor 4 of topic \"orders\" is greater than the cluster's 3 brokers; each replica needs its own broker", true },
         { "dev", "{ replicationFactor: 2, minInsyncReplicas: 3 }", "kafka-infra:topicDefaults.minInsyncReplicas: min.insync.replicas 3 of topic \"orders\" is greater than its replication factor 2: no acks=all write could ever succeed", true },
         { "prod", "{ replicationFactor: 3, minInsyncReplicas: 3 }", "kafka-infra:topicDefaults.minInsyncReplicas: min.insync.replicas 3 of topic \"orders\" should be less than its replication factor 3, or a single broker outage blocks every acks=all producer (required in prod)", true },
         { "dev", "{ replicationFactor: 3, minInsyncReplicas: 3 }", "kafka-infra:topicDefaults.minInsyncReplicas: min.insync.replicas 3 of topic \"orders\" should be less than its replication factor 3, or a single broker outage blocks every acks=all producer (an error in prod)", false },
@@ -198,8 +198,9 @@ public class PlannerRuleTests
         var warn = TestStacks.Plan(Stack(1_100)).GetOrThrow();
         var fail = TestStacks.Plan(Stack(1_500));
 
-        Assert.Contains("kafka-infra:cluster.msk.instanceType: 1,150 partition replicas per broker are above kafka.m7g.large's recommended 1,000 (maximum 1,500)", TestStacks.Lines(warn.Warnings));
-        Assert.Contains("kafka-infra:cluster.msk.instanceType: 1,550 partition replicas per broker exceed kafka.m7g.large's maximum of 1,500, above which MSK blocks configuration updates and broker-size changes; add brokers or choose a larger type", TestStacks.Lines(fail.Errors));
+        // (1,100 × 3 + 150) = 3,450 replicas → 4 brokers for the recommended 1,000; (1,500 × 3 + 150) = 4,650 → 4 for the maximum, 5 for the recommended count.
+        Assert.Contains("kafka-infra:cluster.msk.instanceType: 1,150 partition replicas per broker are above kafka.m7g.large's recommended 1,000 (maximum 1,500); 4 brokers keep it at the recommended count, or choose a larger type (a capacity shortfall: an error in prod)", TestStacks.Lines(warn.Warnings));
+        Assert.Contains("kafka-infra:cluster.msk.instanceType: 1,550 partition replicas per broker exceed kafka.m7g.large's maximum of 1,500, above which MSK blocks configuration updates and broker-size changes; 4 brokers are needed (5 for the recommended count), or a larger type", TestStacks.Lines(fail.Errors));
     }
 
     [Fact]
@@ -212,7 +213,7 @@ public class PlannerRuleTests
                   partitions: 4000
             """);
 
-        Assert.Equal(["kafka-infra:cluster.brokers: 4,050 partition replicas per broker (⌈(12,000 + 150 + 0) ÷ 3⌉ = 4,050) exceed the ceiling of 4,000 (cluster.maxPartitionsPerBroker); add brokers or reduce partitions"], TestStacks.Lines(result.Errors));
+        Assert.Equal(["kafka-infra:cluster.brokers: 4,050 partition replicas per broker (⌈(12,000 + 150 + 0) ÷ 3⌉ = 4,050) exceed the ceiling of 4,000 (cluster.maxPartitionsPerBroker); 4 brokers are needed, or fewer partitions"], TestStacks.Lines(result.Errors));
     }
 
     [Fact]
@@ -230,7 +231,7 @@ public class PlannerRuleTests
         // 1,000 × 1,000 B × 100 h × 3600 × 3 = 1.08e12 B = 1,005.8 GiB; ÷ 3 brokers = 335.3 GiB; ÷ 0.7 = 479 GiB.
         Assert.Equal(479, plan.Cluster.StorageGiBNeededPerBroker);
         Assert.Contains(
-            "kafka-infra:cluster.storageGiB: 100 GiB per broker is below the 479 GiB needed to stay under 70% full (1,005.8 GiB ÷ 3 brokers = 335.3 GiB per broker; ÷ 70% = 479 GiB)",
+            "kafka-infra:cluster.storageGiB: 100 GiB per broker is below the 479 GiB needed to keep full retention under 70% full (1,005.8 GiB ÷ 3 brokers = 335.3 GiB per broker; ÷ 70% = 479 GiB); set storageGiB to 479 or more, or add brokers; set topics[].averageMessagesPerSecond where the peak rate does not last the whole retention (a capacity shortfall: an error in prod)",
             TestStacks.Lines(plan.Warnings));
     }
 
@@ -249,7 +250,7 @@ public class PlannerRuleTests
         // 100,000 × 1,000 B × RF 3 = 300 MB/s of writes at 30 MB/s per broker → 10 brokers.
         Assert.Equal(10, plan.Cluster.MinBrokersForThroughput);
         Assert.Contains(
-            "kafka-infra:cluster.brokers: 3 brokers are below the 10 the write load needs (max(⌈300.00 MB/s ÷ 30.0 MB/s per broker⌉ = 10, RF 3) = 10; set cluster.brokerIngressMBps if your brokers sustain more)",
+            "kafka-infra:cluster.brokers: 3 brokers cannot carry the write load: it needs 10 (max(⌈300.00 MB/s ÷ 30.0 MB/s per broker⌉ = 10, RF 3) = 10); set brokers to 10 or more, or cluster.brokerIngressMBps if your brokers sustain more (a capacity shortfall: an error in prod)",
             TestStacks.Lines(plan.Warnings));
     }
 

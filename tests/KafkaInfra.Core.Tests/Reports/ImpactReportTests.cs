@@ -51,7 +51,7 @@ public class ImpactReportTests
         { "strimzi", "kafkaVersion: \"4.3.1\"=>kafkaVersion: \"4.3.0\"", "", ChangeKind.KafkaVersion, "events", false, "rolling upgrade: Strimzi rolls the brokers one at a time" },
 
         // Platform and environment.
-        { "strimzi", "", "kafka-infra:environment: dev=>kafka-infra:environment: prod", ChangeKind.Environment, "events", false, "prod turns the dev warnings into errors" },
+        { "strimzi", "", "kafka-infra:environment: dev=>kafka-infra:environment: prod;;storageGiB: 100=>storageGiB: 150", ChangeKind.Environment, "events", false, "prod turns the dev warnings into errors" },
         { "msk", Express, "", ChangeKind.Platform, "events", true, "a new cluster: MSK Express cannot become MSK Standard in place" },
 
         // Topics.
@@ -62,7 +62,7 @@ public class ImpactReportTests
         // Consumers.
         { "strimzi", "", NewConsumer, ChangeKind.ConsumerAdded, "apps/audit-reader", false, "KEDA scales Deployment apps/audit-reader between 1 and 1 replicas on the lag of group audit-reader on audit (target average lag 10 per replica)" },
         { "strimzi", NewConsumer, "", ChangeKind.ConsumerRemoved, "apps/audit-reader", false, "deletes the KEDA ScaledObject: Deployment apps/audit-reader stays at its current replica count" },
-        { "strimzi", "", "maxReplicas: 4=>maxReplicas: 6", ChangeKind.ConsumerScaling, "apps/order-service", false, "KEDA now runs 1 to 6 replicas (was 1 to 4); each added member triggers a consumer-group rebalance" },
+        { "strimzi", "", "maxReplicas: 4=>maxReplicas: 6", ChangeKind.ConsumerScaling, "apps/order-service", false, "KEDA now runs 1 to 6 replicas (was 1 to 4); each member that joins triggers a consumer-group rebalance" },
         { "strimzi", "", "maxReplicas: 4=>maxReplicas: 10", ChangeKind.ConsumerScaling, "apps/order-service", false, "maxReplicas 10 is capped at 6, the partitions of orders: 4 more replicas would idle" },
         { "strimzi", "", "lagThreshold: 100=>lagThreshold: 50", ChangeKind.ConsumerScaling, "apps/order-service", false, "lagThreshold 100 → 50 (target average lag per replica): KEDA scales out sooner" },
 

@@ -171,7 +171,7 @@ public static partial class MskCloudResources
         private StringMap Tags() => new([
             new("kafka-infra", "true"),
             new("cluster", _c),
-            new("environment", plan.Config.Environment.ToString().ToLowerInvariant()),
+            new("environment", plan.Config.EnvironmentLabel),
             .. plan.Config.Tags ?? new Dictionary<string, string>()]);
 
         private void AddServerlessCluster() =>

@@ -91,7 +91,7 @@ public class MskAwsRulesTests
     [Fact]
     public void With_the_eks_cluster_named_every_created_role_gets_its_pod_identity_association()
     {
-        var yaml = WithMsk("      eksClusterName: apps-eu").Replace("      maxReplicas: 4\n", "      maxReplicas: 4\n      serviceAccount: order-sa\n", StringComparison.Ordinal);
+        var yaml = WithMsk("      eksClusterName: apps-eu").Replace("      maxReplicas: 10\n", "      maxReplicas: 10\n      serviceAccount: order-sa\n", StringComparison.Ordinal);
 
         var resources = MskStacks.Build(yaml);
 

@@ -111,7 +111,7 @@ public class MskGuardTests
     [Fact]
     public void Partition_replicas_per_broker_stay_under_the_instance_types_maximum() =>
         AssertErrors(MskStacks.Prod.Replace("kafka.m7g.large", "kafka.t3.small", StringComparison.Ordinal).Replace("      messagesPerSecondPerConsumer: 100\n", "      partitions: 300\n", StringComparison.Ordinal),
-            "kafka-infra:cluster.msk.instanceType: 650 partition replicas per broker exceed kafka.t3.small's maximum of 300, above which MSK blocks configuration updates and broker-size changes; add brokers or choose a larger type");
+            "kafka-infra:cluster.msk.instanceType: 650 partition replicas per broker exceed kafka.t3.small's maximum of 300, above which MSK blocks configuration updates and broker-size changes; 7 brokers are needed, or a larger type");
 
     [Theory]
     [InlineData("clientBroker: TLS_PLAINTEXT", "kafka-infra:cluster.msk.clientBroker")]
@@ -164,7 +164,7 @@ public class MskGuardTests
             "kafka-infra:connect[0].maxReplicas: must be <= 10 on msk: stacks (MSK Connect auto scaling runs 1-10 workers per connector); got 12");
 
     [Theory]
-    [InlineData("consumers[0]", "      maxReplicas: 4\n", "      maxReplicas: 4\n      awsRoleArn: order-service\n", "")]
+    [InlineData("consumers[0]", "      maxReplicas: 10\n", "      maxReplicas: 10\n      awsRoleArn: order-service\n", "")]
     [InlineData("connect[0]", "      replicas: 2\n", "      replicas: 2\n      awsRoleArn: order-service\n", MskStacks.ConnectGroup)]
     [InlineData("ksqldb[0]", "      topics: [orders]\n", "      topics: [orders]\n      awsRoleArn: order-service\n", MskStacks.KsqlGroup)]
     public void Role_arns_must_be_iam_role_arns(string entry, string anchor, string replacement, string extra) =>

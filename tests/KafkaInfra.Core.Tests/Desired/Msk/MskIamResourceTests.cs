@@ -71,7 +71,7 @@ public class MskIamResourceTests
     [Fact]
     public void Consumer_with_a_role_arn_gets_the_policy_attached_to_that_role_by_name()
     {
-        var resources = MskStacks.Build(MskStacks.Prod.Replace("      maxReplicas: 4\n", "      maxReplicas: 4\n      awsRoleArn: arn:aws:iam::123456789012:role/workloads/order-service\n", StringComparison.Ordinal));
+        var resources = MskStacks.Build(MskStacks.Prod.Replace("      maxReplicas: 10\n", "      maxReplicas: 10\n      awsRoleArn: arn:aws:iam::123456789012:role/workloads/order-service\n", StringComparison.Ordinal));
         Assert.DoesNotContain(resources, r => r.Name == "events-consumer-apps.order-service-role");
         var attachment = resources.Named("events-consumer-apps.order-service-attachment");
         Assert.Equal(Text.FromString("order-service"), Assert.IsType<RolePolicyAttachmentSpec>(attachment.Spec).Role);

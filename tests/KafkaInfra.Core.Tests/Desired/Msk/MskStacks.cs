@@ -28,15 +28,17 @@ internal static class MskStacks
           kafka-infra:topics:
             - name: orders
               messagesPerSecond: 1000
+              averageMessagesPerSecond: 200
               messagesPerSecondPerConsumer: 100
             - name: payments
               messagesPerSecond: 300
+              averageMessagesPerSecond: 60
               messagesPerSecondPerConsumer: 100
           kafka-infra:consumers:
             - name: order-service
               namespace: apps
               topic: orders
-              maxReplicas: 4
+              maxReplicas: 10
 
         """;
 
