@@ -130,6 +130,17 @@ internal sealed partial class ImpactComparer
                 {
                     ConnectorAdded(g, c);
                 }
+                else if (Profile.IsMsk && ConnectorDefinitionChanged(bc, c))
+                {
+                    // MSK Connect changes only a connector's capacity in place: in aws_mskconnect_connector every other
+                    // argument, connector_configuration (class, topics, tasks.max, config) included, is ForceNew
+                    // (terraform-provider-aws internal/service/kafkaconnect/connector.go), so Pulumi replaces it.
+                    Add(ChangeKind.ConnectorReplaced, $"{g.Name}/{c.Name}", $"tasksMax {Fmt.N(bc.TasksMax)}", $"tasksMax {Fmt.N(c.TasksMax)}",
+                        "MSK Connect cannot change a connector's configuration in place, so the connector is deleted and created again: it stops for the minutes MSK Connect takes to create one"
+                        + (c.Config.Kind == ConnectorKind.Sink
+                            ? $"; its offsets stay in group {c.ConsumerGroup}, so the new connector resumes where the old one stopped"
+                            : "; a source connector's offsets live in MSK Connect's offsets topic and survive only while the connector name stays the same"));
+                }
                 else if (bc.TasksMax != c.TasksMax)
                 {
                     Add(ChangeKind.ConnectReplicas, $"{g.Name}/{c.Name}", $"tasksMax {Fmt.N(bc.TasksMax)}", $"tasksMax {Fmt.N(c.TasksMax)}",
@@ -152,6 +163,14 @@ internal sealed partial class ImpactComparer
                 $"deletes the workers and their {Plural(b.Connectors.Count, "connector", "connectors")}; the internal topics {b.ConfigStorageTopic}, {b.OffsetStorageTopic}, {b.StatusStorageTopic} and sink offsets stay on the cluster");
         }
     }
+
+    private static bool ConnectorDefinitionChanged(ConnectorPlan before, ConnectorPlan after) =>
+        before.TasksMax != after.TasksMax
+        || before.Config.Class != after.Config.Class
+        || before.Config.Kind != after.Config.Kind
+        || !before.Config.Topics.SequenceEqual(after.Config.Topics, StringComparer.Ordinal)
+        || before.Config.Config.Count != after.Config.Config.Count
+        || before.Config.Config.Any(kv => !after.Config.Config.TryGetValue(kv.Key, out var v) || v != kv.Value);
 
     // ---- ksqlDB ------------------------------------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ public sealed partial class ImpactReport
         ChangeKind.ConnectReplicas => "Connect workers/tasks",
         ChangeKind.ConnectorAdded => "connector added",
         ChangeKind.ConnectorRemoved => "connector removed",
+        ChangeKind.ConnectorReplaced => "connector recreated",
         ChangeKind.KsqlDbGroupAdded => "ksqlDB group added",
         ChangeKind.KsqlDbGroupRemoved => "ksqlDB group removed",
         ChangeKind.KsqlDbReplicas => "ksqlDB servers",

@@ -27,6 +27,7 @@ public enum ChangeKind
     ConnectReplicas,
     ConnectorAdded,
     ConnectorRemoved,
+    ConnectorReplaced,
     KsqlDbGroupAdded,
     KsqlDbGroupRemoved,
     KsqlDbReplicas,

@@ -11,6 +11,7 @@ public class ImpactReportTests
     private const string NewTopic = "  kafka-infra:consumers:=>    - name: payments\\n      messagesPerSecond: 200\\n      messagesPerSecondPerConsumer: 100\\n  kafka-infra:consumers:";
     private const string Fraud = "    - name: analytics\\n      replicas: 1=>    - name: fraud\\n      replicas: 2\\n      topics: [orders]\\n    - name: analytics\\n      replicas: 1";
     private const string Express = "kafka.m7g.large=>express.m7g.large;;    storageGiB: 1000\\n=>";
+    private const string MskSinks = "maxReplicas: 4=>maxReplicas: 4\\n  kafka-infra:connect:\\n    - name: sinks\\n      plugin: { s3BucketArn: 'arn:aws:s3:::plugins', s3FileKey: s3-sink.zip, contentType: ZIP }\\n      connectors:\\n        - name: archive\\n          class: io.confluent.connect.s3.S3SinkConnector\\n          topics: [orders]\\n          tasksMax: ";
     private const string NewConsumer = "  kafka-infra:connect:=>    - name: audit-reader\\n      namespace: apps\\n      topic: audit\\n      maxReplicas: 1\\n  kafka-infra:connect:";
 
     /// <summary>
@@ -69,6 +70,8 @@ public class ImpactReportTests
         // Connect.
         { "strimzi", "", "replicas: 1\\n      connectors:=>replicas: 3\\n      connectors:", ChangeKind.ConnectReplicas, "sinks", false, "Connect rebalances the group's tasks across 3 workers" },
         { "strimzi", "", "tasksMax: 2=>tasksMax: 4", ChangeKind.ConnectReplicas, "sinks/archive", false, "the connector restarts its tasks and spreads 4 tasks over the group's workers" },
+        // MSK Connect: only capacity changes in place (aws_mskconnect_connector: connector_configuration is ForceNew).
+        { "msk", MskSinks + "2", MskSinks + "3", ChangeKind.ConnectorReplaced, "sinks/archive", false, "MSK Connect cannot change a connector's configuration in place, so the connector is deleted and created again: it stops for the minutes MSK Connect takes to create one; its offsets stay in group connect-archive, so the new connector resumes where the old one stopped" },
         { "strimzi", "", "          tasksMax: 2=>          tasksMax: 2\\n        - name: audit-archive\\n          class: io.confluent.connect.s3.S3SinkConnector\\n          topics: [audit]", ChangeKind.ConnectorAdded, "sinks/audit-archive", false, "starts io.confluent.connect.s3.S3SinkConnector with up to 1 task: reads audit as consumer group connect-audit-archive" },
         { "strimzi", "          tasksMax: 2=>          tasksMax: 2\\n        - name: audit-archive\\n          class: io.confluent.connect.s3.S3SinkConnector\\n          topics: [audit]", "", ChangeKind.ConnectorRemoved, "sinks/audit-archive", false, "its offsets stay in group connect-audit-archive, so a connector re-created with the same name resumes where it stopped" },
         { "strimzi", "", "  kafka-infra:ksqldb:=>    - name: sources\\n      image: registry.example.com/kafka/connect-debezium:1\\n      connectors:\\n        - name: cdc\\n          class: io.debezium.connector.postgresql.PostgresConnector\\n          kind: source\\n          topics: [audit]\\n  kafka-infra:ksqldb:", ChangeKind.ConnectGroupAdded, "sources", false, "creates Kafka Connect group sources with 1 worker and internal topics sources-configs, sources-offsets, sources-status" },
