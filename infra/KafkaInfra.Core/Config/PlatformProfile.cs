@@ -73,8 +73,8 @@ public abstract class PlatformProfile
     /// <summary>How a Kafka version change rolls out.</summary>
     public virtual string VersionUpgrade => "MSK upgrades the brokers one at a time (MSK does not downgrade)";
 
-    /// <summary>What moves data onto the brokers added to a cluster of <paramref name="fromBrokers"/>.</summary>
-    public virtual string BrokersAdded(int fromBrokers) => "MSK does not move existing partitions onto new brokers: they stay empty until a reassignment runs (`kafka-infra rebalance` writes one)";
+    /// <summary>What moves data onto the brokers added to <paramref name="cluster"/>, which had <paramref name="fromBrokers"/>.</summary>
+    public virtual string BrokersAdded(ClusterConfig cluster, int fromBrokers) => "MSK does not move existing partitions onto new brokers: they stay empty until a reassignment runs (`kafka-infra rebalance` writes one)";
 
     /// <summary>How per-broker storage grows.</summary>
     public virtual string StorageGrowth => "MSK expands each broker's EBS volume in place; brokers stay online";
@@ -122,7 +122,9 @@ public abstract class PlatformProfile
         // (KafkaReconciler.updateKafkaAutoRebalanceStatus, KafkaRebalanceUtils), and the auto-rebalancing reconciler
         // creates the add-brokers KafkaRebalance; a Cruise Control that this same update deploys must first start and
         // collect load samples before it can propose anything, so the data moves later than after a usual scale-out.
-        public override string BrokersAdded(int fromBrokers) => fromBrokers >= KafkaResources.CruiseControlMinBrokers
+        public override string BrokersAdded(ClusterConfig cluster, int fromBrokers) => cluster.Strimzi is { CruiseControl: false }
+            ? "nothing moves it by itself: cluster.strimzi.cruiseControl is false, so the new brokers stay empty until a reassignment runs (`kafka-infra rebalance` writes one for kafka-reassign-partitions)"
+            : fromBrokers >= KafkaResources.CruiseControlMinBrokers
             ? "Cruise Control's add-brokers auto-rebalance moves it once the new brokers are up"
             : "Cruise Control is deployed by this same update (it runs from two brokers on): Strimzi requests the add-brokers rebalance at once, "
               + "but it runs only after Cruise Control has started and collected enough load samples, and until then the new brokers hold no partitions "
@@ -174,7 +176,7 @@ public abstract class PlatformProfile
 
         public override string Summary(ClusterConfig cluster) => $"{Name} ({cluster.Msk!.InstanceType}), {Brokers(cluster)}";
 
-        public override string BrokersAdded(int fromBrokers) => "MSK Express intelligent rebalancing moves it automatically (rebalancing ACTIVE)";
+        public override string BrokersAdded(ClusterConfig cluster, int fromBrokers) => "MSK Express intelligent rebalancing moves it automatically (rebalancing ACTIVE)";
     }
 
     private sealed class MskServerlessProfile : PlatformProfile

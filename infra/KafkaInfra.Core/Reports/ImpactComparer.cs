@@ -224,7 +224,7 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
         var time = $"at the {Fmt.D(options.ThrottleMBps, 0)} MB/s reassignment throttle: {Transfer(bytes)}";
         if (to > from)
         {
-            Add(ChangeKind.Brokers, subject, Fmt.N(from), Fmt.N(to), $"{movement}: {volume}; {Profile.BrokersAdded(from)}; {time}", path: $"{ClusterPath}.brokers");
+            Add(ChangeKind.Brokers, subject, Fmt.N(from), Fmt.N(to), $"{movement}: {volume}; {Profile.BrokersAdded(newPlan.Config.Cluster, from)}; {time}", path: $"{ClusterPath}.brokers");
             if (InternalTopicReplication.GrowthNote(newPlan.Config, from, to, before.Config) is { } note)
             {
                 var rf = InternalTopicReplication.CreatedReplicationFactor(before.Config, from);

@@ -45,7 +45,7 @@ public sealed partial class ImpactReport
         if (brokers is not null)
         {
             var hours = brokerMoveHours is { } h ? $"; the data movement takes about {ImpactComparer.Duration(h)} at the reassignment throttle" : "";
-            steps.Add($"then add brokers (cluster.brokers {brokers.Transition}) and let the rebalance finish before the next step: {profile.BrokersAdded(Count(brokers.Old))}; the existing brokers do not restart{hours}");
+            steps.Add($"then add brokers (cluster.brokers {brokers.Transition}) and let the rebalance finish before the next step: {profile.BrokersAdded(newPlan.Config.Cluster, Count(brokers.Old))}; the existing brokers do not restart{hours}");
             if (brokerMoveHours is { } moved)
             {
                 lead.Add($"about {ImpactComparer.Duration(moved)} of data movement");

@@ -37,6 +37,8 @@ public class ImpactReportTests
         // Brokers and storage.
         { "strimzi", "", "brokers: 3=>brokers: 5", ChangeKind.Brokers, "events", false, "at least 2/5 = 40% of the data moves onto the new brokers" },
         { "strimzi", "", "brokers: 3=>brokers: 5", ChangeKind.Brokers, "events", false, "Cruise Control's add-brokers auto-rebalance moves it once the new brokers are up; at the 50 MB/s reassignment throttle: " },
+        // Without Cruise Control nothing moves data onto new brokers: the report must not promise a rebalance.
+        { "strimzi", "namespace: kafka=>namespace: kafka\n      cruiseControl: false", "namespace: kafka=>namespace: kafka\n      cruiseControl: false;;brokers: 3=>brokers: 5", ChangeKind.Brokers, "events", false, "nothing moves it by itself: cluster.strimzi.cruiseControl is false, so the new brokers stay empty until a reassignment runs" },
         { "strimzi", "brokers: 3=>brokers: 6", "brokers: 3=>brokers: 4", ChangeKind.Brokers, "events", false, "the removed brokers' share 2/6 = 33% of the data must move off them first" },
         { "strimzi", "brokers: 3=>brokers: 6", "brokers: 3=>brokers: 4", ChangeKind.Brokers, "events", false, "Cruise Control's remove-brokers auto-rebalance drains them before Strimzi deletes them (safe but slow)" },
         { "msk", "", "brokers: 3=>brokers: 6", ChangeKind.Brokers, "events", false, "at least 3/6 = 50% of the data moves onto the new brokers" },
