@@ -136,8 +136,9 @@ public static partial class MskCloudResources
                     Statement("InternalTopics", ["kafka-cluster:CreateTopic", "kafka-cluster:DeleteTopic", "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData", "kafka-cluster:WriteData"], [TopicArn(prefix)]),
                     Statement("Groups", [.. GroupActions, "kafka-cluster:DeleteGroup"], [GroupArn(prefix)]),
                     Statement("CommandTopicTransactions", ["kafka-cluster:DescribeTransactionalId", "kafka-cluster:AlterTransactionalId"], [new Text.Ref(ClusterArnRef, new MskArnOf(MskArnResource.TransactionalId, g.ServiceId))]));
+                // The ksqlDB Deployment runs as its own ServiceAccount ksqldb-<name> in the workload namespace (KsqlDbRenderer).
                 AddAccess($"{_c}-ksqldb-{g.Name}", "ksqldb/" + g.Name, $"ksqlDB group {g.Name}", document, g.Config.AwsRoleArn,
-                    TrustPolicy(PodIdentityPrincipal, "sts:AssumeRole", "sts:TagSession"));
+                    TrustPolicy(PodIdentityPrincipal, "sts:AssumeRole", "sts:TagSession"), (Defaults.MskWorkloadNamespace, KafkaResources.KsqlDbWorkload(g.Name)));
             }
         }
 

@@ -100,6 +100,12 @@ public class MskAwsRulesTests
         Assert.Equal("${events-consumer-apps.order-service-role.arn}", consumer.RoleArn.ToString());
         var keda = resources.Spec<PodIdentityAssociationSpec>("events-keda-pod-identity");
         Assert.Equal(("keda", "keda-operator"), (keda.Namespace, keda.ServiceAccount));
+
+        // ksqlDB runs as its own ServiceAccount ksqldb-<name> in the workload namespace: the association names it.
+        var withKsql = KafkaInfra.Core.Desired.Build.DesiredStateBuilder.Build(MskStacks.Plan(yaml + MskStacks.KsqlGroup).GetOrThrow());
+        var ksqlAccount = withKsql.Kubernetes.Single(o => o.Kind == "ServiceAccount" && o.Name.StartsWith("ksqldb-", StringComparison.Ordinal));
+        var ksql = Assert.Single(withKsql.Cloud.Select(r => r.Spec).OfType<PodIdentityAssociationSpec>(), a => a.ServiceAccount.StartsWith("ksqldb-", StringComparison.Ordinal));
+        Assert.Equal((ksqlAccount.Namespace, ksqlAccount.Name), (ksql.Namespace, ksql.ServiceAccount));
         Assert.Empty(MskStacks.Build(MskStacks.Prod).OfSpec<PodIdentityAssociationSpec>());
         Assert.Contains("kafka-infra:cluster.msk.eksClusterName: must be an EKS cluster name (1-100 letters, digits, '-' or '_', starting with a letter or digit), got \"-bad\"", Errors(WithMsk("      eksClusterName: \"-bad\"")));
     }
