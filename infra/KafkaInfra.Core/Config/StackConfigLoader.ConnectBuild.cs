@@ -62,24 +62,17 @@ public static partial class StackConfigLoader
             r.Errors.Add(r.Child("plugins"), "must list at least one plugin; a build without plugins is Strimzi's own image (leave build out)");
         }
 
-        var i = 0;
-        foreach (var (item, path) in list)
+        foreach (var (p, i) in r.Objects(list, KeysOf("connect[].build.plugins[]")))
         {
-            if (item.ValueKind != JsonValueKind.Object)
+            if (ReadBuildPlugin(p, i) is { } plugin)
             {
-                r.Errors.Add(path, $"must be a mapping, got {Describe.Value(item)}");
-            }
-            else if (ReadBuildPlugin(new ObjectReader(item, path, r.Errors, KeysOf("connect[].build.plugins[]")), i) is { } plugin)
-            {
-                if (!names.TryAdd(plugin.Name, path))
+                if (!names.TryAdd(plugin.Name, p.Path))
                 {
-                    r.Errors.Add($"{path}.name", $"duplicates {names[plugin.Name]}.name {Describe.Quote(plugin.Name)}; Strimzi stores each plugin in a folder of its name, unique within the group");
+                    r.Errors.Add($"{p.Path}.name", $"duplicates {names[plugin.Name]}.name {Describe.Quote(plugin.Name)}; Strimzi stores each plugin in a folder of its name, unique within the group");
                 }
 
                 plugins.Add(plugin);
             }
-
-            i++;
         }
 
         return image is null ? null : new ConnectBuildConfig(type, image, pushSecret, plugins);
@@ -100,19 +93,12 @@ public static partial class StackConfigLoader
             r.Errors.Add(r.Child("artifacts"), "must list at least one artifact (a jar, tgz, zip or other file with its url, or maven coordinates)");
         }
 
-        var i = 0;
-        foreach (var (item, path) in list)
+        foreach (var (a, i) in r.Objects(list, KeysOf("connect[].build.plugins[].artifacts[]")))
         {
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                r.Errors.Add(path, $"must be a mapping, got {Describe.Value(item)}");
-            }
-            else if (ReadBuildArtifact(new ObjectReader(item, path, r.Errors, KeysOf("connect[].build.plugins[].artifacts[]")), i) is { } artifact)
+            if (ReadBuildArtifact(a, i) is { } artifact)
             {
                 artifacts.Add(artifact);
             }
-
-            i++;
         }
 
         return name is null ? null : new ConnectBuildPluginConfig(index, name, artifacts);

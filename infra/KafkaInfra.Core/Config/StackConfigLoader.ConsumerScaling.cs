@@ -92,15 +92,8 @@ public static partial class StackConfigLoader
         var window = r.Int(Key($"consumers[].behavior.{key}.stabilizationWindowSeconds"));
         var select = Choice(r, "selectPolicy", SelectPolicies);
         var policies = new List<HpaScalingPolicyConfig>();
-        foreach (var (item, path) in r.List("policies"))
+        foreach (var (p, _) in r.Objects("policies", KeysOf($"consumers[].behavior.{key}.policies[]")))
         {
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                r.Errors.Add(path, $"must be a mapping, got {Describe.Value(item)}");
-                continue;
-            }
-
-            var p = new ObjectReader(item, path, r.Errors, KeysOf($"consumers[].behavior.{key}.policies[]"));
             var type = Choice(p, "type", PolicyTypes, required: true);
             var value = p.Int(Key($"consumers[].behavior.{key}.policies[].value"), required: true);
             var period = p.Int(Key($"consumers[].behavior.{key}.policies[].periodSeconds"), required: true);

@@ -9,17 +9,8 @@ public static partial class StackConfigLoader
     private static List<NodePoolConfig> ReadNodePools(ObjectReader strimzi, string? storageClass)
     {
         var pools = new List<NodePoolConfig>();
-        var index = 0;
-        foreach (var (item, path) in strimzi.List("nodePools"))
+        foreach (var (r, i) in strimzi.Objects("nodePools", KeysOf("cluster.strimzi.nodePools[]")))
         {
-            var i = index++;
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                strimzi.Errors.Add(path, $"must be a mapping, got {Describe.Value(item)}");
-                continue;
-            }
-
-            var r = new ObjectReader(item, path, strimzi.Errors, KeysOf("cluster.strimzi.nodePools[]"));
             var name = r.String("name", required: true, expected: "a pool name such as brokers-a");
             CheckKubernetesName(r, "name", name);
             var roles = r.StringList("roles", required: true);
@@ -85,13 +76,9 @@ public static partial class StackConfigLoader
         {
             case "jbod":
                 var volumes = new List<PoolVolumeConfig>();
-                foreach (var (item, path) in r.List("volumes", required: true))
+                foreach (var (volume, _) in r.Objects("volumes", KeysOf("cluster.strimzi.nodePools[].storage.volumes[]"), required: true))
                 {
-                    if (item.ValueKind != JsonValueKind.Object)
-                    {
-                        r.Errors.Add(path, $"must be a mapping, got {Describe.Value(item)}");
-                    }
-                    else if (ReadVolume(new ObjectReader(item, path, r.Errors, KeysOf("cluster.strimzi.nodePools[].storage.volumes[]")), storageClass, jbod: true) is { } v)
+                    if (ReadVolume(volume, storageClass, jbod: true) is { } v)
                     {
                         volumes.Add(v);
                     }

@@ -73,19 +73,12 @@ public static partial class StackConfigLoader
         var image = r.String("image", expected: "a container image");
         var resources = ReadResources(r, "resources");
         var connectors = new List<ConnectorConfig>();
-        var i = 0;
-        foreach (var (item, itemPath) in r.List("connectors"))
+        foreach (var (c, i) in r.Objects("connectors", KeysOf("connect[].connectors[]")))
         {
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add(itemPath, $"must be a mapping, got {Describe.Value(item)}");
-            }
-            else if (ReadConnector(new ObjectReader(item, itemPath, errors, KeysOf("connect[].connectors[]")), i) is { } connector)
+            if (ReadConnector(c, i) is { } connector)
             {
                 connectors.Add(connector);
             }
-
-            i++;
         }
 
         var roleArn = ReadRoleArn(r);
