@@ -47,6 +47,31 @@ public sealed class RenderFolderReuseTests : IDisposable
         Assert.Empty(Leftovers());
     }
 
+    [Theory]
+    [InlineData("same")]
+    [InlineData("one byte more")]
+    [InlineData("one byte less")]
+    [InlineData("last byte differs")]
+    [InlineData("a multi-byte character differs")]
+    public void A_large_index_is_compared_in_chunks_byte_for_byte(string change)
+    {
+        // Over several 16 KiB chunks, with two-byte characters on the chunk boundaries.
+        var text = string.Concat(Enumerable.Range(0, 3_000).Select(i => $"02-kafkatopic-kafka-tópic-{i}.yaml\n"));
+        var onDisk = change switch
+        {
+            "same" => text,
+            "one byte more" => text + "x",
+            "one byte less" => text[..^1],
+            "last byte differs" => text[..^1] + "x",
+            _ => text.Replace("tópic-2999", "tòpic-2999", StringComparison.Ordinal),
+        };
+        Directory.CreateDirectory(_temp.Path);
+        var path = Path.Combine(_temp.Path, "index.txt");
+        File.WriteAllText(path, onDisk);
+
+        Assert.Equal(change == "same", RenderFiles.SameText(path, text));
+    }
+
     [Fact]
     public void A_changed_file_is_written_and_the_unchanged_ones_are_carried_over_as_they_were()
     {
