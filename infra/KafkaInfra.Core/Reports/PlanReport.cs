@@ -61,7 +61,7 @@ public static class PlanReport
         sb.AppendLine(inv, $"Topics ({plan.Topics.Count})");
         foreach (var t in plan.Topics)
         {
-            sb.AppendLine(inv, $"  {t.Name}: {Fmt.Count(t.Partitions, "partition", "partitions")}, RF {Fmt.N(t.ReplicationFactor)}, min ISR {Fmt.N(t.MinInsyncReplicas)}, retention {Fmt.N(t.RetentionHours)} h");
+            sb.AppendLine(inv, $"  {t.Name}: {Fmt.Count(t.Partitions, "partition", "partitions")}, RF {Fmt.N(t.ReplicationFactor)}, min ISR {Fmt.N(t.MinInsyncReplicas)}, retention {Fmt.Retention(t.RetentionMs)}{(t.IsSized ? "" : ", not sized (no messagesPerSecond)")}");
             sb.AppendLine(inv, $"      partitions = {t.PartitionsDerivation.Explanation}");
             sb.AppendLine(inv, $"      storage    = {t.StorageDerivation.Explanation}");
         }
@@ -157,9 +157,13 @@ public static class PlanReport
                 ["deployedPartitions"] = t.DeployedPartitions,
                 ["replicationFactor"] = t.ReplicationFactor,
                 ["minInsyncReplicas"] = t.MinInsyncReplicas,
-                ["retentionHours"] = t.RetentionHours,
+                ["retentionMs"] = t.RetentionMs,
+                ["cleanupPolicy"] = string.Join(",", t.Config.CleanupPolicies),
+                ["sized"] = t.IsSized,
+                ["messagesPerSecond"] = t.MessagesPerSecond,
                 ["partitionsFrom"] = t.PartitionsDerivation.Explanation,
-                ["storageGiB"] = Math.Round(t.StorageBytes / Units.GiB, 3),
+                ["storageGiB"] = t.StorageUnsized is null ? Math.Round(t.StorageBytes / Units.GiB, 3) : null,
+                ["storageFrom"] = t.StorageDerivation.Explanation,
             }).ToArray());
             root["consumers"] = new JsonArray(plan.Consumers.Select(c => (JsonNode)new JsonObject
             {
