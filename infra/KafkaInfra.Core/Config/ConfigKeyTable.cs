@@ -22,7 +22,7 @@ public sealed record ValueRange(long Min, long Max, bool ExclusiveMin = false)
     /// <inheritdoc />
     public override string ToString() => ExclusiveMin
         ? string.Create(CultureInfo.InvariantCulture, $"> {Min}, <= {Max}")
-        : string.Create(CultureInfo.InvariantCulture, Min < 0 ? $"{Min} to {Max}" : $"{Min}-{Max}");
+        : Min < 0 ? string.Create(CultureInfo.InvariantCulture, $"{Min} to {Max}") : string.Create(CultureInfo.InvariantCulture, $"{Min}-{Max}");
 }
 
 /// <summary>

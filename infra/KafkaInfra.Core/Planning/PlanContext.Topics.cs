@@ -31,7 +31,7 @@ internal sealed partial class PlanContext
             var partitions = computed;
             if (!t.IsSized)
             {
-                Advice.Add(new Diagnostic($"{t.Path}.messagesPerSecond", $"is not set: {Describe.Quote(t.Name)} is not sized ({Fmt.Count(partitions, "partition", "partitions")}, explicit); its produce rate is not counted in the broker-throughput check, its storage only from retention.bytes, and its consumers are not checked against a rate. Set messagesPerSecond to size it"));
+                Advice.Add(new Diagnostic($"{t.Path}.messagesPerSecond", $"is not set: {Describe.Quote(t.Name)} is not sized ({Fmt.Count(partitions, "partition", "partitions")}, explicit); its produce rate is not counted in the broker-throughput check{(t.CompactedOnly ? "" : ", its storage is estimated only from config.retention.bytes")} and its consumers are not checked against a rate. Set messagesPerSecond to size it"));
             }
             else if (t.Partitions is { } explicitPartitions)
             {
