@@ -40,7 +40,7 @@ public static partial class StackConfigLoader
 
         var partitions = r.Int(Key("topics[].partitions"));
         var rate = r.Long(Key("topics[].messagesPerSecond"));
-        if (!r.HasKey("messagesPerSecond") && !r.HasKey("partitions"))
+        if (!r.Has("messagesPerSecond") && !r.Has("partitions"))
         {
             errors.Add(path, "sets neither messagesPerSecond nor partitions: set messagesPerSecond (the peak produce rate; partitions are computed from it) or partitions (an explicit count; the topic is then not sized)");
         }
@@ -68,7 +68,7 @@ public static partial class StackConfigLoader
         var config = r.StringMap("config");
         CheckTopicConfig(r, config);
 
-        return name is null || (rate is null && r.HasKey("messagesPerSecond"))
+        return name is null || (rate is null && r.Has("messagesPerSecond"))
             ? null
             : new TopicConfig(index, name, rate, perConsumer, perPartition, maxConsumers, bytes, partitions, retention, rf, minIsr, config, average) { RetentionMs = retentionMs };
     }
@@ -76,7 +76,7 @@ public static partial class StackConfigLoader
     /// <summary>The rate-relative keys mean nothing without the rate: refused on a topic that is not sized, naming both keys.</summary>
     private static void RequireRate(ObjectReader r, params string[] keys)
     {
-        if (r.HasKey("messagesPerSecond"))
+        if (r.Has("messagesPerSecond"))
         {
             return;
         }

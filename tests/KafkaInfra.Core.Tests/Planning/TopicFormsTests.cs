@@ -85,6 +85,7 @@ public class TopicFormsTests
     public static TheoryData<string, string> BadTopics => new()
     {
         { "- name: orders\n", "kafka-infra:topics[0]: sets neither messagesPerSecond nor partitions: set messagesPerSecond (the peak produce rate; partitions are computed from it) or partitions (an explicit count; the topic is then not sized)" },
+        { "- name: orders\n  messagesPerSecond: null\n", "kafka-infra:topics[0]: sets neither messagesPerSecond nor partitions: set messagesPerSecond (the peak produce rate; partitions are computed from it) or partitions (an explicit count; the topic is then not sized)" },
         { "- name: orders\n  partitions: 6\n  averageMessagesPerSecond: 50\n", "kafka-infra:topics[0].averageMessagesPerSecond: needs kafka-infra:topics[0].messagesPerSecond, which is not set (got averageMessagesPerSecond: 50); set messagesPerSecond to size the topic, or remove averageMessagesPerSecond" },
         { "- name: orders\n  partitions: 6\n  messagesPerSecondPerConsumer: 100\n", "kafka-infra:topics[0].messagesPerSecondPerConsumer: needs kafka-infra:topics[0].messagesPerSecond, which is not set (got messagesPerSecondPerConsumer: 100); set messagesPerSecond to size the topic, or remove messagesPerSecondPerConsumer" },
         { "- name: orders\n  partitions: 6\n  retentionMs: 900000\n  retentionHours: 1\n", "kafka-infra:topics[0].retentionMs: is set together with kafka-infra:topics[0].retentionHours (got retentionMs 900000, retentionHours 1): a topic has one retention; keep one of them" },
