@@ -22,7 +22,7 @@ public sealed record ValueRange(long Min, long Max, bool ExclusiveMin = false)
     /// <inheritdoc />
     public override string ToString() => ExclusiveMin
         ? string.Create(CultureInfo.InvariantCulture, $"> {Min}, <= {Max}")
-        : string.Create(CultureInfo.InvariantCulture, $"{Min}-{Max}");
+        : Min < 0 ? string.Create(CultureInfo.InvariantCulture, $"{Min} to {Max}") : string.Create(CultureInfo.InvariantCulture, $"{Min}-{Max}");
 }
 
 /// <summary>
@@ -107,17 +107,18 @@ public static partial class ConfigKeyTable
         new("topicDefaults.messageBytes", Int, Plain(Defaults.MessageBytes), "average message size used for sizing", Range: new(1, 100_000_000)),
         new(ConfigKeys.Topics + "[]", Maps, None, "the Kafka topics"),
         new("topics[].name", Str, Required, "Kafka topic name"),
-        new("topics[].messagesPerSecond", Int, Required, "target peak produce rate", Range: new(0, 1_000_000_000, ExclusiveMin: true)),
+        new("topics[].messagesPerSecond", Int, "required unless `partitions` is set", "target peak produce rate; without it (`partitions` only) the topic is not sized: no throughput, storage or consumer-rate checks", Range: new(0, 1_000_000_000, ExclusiveMin: true)),
         new("topics[].messagesPerSecondPerConsumer", Int, "required unless `partitions` is set", "what one consumer instance sustains", Range: new(0, 1_000_000_000, ExclusiveMin: true)),
         new("topics[].averageMessagesPerSecond", Int, "`messagesPerSecond`", "average produce rate over the retention period; sizes storage (the peak sizes brokers and partitions); at most `messagesPerSecond`", Range: new(0, 1_000_000_000, ExclusiveMin: true)),
         new("topics[].messagesPerSecondPerPartition", Int, "off", "optional produce ceiling per partition", Range: new(0, 1_000_000_000, ExclusiveMin: true)),
         new("topics[].maxConsumers", Int, "largest `maxReplicas` of its consumer groups, else 1", "most consumers that read it in parallel", Range: new(1, 100_000)),
         new("topics[].messageBytes", Int, "`topicDefaults`", "average message size of this topic", Range: new(1, 100_000_000)),
         new("topics[].partitions", Int, "computed", "explicit count; wins, below the computed count is a warning; never decreases", Range: new(1, 100_000)),
-        new("topics[].retentionHours", Int, "`topicDefaults`", "retention of this topic", Range: new(1, 876_000)),
+        new("topics[].retentionHours", Int, "`topicDefaults`", "retention of this topic in hours (`retention.ms`); not with `retentionMs`, nor with `cleanup.policy: compact`", Range: new(1, 876_000)),
+        new("topics[].retentionMs", Int, "`retentionHours`", "retention in milliseconds, for sub-hour values, or `-1` for no time limit (storage then bounded only by `config.retention.bytes`); not with `retentionHours`", Range: new(-1, 3_153_600_000_000)),
         new("topics[].replicationFactor", Int, "`topicDefaults`", "RF of this topic", Range: new(1, 32767)),
         new("topics[].minInsyncReplicas", Int, "`topicDefaults`", "`min.insync.replicas` of this topic", Range: new(1, 32767)),
-        new("topics[].config", Pairs, None, "extra topic config (`retention.ms` and `min.insync.replicas` come from the fields above)"),
+        new("topics[].config", Pairs, None, "Kafka topic configs (names checked against Kafka's topic-level configs); `retention.ms` and `min.insync.replicas` come from the keys above; `cleanup.policy: compact` makes a compacted topic (no `retention.ms`, not sized by time), `compact,delete` keeps time retention; `retention.bytes` bounds storage"),
         new(ConfigKeys.Consumers + "[]", Maps, None, "consumer workloads, one KEDA ScaledObject each"),
         new("consumers[].name", Str, Required, "the workload KEDA scales"),
         new("consumers[].namespace", Str, Code(Defaults.ConsumerNamespace), "namespace of the workload"),

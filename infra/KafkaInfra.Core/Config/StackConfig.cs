@@ -177,11 +177,14 @@ public sealed record MskConfig(
 /// <summary><c>kafka-infra:topicDefaults</c>.</summary>
 public sealed record TopicDefaultsConfig(int ReplicationFactor, int MinInsyncReplicas, int RetentionHours, int MessageBytes);
 
-/// <summary>One entry of <c>kafka-infra:topics</c>. <see cref="Index"/> is its position, for error paths.</summary>
-public sealed record TopicConfig(
+/// <summary>
+/// One entry of <c>kafka-infra:topics</c>. <see cref="Index"/> is its position, for error paths. A null
+/// <see cref="MessagesPerSecond"/> is a topic with explicit partitions and no rate: not sized (StackConfig.Topics.cs).
+/// </summary>
+public sealed partial record TopicConfig(
     int Index,
     string Name,
-    long MessagesPerSecond,
+    long? MessagesPerSecond,
     long? MessagesPerSecondPerConsumer,
     long? MessagesPerSecondPerPartition,
     int? MaxConsumers,
@@ -195,8 +198,8 @@ public sealed record TopicConfig(
 {
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Topics)}[{Index}]";
 
-    /// <summary>The rate storage is sized for: the average when given, else the peak (<see cref="MessagesPerSecond"/>).</summary>
-    public long StorageMessagesPerSecond => AverageMessagesPerSecond ?? MessagesPerSecond;
+    /// <summary>The rate storage is sized for: the average when given, else the peak (<see cref="MessagesPerSecond"/>); null when not sized.</summary>
+    public long? StorageMessagesPerSecond => AverageMessagesPerSecond ?? MessagesPerSecond;
 }
 
 /// <summary>One entry of <c>kafka-infra:consumers</c>: a workload KEDA scales on the lag of its group.</summary>

@@ -39,7 +39,12 @@ public static partial class StackConfigLoader
         }
 
         var partitions = r.Int(Key("topics[].partitions"));
-        var rate = r.Long(Key("topics[].messagesPerSecond"), required: true);
+        var rate = r.Long(Key("topics[].messagesPerSecond"));
+        if (!r.Has("messagesPerSecond") && !r.Has("partitions"))
+        {
+            errors.Add(path, "sets neither messagesPerSecond nor partitions: set messagesPerSecond (the peak produce rate; partitions are computed from it) or partitions (an explicit count; the topic is then not sized)");
+        }
+
         var perConsumer = r.Long(Key("topics[].messagesPerSecondPerConsumer"));
         if (perConsumer is null && !r.Has("messagesPerSecondPerConsumer") && !r.Has("partitions"))
         {
@@ -53,22 +58,32 @@ public static partial class StackConfigLoader
         }
 
         var perPartition = r.Long(Key("topics[].messagesPerSecondPerPartition"));
+        RequireRate(r, "averageMessagesPerSecond", "messagesPerSecondPerConsumer", "messagesPerSecondPerPartition");
         var maxConsumers = r.Int(Key("topics[].maxConsumers"));
         var bytes = r.Int(Key("topics[].messageBytes"));
         var retention = r.Int(Key("topics[].retentionHours"));
+        var retentionMs = ReadRetentionMs(r);
         var rf = r.Int(Key("topics[].replicationFactor"));
         var minIsr = r.Int(Key("topics[].minInsyncReplicas"));
         var config = r.StringMap("config");
-        foreach (var (key, field) in new[] { ("retention.ms", "retentionHours"), ("min.insync.replicas", "minInsyncReplicas"), ("retention.hours", "retentionHours") })
+        CheckTopicConfig(r, config);
+
+        return name is null || (rate is null && r.Has("messagesPerSecond"))
+            ? null
+            : new TopicConfig(index, name, rate, perConsumer, perPartition, maxConsumers, bytes, partitions, retention, rf, minIsr, config, average) { RetentionMs = retentionMs };
+    }
+
+    /// <summary>The rate-relative keys mean nothing without the rate: refused on a topic that is not sized, naming both keys.</summary>
+    private static void RequireRate(ObjectReader r, params string[] keys)
+    {
+        if (r.Has("messagesPerSecond"))
         {
-            if (config.ContainsKey(key))
-            {
-                errors.Add($"{r.Child("config")}.{key}", $"is set from the topic's '{field}' field; set {field} instead");
-            }
+            return;
         }
 
-        return name is null || rate is null
-            ? null
-            : new TopicConfig(index, name, rate.Value, perConsumer, perPartition, maxConsumers, bytes, partitions, retention, rf, minIsr, config, average);
+        foreach (var key in keys.Where(r.Has))
+        {
+            r.Errors.Add(r.Child(key), $"needs {r.Child("messagesPerSecond")}, which is not set (got {key}: {Describe.Value(r.Raw(key)!.Value)}); set messagesPerSecond to size the topic, or remove {key}");
+        }
     }
 }

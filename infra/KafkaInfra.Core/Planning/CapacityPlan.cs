@@ -25,6 +25,10 @@ public sealed record DeployedState(IReadOnlyDictionary<string, int> TopicPartiti
 }
 
 /// <summary>One topic's plan.</summary>
+/// <param name="RetentionMs">The <c>retention.ms</c> it is given: positive, <c>-1</c> (no time limit), or null for a
+/// compacted-only topic, which Kafka never deletes by time (no <c>retention.ms</c> is rendered).</param>
+/// <param name="IngressBytesPerSecond">0 for a topic that is not sized (no <c>messagesPerSecond</c>).</param>
+/// <param name="StorageBytes">Estimated bytes at full retention across replicas; 0 when <see cref="StorageUnsized"/> says why not.</param>
 public sealed record TopicPlan(
     TopicConfig Config,
     int Partitions,
@@ -32,7 +36,7 @@ public sealed record TopicPlan(
     int? DeployedPartitions,
     int ReplicationFactor,
     int MinInsyncReplicas,
-    int RetentionHours,
+    long? RetentionMs,
     int MessageBytes,
     double IngressBytesPerSecond,
     double StorageBytes,
@@ -42,10 +46,14 @@ public sealed record TopicPlan(
 {
     public string Name => Config.Name;
 
-    public long MessagesPerSecond => Config.MessagesPerSecond;
+    /// <summary>The peak produce rate; null when the topic is not sized.</summary>
+    public long? MessagesPerSecond => Config.MessagesPerSecond;
 
-    /// <summary><c>retention.ms</c>.</summary>
-    public long RetentionMs => ToRetentionMs(RetentionHours);
+    /// <summary>True when the topic has a rate (<c>messagesPerSecond</c>) the planner sized it from.</summary>
+    public bool IsSized => Config.IsSized;
+
+    /// <summary>Why the storage estimate is missing (not sized, compacted, unbounded), or null when <see cref="StorageBytes"/> is an estimate.</summary>
+    public string? StorageUnsized { get; init; }
 
     /// <summary>Kafka's <c>retention.ms</c> for a retention in hours.</summary>
     public static long ToRetentionMs(int retentionHours) => retentionHours * 3_600_000L;

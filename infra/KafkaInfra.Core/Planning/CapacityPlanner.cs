@@ -80,9 +80,9 @@ public static class CapacityPlanner
     /// <summary>KEDA's effective maximum: min(maxReplicas, partitions) — a replica beyond the partition count has nothing to read.</summary>
     public static int EffectiveMaxReplicas(int maxReplicas, int partitions) => Math.Min(maxReplicas, partitions);
 
-    /// <summary>Bytes a topic keeps on disk across the cluster: rate × size × retention × RF.</summary>
-    public static double TopicStorageBytes(long messagesPerSecond, int messageBytes, int retentionHours, int replicationFactor) =>
-        (double)messagesPerSecond * messageBytes * retentionHours * 3600d * replicationFactor;
+    /// <summary>Bytes a topic keeps on disk across the cluster: rate × size × retention (ms ÷ 1000) × RF.</summary>
+    public static double TopicStorageBytes(long messagesPerSecond, int messageBytes, long retentionMs, int replicationFactor) =>
+        (double)messagesPerSecond * messageBytes * (retentionMs / 1000d) * replicationFactor;
 
     /// <summary>Per-broker disk needed so that <paramref name="bytesPerBroker"/> stays under the fill ceiling, in whole GiB.</summary>
     public static int StorageGiBNeeded(double bytesPerBroker, double fillCeiling = Defaults.StorageFillCeiling) =>

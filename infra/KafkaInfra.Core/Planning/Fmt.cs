@@ -17,6 +17,17 @@ internal static class Fmt
     public static string GiB(double bytes) => D(bytes / Units.GiB, 1) + " GiB";
 
     public static string MBps(double bytesPerSecond) => D(bytesPerSecond / Units.MB, 2) + " MB/s";
+
+    /// <summary>A topic's retention.ms for people: "24 h", "30 min", "1,500 ms", "no time limit" (-1), "none (compacted)" (null).</summary>
+    public static string Retention(long? ms) => ms switch
+    {
+        null => "none (compacted)",
+        < 0 => "no time limit (retention.ms -1)",
+        { } v when v % 3_600_000 == 0 => $"{N(v / 3_600_000)} h",
+        { } v when v % 60_000 == 0 => $"{N(v / 60_000)} min",
+        { } v when v % 1_000 == 0 => $"{N(v / 1_000)} s",
+        { } v => $"{N(v)} ms",
+    };
 }
 
 /// <summary>Byte units.</summary>

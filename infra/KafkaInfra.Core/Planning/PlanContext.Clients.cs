@@ -57,7 +57,7 @@ internal sealed partial class PlanContext
         foreach (var t in Topics)
         {
             var writers = config.Producers.Where(p => p.Topics.Contains(t.Name, StringComparer.Ordinal)).ToList();
-            if (writers.Count == 0 || writers.Any(p => p.Quotas?.ProducerByteRate is null))
+            if (!t.IsSized || writers.Count == 0 || writers.Any(p => p.Quotas?.ProducerByteRate is null))
             {
                 continue;
             }
@@ -70,7 +70,7 @@ internal sealed partial class PlanContext
 
             var who = string.Join(", ", writers.Select(p => $"{p.Path} ({Fmt.MBps(p.Quotas!.ProducerByteRate!.Value)})"));
             Warn($"{t.Config.Path}.messagesPerSecond",
-                $"{Describe.Quote(t.Name)} is planned for {Fmt.N(t.MessagesPerSecond)} msg/s × {Fmt.N(t.MessageBytes)} B = {Fmt.MBps(t.IngressBytesPerSecond)}, but the producerByteRate quotas of its producers add up to {Fmt.MBps(total)}: {who}. "
+                $"{Describe.Quote(t.Name)} is planned for {Fmt.N(t.MessagesPerSecond!.Value)} msg/s × {Fmt.N(t.MessageBytes)} B = {Fmt.MBps(t.IngressBytesPerSecond)}, but the producerByteRate quotas of its producers add up to {Fmt.MBps(total)}: {who}. "
                 + "Kafka throttles each producer at its quota (per broker), so the topic can fall short of its rate; raise the quotas or lower messagesPerSecond");
         }
     }

@@ -16,7 +16,7 @@ internal sealed partial class PlanContext
         var maxRf = Topics.Count == 0 ? 1 : Topics.Max(t => t.ReplicationFactor);
         var throughput = new Derivation(
             "max(⌈Σ(messagesPerSecond × messageBytes × replicationFactor) ÷ brokerIngressMBps⌉, largest replicationFactor)",
-            $"max(⌈{Fmt.MBps(writeBytes)} ÷ {Fmt.D(brokerIngress)} MB/s per broker⌉ = {Fmt.N(minBrokers)}, RF {maxRf}) = {Fmt.N(Math.Max(minBrokers, maxRf))}");
+            $"max(⌈{Fmt.MBps(writeBytes)} ÷ {Fmt.D(brokerIngress)} MB/s per broker⌉ = {Fmt.N(minBrokers)}, RF {maxRf}) = {Fmt.N(Math.Max(minBrokers, maxRf))}{NotCounted(Topics.Where(t => !t.IsSized), "not sized")}");
 
         var hasBrokers = Profile.HasBrokers;
         var brokers = hasBrokers ? c.Brokers : 0;
@@ -25,7 +25,7 @@ internal sealed partial class PlanContext
         var needed = CapacityPlanner.StorageGiBNeeded(perBroker);
         var storageDerivation = new Derivation(
             "Σ(averageMessagesPerSecond (else messagesPerSecond) × messageBytes × retention × replicationFactor) ÷ brokers ÷ 70%",
-            brokers > 0 ? $"{Fmt.GiB(totalStorage)} ÷ {Fmt.Count(brokers, "broker", "brokers")} = {Fmt.GiB(perBroker)} per broker; ÷ 70% = {Fmt.N(needed)} GiB" : "storage is managed by AWS");
+            brokers > 0 ? $"{Fmt.GiB(totalStorage)} ÷ {Fmt.Count(brokers, "broker", "brokers")} = {Fmt.GiB(perBroker)} per broker; ÷ 70% = {Fmt.N(needed)} GiB{NotCounted(Topics.Where(t => t.StorageUnsized is not null), "storage not estimated")}" : "storage is managed by AWS");
 
         var offsetsRf = Math.Min(config.TopicDefaults.ReplicationFactor, Math.Max(1, brokers));
         var topicReplicas = Topics.Sum(t => (long)t.Partitions * t.ReplicationFactor);
@@ -63,6 +63,13 @@ internal sealed partial class PlanContext
             deployed.Brokers,
             deployed.StorageGiB,
             deployed.KafkaAclsDeclared);
+    }
+
+    /// <summary>"; not sized: a, b" for the topics a sum leaves out, or "" when it counts them all.</summary>
+    private static string NotCounted(IEnumerable<TopicPlan> topics, string what)
+    {
+        var names = topics.Select(t => t.Name).ToList();
+        return names.Count == 0 ? "" : $"; {what}: {string.Join(", ", names)}";
     }
 
     /// <summary>Partition replicas per broker against the platform's limit: Strimzi's configured ceiling, or the MSK broker type's.</summary>

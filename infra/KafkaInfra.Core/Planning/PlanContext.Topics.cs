@@ -24,9 +24,16 @@ internal sealed partial class PlanContext
             var (maxConsumers, source) = t.MaxConsumers is { } explicitMax
                 ? (explicitMax, $"from {t.Path}.maxConsumers")
                 : maxConsumersByTopic.TryGetValue(t.Name, out var fromConsumers) ? fromConsumers : (1, "(no consumer group reads it)");
-            var (computed, derivation) = CapacityPlanner.ComputePartitions(t.MessagesPerSecond, t.MessagesPerSecondPerConsumer, maxConsumers, source, t.MessagesPerSecondPerPartition);
+            // A topic without messagesPerSecond has explicit partitions (the loader requires one of them): nothing to compute.
+            var (computed, derivation) = t.MessagesPerSecond is { } rate
+                ? CapacityPlanner.ComputePartitions(rate, t.MessagesPerSecondPerConsumer, maxConsumers, source, t.MessagesPerSecondPerPartition)
+                : (t.Partitions ?? 1, new Derivation("explicit partitions (not sized)", $"{Fmt.N(t.Partitions ?? 1)} (explicit; not sized: no messagesPerSecond)"));
             var partitions = computed;
-            if (t.Partitions is { } explicitPartitions)
+            if (!t.IsSized)
+            {
+                Advice.Add(new Diagnostic($"{t.Path}.messagesPerSecond", $"is not set: {Describe.Quote(t.Name)} is not sized ({Fmt.Count(partitions, "partition", "partitions")}, explicit); its produce rate is not counted in the broker-throughput check{(t.CompactedOnly ? "" : ", its storage is estimated only from config.retention.bytes")} and its consumers are not checked against a rate. Set messagesPerSecond to size it"));
+            }
+            else if (t.Partitions is { } explicitPartitions)
             {
                 partitions = explicitPartitions;
                 if (explicitPartitions < computed)
@@ -68,14 +75,7 @@ internal sealed partial class PlanContext
                 Warn($"{t.Path}.messageBytes", $"{Fmt.N(bytes)} bytes is above Kafka's default max.message.bytes (about 1 MiB); set config max.message.bytes on the topic and the clients' max.request.size / fetch sizes");
             }
 
-            var retention = t.RetentionHours ?? d.RetentionHours;
-            // Storage holds the whole retention: sized at the average rate when one is given (a peak that lasts hours
-            // would otherwise be assumed for the whole retention), else at the peak.
-            var storage = CapacityPlanner.TopicStorageBytes(t.StorageMessagesPerSecond, bytes, retention, rf);
-            var storageDerivation = new Derivation(
-                $"{(t.AverageMessagesPerSecond is null ? "messagesPerSecond" : "averageMessagesPerSecond")} × messageBytes × retentionHours × 3600 × replicationFactor",
-                $"{Fmt.N(t.StorageMessagesPerSecond)}{(t.AverageMessagesPerSecond is null ? "" : " (average)")} × {Fmt.N(bytes)} B × {Fmt.N(retention)} h × 3600 × {rf} = {Fmt.GiB(storage)}");
-
+            var storage = PlanTopicStorage(t, partitions, bytes, rf);
             var settable = Profile.SettableTopicConfigs;
             var kafkaConfig = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var (k, v) in t.Config)
@@ -89,7 +89,12 @@ internal sealed partial class PlanContext
                 kafkaConfig[k] = v;
             }
 
-            kafkaConfig["retention.ms"] = TopicPlan.ToRetentionMs(retention).ToString(CultureInfo.InvariantCulture);
+            if (storage.RetentionMs is { } retentionMs)
+            {
+                // A compacted-only topic gets none: Kafka applies retention.ms only with the delete policy.
+                kafkaConfig[KafkaTopicConfigs.RetentionMs] = retentionMs.ToString(CultureInfo.InvariantCulture);
+            }
+
             if (settable is null || settable.Contains("min.insync.replicas", StringComparer.Ordinal))
             {
                 kafkaConfig["min.insync.replicas"] = minIsr.ToString(CultureInfo.InvariantCulture);
@@ -100,7 +105,10 @@ internal sealed partial class PlanContext
                 Warn($"{t.Path}.minInsyncReplicas", $"is ignored on {Profile.Name} (a topic there cannot set min.insync.replicas; AWS manages it); got {dropped}");
             }
 
-            Topics.Add(new TopicPlan(t, partitions, computed, deployedPartitions, rf, minIsr, retention, bytes, (double)t.MessagesPerSecond * bytes, storage, kafkaConfig, derivation, storageDerivation));
+            Topics.Add(new TopicPlan(t, partitions, computed, deployedPartitions, rf, minIsr, storage.RetentionMs, bytes, (double)(t.MessagesPerSecond ?? 0) * bytes, storage.Bytes, kafkaConfig, derivation, storage.Derivation)
+            {
+                StorageUnsized = storage.Unsized,
+            });
             AddProducerAdvice(t, partitions, bytes);
         }
     }
@@ -151,13 +159,18 @@ internal sealed partial class PlanContext
 
     private void AddProducerAdvice(TopicConfig t, int partitions, int bytes)
     {
-        var mbps = (double)t.MessagesPerSecond * bytes / Units.MB;
+        if (t.MessagesPerSecond is not { } rate)
+        {
+            return;
+        }
+
+        var mbps = (double)rate * bytes / Units.MB;
         string advice;
-        if (t.MessagesPerSecond >= 10_000 || mbps >= 10)
+        if (rate >= 10_000 || mbps >= 10)
         {
             advice = "batch.size=131072 (128 KiB), linger.ms=10-20, compression.type=lz4 (or zstd for smaller payloads on the wire), acks=all, enable.idempotence=true";
         }
-        else if (t.MessagesPerSecond >= 1_000 || mbps >= 1)
+        else if (rate >= 1_000 || mbps >= 1)
         {
             advice = "batch.size=65536 (64 KiB), linger.ms=5, compression.type=lz4, acks=all, enable.idempotence=true";
         }
@@ -166,7 +179,7 @@ internal sealed partial class PlanContext
             advice = "the producer defaults fit (batch.size=16384, linger.ms=5 since Kafka 4.0); keep acks=all and enable.idempotence=true";
         }
 
-        var perPartition = (double)t.MessagesPerSecond / partitions;
-        Advice.Add(new Diagnostic(t.Path, $"producers of {Describe.Quote(t.Name)} ({Fmt.N(t.MessagesPerSecond)} msg/s, {Fmt.D(mbps, 2)} MB/s, about {Fmt.D(perPartition, 0)} msg/s per partition): {advice}"));
+        var perPartition = (double)rate / partitions;
+        Advice.Add(new Diagnostic(t.Path, $"producers of {Describe.Quote(t.Name)} ({Fmt.N(rate)} msg/s, {Fmt.D(mbps, 2)} MB/s, about {Fmt.D(perPartition, 0)} msg/s per partition): {advice}"));
     }
 }

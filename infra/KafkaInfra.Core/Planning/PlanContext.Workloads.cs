@@ -71,7 +71,12 @@ internal sealed partial class PlanContext
     /// </summary>
     private void CheckConsumerCapacity(ConsumerConfig c, TopicPlan topic, int min, int max)
     {
-        var rate = topic.MessagesPerSecond;
+        if (topic.MessagesPerSecond is not { } rate)
+        {
+            // Not sized: no rate to check the group against (its KEDA cap, the partitions, still applies).
+            return;
+        }
+
         if (topic.Config.MessagesPerSecondPerConsumer is { } perConsumer)
         {
             var needed = CapacityPlanner.CeilDiv(rate, perConsumer);

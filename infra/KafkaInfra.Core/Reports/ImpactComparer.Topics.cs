@@ -52,7 +52,7 @@ internal sealed partial class ImpactComparer
             ? $" ({Fmt.GiB(t.StorageBytes / newPlan.Cluster.Brokers)} per broker)"
             : "";
         Add(ChangeKind.TopicAdded, t.Name, null, $"{Plural(t.Partitions, "partition", "partitions")}, RF {t.ReplicationFactor}",
-            $"creates the topic: {Fmt.N(t.Partitions)} partitions × RF {t.ReplicationFactor} = {Plural(replicas, "replica", "replicas")}, min.insync.replicas {t.MinInsyncReplicas}, retention {Fmt.N(t.RetentionHours)} h, about {Fmt.GiB(t.StorageBytes)} at full retention{perBroker}");
+            $"creates the topic: {Fmt.N(t.Partitions)} partitions × RF {t.ReplicationFactor} = {Plural(replicas, "replica", "replicas")}, min.insync.replicas {t.MinInsyncReplicas}, retention {Fmt.Retention(t.RetentionMs)}, {(t.StorageUnsized is null ? $"about {Fmt.GiB(t.StorageBytes)} at full retention{perBroker}" : "storage not estimated")}");
     }
 
     private void TopicRemoved(string name, string old, TopicPlan? before, List<string> readers)
@@ -156,16 +156,21 @@ internal sealed partial class ImpactComparer
 
     private void Retention(TopicPlan before, TopicPlan t)
     {
-        if (before.RetentionHours == t.RetentionHours)
+        if (before.RetentionMs == t.RetentionMs)
         {
             return;
         }
 
-        var effect = t.RetentionHours < before.RetentionHours
-            ? $"data older than {Fmt.N(t.RetentionHours)} h is deleted at the next log cleanup"
+        // No time limit (-1) and compacted-only (no retention.ms) both keep data until something else deletes it.
+        static long Effective(long? ms) => ms is > 0 ? ms.Value : long.MaxValue;
+        var shorter = Effective(t.RetentionMs) < Effective(before.RetentionMs);
+        var effect = shorter
+            ? $"data older than {Fmt.Retention(t.RetentionMs)} is deleted at the next log cleanup"
             : "data is kept longer from now on (older segments already deleted do not come back)";
-        Add(ChangeKind.Retention, t.Name, $"{Fmt.N(before.RetentionHours)} h", $"{Fmt.N(t.RetentionHours)} h",
-            $"retention.ms {Fmt.N(before.RetentionMs)} → {Fmt.N(t.RetentionMs)}: {effect}; the topic's storage at full retention goes from {Fmt.GiB(before.StorageBytes)} to {Fmt.GiB(t.StorageBytes)}",
-            irreversible: t.RetentionHours < before.RetentionHours);
+        static string Ms(long? ms) => ms is { } v ? Fmt.N(v) : "none (compacted)";
+        static string Storage(TopicPlan p) => p.StorageUnsized is null ? Fmt.GiB(p.StorageBytes) : "not estimated";
+        Add(ChangeKind.Retention, t.Name, Fmt.Retention(before.RetentionMs), Fmt.Retention(t.RetentionMs),
+            $"retention.ms {Ms(before.RetentionMs)} → {Ms(t.RetentionMs)}: {effect}; the topic's storage at full retention goes from {Storage(before)} to {Storage(t)}",
+            irreversible: shorter);
     }
 }

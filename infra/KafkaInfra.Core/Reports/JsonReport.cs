@@ -76,6 +76,19 @@ internal static class JsonReport
         }
     }
 
+    /// <summary>A number, or null when there is none.</summary>
+    public static void NumberOrNull(Utf8JsonWriter writer, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
     /// <summary>A string property, or null when there is none.</summary>
     public static void StringOrNull(Utf8JsonWriter writer, string name, string? value)
     {

@@ -58,7 +58,7 @@ public static class PlanReport
         sb.AppendLine(inv, $"Topics ({plan.Topics.Count})");
         foreach (var t in plan.Topics)
         {
-            sb.AppendLine(inv, $"  {t.Name}: {Fmt.Count(t.Partitions, "partition", "partitions")}, RF {Fmt.N(t.ReplicationFactor)}, min ISR {Fmt.N(t.MinInsyncReplicas)}, retention {Fmt.N(t.RetentionHours)} h");
+            sb.AppendLine(inv, $"  {t.Name}: {Fmt.Count(t.Partitions, "partition", "partitions")}, RF {Fmt.N(t.ReplicationFactor)}, min ISR {Fmt.N(t.MinInsyncReplicas)}, retention {Fmt.Retention(t.RetentionMs)}{(t.IsSized ? "" : ", not sized (no messagesPerSecond)")}");
             sb.AppendLine(inv, $"      partitions = {t.PartitionsDerivation.Explanation}");
             sb.AppendLine(inv, $"      storage    = {t.StorageDerivation.Explanation}");
         }
@@ -171,9 +171,21 @@ public static class PlanReport
             JsonReport.NumberOrNull(w, "deployedPartitions", t.DeployedPartitions);
             w.WriteNumber("replicationFactor", t.ReplicationFactor);
             w.WriteNumber("minInsyncReplicas", t.MinInsyncReplicas);
-            w.WriteNumber("retentionHours", t.RetentionHours);
+            JsonReport.NumberOrNull(w, "retentionMs", t.RetentionMs);
+            w.WriteString("cleanupPolicy", string.Join(",", t.Config.CleanupPolicies));
+            w.WriteBoolean("sized", t.IsSized);
+            JsonReport.NumberOrNull(w, "messagesPerSecond", t.MessagesPerSecond);
             w.WriteString("partitionsFrom", t.PartitionsDerivation.Explanation);
-            w.WriteNumber("storageGiB", Math.Round(t.StorageBytes / Units.GiB, 3));
+            if (t.StorageUnsized is null)
+            {
+                w.WriteNumber("storageGiB", Math.Round(t.StorageBytes / Units.GiB, 3));
+            }
+            else
+            {
+                w.WriteNull("storageGiB");
+            }
+
+            w.WriteString("storageFrom", t.StorageDerivation.Explanation);
             w.WriteEndObject();
             JsonReport.Chunk(w);
         }

@@ -299,7 +299,7 @@ public class StackConfigLoaderTests
                   messagesPerSecondPerConsumer: 1
                   config: { retention.ms: "1000" }
             """,
-            "kafka-infra:topics[0].config.retention.ms: is set from the topic's 'retentionHours' field; set retentionHours instead"
+            "kafka-infra:topics[0].config.retention.ms: got \"1000\", but retention.ms is set by the topic's retentionHours or retentionMs (or topicDefaults.retentionHours); set it there instead"
         },
         {
             TestStacks.StrimziCluster + """

@@ -55,10 +55,14 @@ public class PartitionFormulaTests
         { 1, 1, 168, 1, 168d * 3600 },
     };
 
+    [Fact]
+    public void Topic_storage_of_a_sub_hour_retention_is_the_milliseconds_worth() =>
+        Assert.Equal(1_000d * 100 * 900 * 3, CapacityPlanner.TopicStorageBytes(1_000, 100, 900_000, 3));
+
     [Theory]
     [MemberData(nameof(StorageCases))]
     public void Topic_storage_is_rate_times_size_times_retention_times_rf(long rate, int bytes, int hours, int rf, double expected) =>
-        Assert.Equal(expected, CapacityPlanner.TopicStorageBytes(rate, bytes, hours, rf));
+        Assert.Equal(expected, CapacityPlanner.TopicStorageBytes(rate, bytes, hours * 3_600_000L, rf));
 
     public static TheoryData<double, int> StorageNeeded => new()
     {

@@ -84,7 +84,7 @@ public class MskTopicResourceTests
         var yaml = MskStacks.Prod
             .Replace("    brokers: 3\n    storageGiB: 1000\n", "", StringComparison.Ordinal)
             .Replace("      instanceType: kafka.m7g.large\n", "      serverless: true\n", StringComparison.Ordinal)
-            .Replace("      messagesPerSecondPerConsumer: 100\n    - name: payments", "      messagesPerSecondPerConsumer: 100\n      config:\n        compression.type: zstd\n        cleanup.policy: compact\n    - name: payments", StringComparison.Ordinal);
+            .Replace("      messagesPerSecondPerConsumer: 100\n    - name: payments", "      messagesPerSecondPerConsumer: 100\n      config:\n        compression.type: zstd\n        cleanup.policy: compact,delete\n    - name: payments", StringComparison.Ordinal);
         var topics = MskStacks.Build(yaml).OfSpec<KafkaTopicSpec>();
 
         var orders = topics.Spec<KafkaTopicSpec>("events-topic-orders");
