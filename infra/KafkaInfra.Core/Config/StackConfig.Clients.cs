@@ -31,6 +31,9 @@ public sealed record ProducerConfig(
     ClientQuotas? Quotas,
     string? AwsRoleArn = null)
 {
+    /// <summary><c>producers[].authentication</c>: the MSK mechanism it logs in with (null: the cluster's first).</summary>
+    public MskAuthentication? Authentication { get; init; }
+
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Producers)}[{Index}]";
 }
 

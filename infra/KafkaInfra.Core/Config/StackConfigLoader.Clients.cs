@@ -54,7 +54,7 @@ public static partial class StackConfigLoader
 
         var quotas = ReadQuotas(r, "producers[]");
         var roleArn = ReadRoleArn(r);
-        return name is null ? null : new ProducerConfig(index, name, ns, topics, prefix is { Length: 0 } ? null : prefix, quotas, roleArn);
+        return name is null ? null : new ProducerConfig(index, name, ns, topics, prefix is { Length: 0 } ? null : prefix, quotas, roleArn) { Authentication = ReadMskChoice(r) };
     }
 
     private static UserConfig? ReadUser(JsonElement element, string path, int index, ErrorBag errors)
