@@ -12,15 +12,15 @@ internal sealed partial class PlanContext
         {
             // A tls client must present a client certificate (platform-facts.md 8.4): KEDA's kafka trigger would need
             // cert/key/ca in its TriggerAuthentication and ksqlDB a keystore, which kafka-infra does not render.
-            const string Forward = "kafka-infra renders no client certificates for them. Use scram (KEDA and ksqlDB then sign in with SCRAM users and Kafka ACLs) or iam, or run this workload outside kafka-infra with its own certificate";
+            const string Forward = "kafka-infra renders no client certificates for them. Use authentication: scram (KEDA and ksqlDB then sign in with SCRAM users and Kafka ACLs) or iam, or run this workload outside kafka-infra with its own certificate";
             foreach (var c in config.Consumers.Where(c => platform.MechanismOf(c.Authentication) == MskAuthentication.Tls))
             {
-                Error(c.Path, $"cannot log in to MSK with tls (its authentication, or the first of cluster.msk.authentication): MSK requires a client certificate from KEDA's lag trigger and the consumer; {Forward}");
+                Error(c.Path, $"cannot run on an MSK cluster with authentication: tls (its own authentication, or the first of cluster.msk.authentication): MSK requires a client certificate from KEDA's lag trigger and the consumer; {Forward}");
             }
 
             foreach (var g in config.KsqlDb.Where(g => platform.MechanismOf(g.Authentication) == MskAuthentication.Tls))
             {
-                Error(g.Path, $"cannot log in to MSK with tls (its authentication, or the first of cluster.msk.authentication): MSK requires a client certificate, and ksqlDB would need a keystore; {Forward}");
+                Error(g.Path, $"cannot run on an MSK cluster with authentication: tls (its own authentication, or the first of cluster.msk.authentication): MSK requires a client certificate, and ksqlDB would need a keystore; {Forward}");
             }
         }
 
