@@ -172,7 +172,7 @@ public sealed record MskConfig(
     public IReadOnlyList<MskAuthentication> Mechanisms => [Authentication, .. AlsoEnabled.Where(m => m != Authentication).Distinct()];
 
     /// <summary><c>cluster.msk.vpcConnectivity.authentication</c>: the mechanisms multi-VPC private connectivity turns on; null when off.</summary>
-    public IReadOnlyList<MskAuthentication>? VpcConnectivity { get; init; }
+    public IReadOnlyList<MskAuthentication>? VpcConnectivityMechanisms { get; init; }
 }
 
 /// <summary><c>kafka-infra:topicDefaults</c>.</summary>

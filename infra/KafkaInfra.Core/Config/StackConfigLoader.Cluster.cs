@@ -225,7 +225,7 @@ public static partial class StackConfigLoader
         var config = new MskConfig(instanceType, subnets, groups, auth, autoscaling, serverless, throughput, kms, retention, region, drained, caArns, kedaRole, adminPrincipal, eksCluster)
         {
             AlsoEnabled = [.. mechanisms.Skip(1)],
-            VpcConnectivity = ReadVpcConnectivity(r, mechanisms, instanceType, serverless),
+            VpcConnectivityMechanisms = ReadVpcConnectivity(r, mechanisms, instanceType, serverless),
         };
         if (config.IsExpress)
         {

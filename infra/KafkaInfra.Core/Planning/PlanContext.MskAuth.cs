@@ -28,7 +28,7 @@ internal sealed partial class PlanContext
         // SCRAM and mTLS over multi-VPC connectivity need allow.everyone.if.no.acl.found=false on the cluster (MSK developer
         // guide, "Permissions for multi-VPC private connectivity"). A deployer on SCRAM or TLS can turn it off only once its
         // own ACLs exist (MskCloudResources.DeniesWithoutAcl), so those mechanisms wait until the ACLs were deployed.
-        if (msk.Config.VpcConnectivity is { } vpc && msk.DeployerMechanism != MskAuthentication.Iam && !deployed.KafkaAclsDeclared)
+        if (msk.Config.VpcConnectivityMechanisms is { } vpc && msk.DeployerMechanism != MskAuthentication.Iam && !deployed.KafkaAclsDeclared)
         {
             foreach (var m in vpc.Where(m => m != MskAuthentication.Iam))
             {

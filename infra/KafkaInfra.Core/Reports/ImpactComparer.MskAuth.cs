@@ -44,8 +44,8 @@ internal sealed partial class ImpactComparer
                 $"the clients' default moves from {StackConfigLoader.Name(a.Authentication)} to {StackConfigLoader.Name(b.Authentication)}: every consumer, producer and ksqlDB group without its own authentication switches bootstrap address and credentials (the cluster itself is unchanged)", path: path);
         }
 
-        var vpcFrom = a.Config.VpcConnectivity ?? [];
-        var vpcTo = b.Config.VpcConnectivity ?? [];
+        var vpcFrom = a.Config.VpcConnectivityMechanisms ?? [];
+        var vpcTo = b.Config.VpcConnectivityMechanisms ?? [];
         if (vpcFrom.ToHashSet().SetEquals(vpcTo))
         {
             return;

@@ -70,7 +70,7 @@ public static partial class MskCloudResources
         /// </summary>
         private ConnectivityInfo? ConnectivityInfo()
         {
-            if (msk.VpcConnectivity is not { Count: > 0 } vpc)
+            if (msk.VpcConnectivityMechanisms is not { Count: > 0 } vpc)
             {
                 return null;
             }
