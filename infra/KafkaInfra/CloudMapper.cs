@@ -22,7 +22,7 @@ namespace KafkaInfra;
 /// every input to the <c>Args</c> property of the same name, so the compiler checks each name and type. A spec
 /// type the switch does not know fails (and a test runs every type of <see cref="CloudSpecs.All"/> through it).
 /// </summary>
-internal static class CloudMapper
+internal static partial class CloudMapper
 {
     /// <summary>Registers the resource under <paramref name="name"/>.</summary>
     public static Resource Declare(CloudResource resource, string name, CustomResourceOptions options, CloudRegistry refs)
@@ -132,6 +132,7 @@ internal static class CloudMapper
                 InstanceType = b.InstanceType,
                 ClientSubnets = List(b.ClientSubnets),
                 SecurityGroups = List(b.SecurityGroups),
+                ConnectivityInfo = Opt(ConnectivityInfo(b.ConnectivityInfo)),
                 StorageInfo = Opt(b.StorageInfo is not { EbsStorageInfo: var ebs } ? null : new MskInputs.ClusterBrokerNodeGroupInfoStorageInfoArgs
                 {
                     EbsStorageInfo = new MskInputs.ClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfoArgs

@@ -21,13 +21,16 @@ public static class ConfigReference
         sb.Append("| key | type | meaning | default |\n|---|---|---|---|\n");
         foreach (var key in ConfigKeyTable.All)
         {
-            var type = key.Allowed is { } allowed ? string.Join(" \\| ", allowed.Select(a => $"`{a}`")) : key.Type + (key.Range is { } range ? $", {range}" : "");
+            var type = key.Allowed is { } allowed ? string.Join(" \\| ", allowed.Select(a => $"`{a}`")) + OrList(key) : key.Type + (key.Range is { } range ? $", {range}" : "");
             sb.Append("| `").Append(key.Path).Append("` | ").Append(type)
               .Append(" | ").Append(key.Description).Append(" | ").Append(key.Default).Append(" |\n");
         }
 
         return sb.ToString();
     }
+
+    /// <summary>", or a list of them" for a choice that also takes a list (<c>cluster.msk.authentication</c>).</summary>
+    private static string OrList(ConfigKeyInfo key) => key.Type.Contains("list", StringComparison.Ordinal) ? ", or a list of them" : "";
 
     /// <summary>
     /// The Pulumi.yaml comment block: per key its name (<c>kafka-infra:</c> marks the top-level keys), type and default,
@@ -42,7 +45,7 @@ public static class ConfigReference
         {
             var depth = key.Path.Count(c => c == '.');
             var name = depth == 0 ? $"{ConfigKeys.Namespace}:{key.Path}" : new string(' ', 2 * depth) + key.Path[(key.Path.LastIndexOf('.') + 1)..];
-            var type = key.Allowed is { } allowed ? string.Join(" | ", allowed) : Strip(key.Type) + (key.Range is { } range ? $", {range}" : "");
+            var type = key.Allowed is { } allowed ? string.Join(" | ", allowed) + OrList(key) : Strip(key.Type) + (key.Range is { } range ? $", {range}" : "");
             sb.Append("# ").Append(name.PadRight(column - 2)).Append(type).Append("; default: ").Append(Strip(key.Default)).Append('\n');
             var line = new StringBuilder();
             foreach (var word in Strip(key.Description).Split(' '))

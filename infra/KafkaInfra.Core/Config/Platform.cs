@@ -58,11 +58,36 @@ public abstract record MskPlatform : ClusterPlatform
 
     public MskConfig Config { get; }
 
-    /// <summary>How clients authenticate: MSK Serverless supports IAM only; provisioned clusters use <c>msk.authentication</c>.</summary>
+    /// <summary>
+    /// The clients' default mechanism: MSK Serverless supports IAM only; provisioned clusters use the first of
+    /// <c>msk.authentication</c>.
+    /// </summary>
     public abstract MskAuthentication Authentication { get; }
+
+    /// <summary>Every mechanism the cluster enables, <see cref="Authentication"/> first.</summary>
+    public abstract IReadOnlyList<MskAuthentication> Mechanisms { get; }
 
     /// <summary>The MSK cluster resource's bootstrap output clients connect to, for <see cref="Authentication"/>.</summary>
     public string BootstrapOutput => KafkaResources.MskBootstrapOutput(Authentication);
+
+    /// <summary>True when the cluster enables <paramref name="mechanism"/>.</summary>
+    public bool Enables(MskAuthentication mechanism) => Mechanisms.Contains(mechanism);
+
+    /// <summary>The mechanism a client logs in with: its own <c>authentication</c> when set, else the cluster's default.</summary>
+    public MskAuthentication MechanismOf(MskAuthentication? chosen) => chosen ?? Authentication;
+
+    /// <summary>
+    /// The mechanism the deployer (the Kafka provider) uses: IAM whenever the cluster enables it (IAM policies authorize
+    /// it, so it needs no ACLs of its own and no password), else SCRAM, else mutual TLS.
+    /// </summary>
+    public MskAuthentication DeployerMechanism =>
+        Enables(MskAuthentication.Iam) ? MskAuthentication.Iam : Enables(MskAuthentication.Scram) ? MskAuthentication.Scram : MskAuthentication.Tls;
+
+    /// <summary>
+    /// True when some principals are authorized with Kafka ACLs: SCRAM and mutual-TLS principals are; IAM identities
+    /// never are (MSK developer guide, "IAM access control": ACLs have no effect on IAM identities).
+    /// </summary>
+    public bool AuthorizesWithAcls => Mechanisms.Any(m => m != MskAuthentication.Iam);
 }
 
 /// <summary>Provisioned MSK: Standard brokers (<c>kafka.*</c>, EBS storage) or Express brokers (<c>express.*</c>, no storage to manage).</summary>
@@ -80,6 +105,8 @@ public sealed record MskProvisionedPlatform : MskPlatform
 
     public override MskAuthentication Authentication => Config.Authentication;
 
+    public override IReadOnlyList<MskAuthentication> Mechanisms => Config.Mechanisms;
+
     /// <summary>The broker type with its partition limits; null when the type is not in <see cref="MskInstanceTypes"/>.</summary>
     public MskInstanceType? InstanceType => MskInstanceTypes.Find(Config.InstanceType);
 }
@@ -95,4 +122,6 @@ public sealed record MskServerlessPlatform : MskPlatform
     public override Platform Kind => Platform.MskServerless;
 
     public override MskAuthentication Authentication => MskAuthentication.Iam;
+
+    public override IReadOnlyList<MskAuthentication> Mechanisms { get; } = [MskAuthentication.Iam];
 }

@@ -32,6 +32,9 @@ public sealed record ProducerConfig(
     string? AwsRoleArn = null,
     string? Listener = null)
 {
+    /// <summary><c>producers[].authentication</c>: the MSK mechanism it logs in with (null: the cluster's first).</summary>
+    public MskAuthentication? Authentication { get; init; }
+
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Producers)}[{Index}]";
 }
 

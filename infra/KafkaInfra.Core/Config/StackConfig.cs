@@ -7,7 +7,7 @@ public enum DeploymentEnvironment
     Prod,
 }
 
-/// <summary>How clients authenticate to MSK (<c>cluster.msk.authentication</c>).</summary>
+/// <summary>A client authentication mechanism of MSK (<c>cluster.msk.authentication</c>, one or several).</summary>
 public enum MskAuthentication
 {
     Iam,
@@ -172,6 +172,15 @@ public sealed record MskConfig(
 {
     /// <summary>Express brokers (<c>express.m7g.*</c>): no storage to manage, RF 3 and min ISR 2 fixed.</summary>
     public bool IsExpress => InstanceType is not null && InstanceType.StartsWith("express.", StringComparison.Ordinal);
+
+    /// <summary>The mechanisms <c>cluster.msk.authentication</c> lists after the first (<see cref="Authentication"/>, the clients' default).</summary>
+    public IReadOnlyList<MskAuthentication> AlsoEnabled { get; init; } = [];
+
+    /// <summary>Every mechanism the cluster enables, in config order: <see cref="Authentication"/> first (StackConfig.MskAuth.cs).</summary>
+    public IReadOnlyList<MskAuthentication> Mechanisms => [Authentication, .. AlsoEnabled.Where(m => m != Authentication).Distinct()];
+
+    /// <summary><c>cluster.msk.vpcConnectivity.authentication</c>: the mechanisms multi-VPC private connectivity turns on; null when off.</summary>
+    public IReadOnlyList<MskAuthentication>? VpcConnectivityMechanisms { get; init; }
 }
 
 /// <summary><c>kafka-infra:topicDefaults</c>.</summary>
@@ -222,6 +231,9 @@ public sealed record ConsumerConfig(
 {
     /// <summary><c>consumers[].listener</c>: the Strimzi listener it connects through (null: the default one).</summary>
     public string? Listener { get; init; }
+
+    /// <summary><c>consumers[].authentication</c>: the MSK mechanism it logs in with (null: the cluster's first).</summary>
+    public MskAuthentication? Authentication { get; init; }
 
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Consumers)}[{Index}]";
 
@@ -287,6 +299,9 @@ public sealed record KsqlDbGroupConfig(
 {
     /// <summary><c>ksqldb[].listener</c>: the Strimzi listener the servers connect through (null: the default one).</summary>
     public string? Listener { get; init; }
+
+    /// <summary><c>ksqldb[].authentication</c>: the MSK mechanism the servers log in with (null: the cluster's first).</summary>
+    public MskAuthentication? Authentication { get; init; }
 
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.KsqlDb)}[{Index}]";
 }

@@ -55,7 +55,7 @@ public static partial class StackConfigLoader
         var quotas = ReadQuotas(r, "producers[]");
         var roleArn = ReadRoleArn(r);
         var listener = ReadListenerChoice(r);
-        return name is null ? null : new ProducerConfig(index, name, ns, topics, prefix is { Length: 0 } ? null : prefix, quotas, roleArn, listener);
+        return name is null ? null : new ProducerConfig(index, name, ns, topics, prefix is { Length: 0 } ? null : prefix, quotas, roleArn, listener) { Authentication = ReadMskChoice(r) };
     }
 
     private static UserConfig? ReadUser(JsonElement element, string path, int index, ErrorBag errors)

@@ -166,11 +166,9 @@ public static partial class StackConfigLoader
         }
 
         var groups = r.StringList("securityGroups", required: true);
-        var auth = r.Enum("authentication", Defaults.MskAuthentication, ConfigCatalogue.Authentications) ?? Defaults.MskAuthentication;
-        if (serverless && r.Has("authentication") && auth != MskAuthentication.Iam)
-        {
-            r.Errors.Add(r.Child("authentication"), $"must be iam for MSK Serverless (the only mechanism it supports); got {Describe.Quote(auth.ToString().ToLowerInvariant())}");
-        }
+        var mechanisms = ReadMskMechanisms(r, serverless);
+        var auth = mechanisms[0];
+        var tls = mechanisms.Contains(MskAuthentication.Tls);
 
         MskStorageAutoscalingConfig? autoscaling = null;
         if (!serverless && r.Object("storageAutoscaling", required: false, KeysOf("cluster.msk.storageAutoscaling")) is { } a)
@@ -208,13 +206,13 @@ public static partial class StackConfigLoader
             }
         }
 
-        if (auth == MskAuthentication.Tls && !serverless && !r.Has("certificateAuthorityArns"))
+        if (tls && !serverless && !r.Has("certificateAuthorityArns"))
         {
-            r.Errors.Add(r.Child("certificateAuthorityArns"), "is required when authentication is tls: MSK trusts client certificates issued by these AWS Private CAs; expected a list of certificate-authority ARNs");
+            r.Errors.Add(r.Child("certificateAuthorityArns"), "is required when authentication lists tls: MSK trusts client certificates issued by these AWS Private CAs; expected a list of certificate-authority ARNs");
         }
-        else if (auth != MskAuthentication.Tls && r.Has("certificateAuthorityArns"))
+        else if (!tls && r.Has("certificateAuthorityArns"))
         {
-            r.Errors.Add(r.Child("certificateAuthorityArns"), $"applies only when authentication is tls (mutual TLS); authentication is {Describe.Quote(auth.ToString().ToLowerInvariant())}");
+            r.Errors.Add(r.Child("certificateAuthorityArns"), $"applies only when authentication lists tls (mutual TLS); authentication is {Describe.Quote(string.Join(", ", mechanisms.Select(Name)))}");
         }
 
         var kedaRole = r.String("kedaRoleArn", expected: "the IAM role ARN of the KEDA operator");
@@ -223,8 +221,12 @@ public static partial class StackConfigLoader
             r.Errors.Add(r.Child("kedaRoleArn"), $"must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>), got {Describe.Quote(kedaRole)}");
         }
 
-        var (adminPrincipal, eksCluster) = ReadMskAccess(r, auth, serverless);
-        var config = new MskConfig(instanceType, subnets, groups, auth, autoscaling, serverless, throughput, kms, retention, region, drained, caArns, kedaRole, adminPrincipal, eksCluster);
+        var (adminPrincipal, eksCluster) = ReadMskAccess(r, mechanisms, serverless);
+        var config = new MskConfig(instanceType, subnets, groups, auth, autoscaling, serverless, throughput, kms, retention, region, drained, caArns, kedaRole, adminPrincipal, eksCluster)
+        {
+            AlsoEnabled = [.. mechanisms.Skip(1)],
+            VpcConnectivityMechanisms = ReadVpcConnectivity(r, mechanisms, instanceType, serverless),
+        };
         if (config.IsExpress)
         {
             if (autoscaling is not null)

@@ -9,17 +9,22 @@ public static partial class StackConfigLoader
     [GeneratedRegex("^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$")]
     private static partial Regex EksClusterNamePattern();
 
-    private static (string? AdminPrincipal, string? EksClusterName) ReadMskAccess(ObjectReader r, MskAuthentication auth, bool serverless)
+    /// <summary>
+    /// The deployer signs in with IAM when the cluster enables it, else SCRAM, else its client certificate
+    /// (<see cref="MskPlatform.DeployerMechanism"/>): only in the last case does it need <c>adminPrincipal</c>.
+    /// </summary>
+    private static (string? AdminPrincipal, string? EksClusterName) ReadMskAccess(ObjectReader r, IReadOnlyList<MskAuthentication> mechanisms, bool serverless)
     {
         var admin = r.String("adminPrincipal", expected: "the Kafka principal of the deployer's client certificate, e.g. User:CN=kafka-infra");
-        if (auth == MskAuthentication.Tls && !serverless && admin is null)
+        var deployerUsesTls = !mechanisms.Contains(MskAuthentication.Iam) && !mechanisms.Contains(MskAuthentication.Scram);
+        if (deployerUsesTls && !serverless && admin is null)
         {
             // MSK supports no super.users: with allow.everyone.if.no.acl.found=false the deployer needs ACLs of its own.
-            r.Errors.Add(r.Child("adminPrincipal"), "is required when authentication is tls: the deployer's certificate principal (User:CN=...) gets the ACLs to manage topics and ACLs once MSK denies principals without ACLs");
+            r.Errors.Add(r.Child("adminPrincipal"), "is required when authentication is tls only: the deployer's certificate principal (User:CN=...) gets the ACLs to manage topics and ACLs once MSK denies principals without ACLs");
         }
-        else if (admin is not null && auth != MskAuthentication.Tls)
+        else if (admin is not null && !deployerUsesTls)
         {
-            r.Errors.Add(r.Child("adminPrincipal"), $"applies only when authentication is tls; authentication is {Describe.Quote(auth.ToString().ToLowerInvariant())}");
+            r.Errors.Add(r.Child("adminPrincipal"), $"applies only when authentication is tls alone (with iam or scram enabled the deployer signs in with those); authentication is {Describe.Quote(string.Join(", ", mechanisms.Select(Name)))}");
         }
         else if (admin is not null && (!admin.StartsWith("User:", StringComparison.Ordinal) || admin.Length == "User:".Length))
         {

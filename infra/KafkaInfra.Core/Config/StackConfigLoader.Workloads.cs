@@ -54,7 +54,7 @@ public static partial class StackConfigLoader
         var scaling = ReadConsumerScaling(r, topics);
         return name is null || topic is null || max is null || group is null
             ? null
-            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn, serviceAccount, scaling) { Quotas = quotas, Listener = ReadListenerChoice(r) };
+            : new ConsumerConfig(index, name, ns, topic, group, lag, activation, reset, min, max.Value, kind, apiVersion, roleArn, serviceAccount, scaling) { Quotas = quotas, Listener = ReadListenerChoice(r), Authentication = ReadMskChoice(r) };
     }
 
     private static ConnectGroupConfig? ReadConnectGroup(JsonElement element, string path, int index, ErrorBag errors)
@@ -147,7 +147,7 @@ public static partial class StackConfigLoader
         var headless = r.Bool("headless", false);
         var resources = ReadResources(r, "resources");
         var roleArn = ReadRoleArn(r);
-        return name is null || serviceId is null ? null : new KsqlDbGroupConfig(index, name, replicas, serviceId, topics, image, headless, resources, roleArn) { Listener = ReadListenerChoice(r) };
+        return name is null || serviceId is null ? null : new KsqlDbGroupConfig(index, name, replicas, serviceId, topics, image, headless, resources, roleArn) { Listener = ReadListenerChoice(r), Authentication = ReadMskChoice(r) };
     }
 
     /// <summary>Optional <c>awsRoleArn</c> of a consumer, Connect group or ksqlDB group (MSK: the IAM role its policy is attached to).</summary>

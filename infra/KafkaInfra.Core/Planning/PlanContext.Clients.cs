@@ -92,7 +92,7 @@ internal sealed partial class PlanContext
             Warn($"{withQuotas[0]}.quotas", $"quotas are not applied on MSK (kafka-infra renders them into Strimzi KafkaUsers only); set them with kafka-configs on the cluster if needed. Also set for: {string.Join(", ", withQuotas.Skip(1).DefaultIfEmpty("nothing else"))}");
         }
 
-        if (msk.Authentication == MskAuthentication.Iam)
+        if (!msk.AuthorizesWithAcls)
         {
             foreach (var u in config.Users)
             {

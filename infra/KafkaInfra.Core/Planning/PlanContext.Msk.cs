@@ -8,23 +8,25 @@ internal sealed partial class PlanContext
 {
     private void CheckMskAccess(MskConfig msk)
     {
-        if (msk.Authentication == MskAuthentication.Tls && !msk.Serverless)
+        if (!msk.Serverless && Platform is MskPlatform platform)
         {
-            // MSK then requires a client certificate from every client (platform-facts.md 8.4): KEDA's kafka trigger
-            // would need cert/key/ca in its TriggerAuthentication and ksqlDB a keystore, which kafka-infra does not render.
+            // A tls client must present a client certificate (platform-facts.md 8.4): KEDA's kafka trigger would need
+            // cert/key/ca in its TriggerAuthentication and ksqlDB a keystore, which kafka-infra does not render.
             const string Forward = "kafka-infra renders no client certificates for them. Use authentication: scram (KEDA and ksqlDB then sign in with SCRAM users and Kafka ACLs) or iam, or run this workload outside kafka-infra with its own certificate";
-            foreach (var c in config.Consumers)
+            foreach (var c in config.Consumers.Where(c => platform.MechanismOf(c.Authentication) == MskAuthentication.Tls))
             {
-                Error(c.Path, $"cannot run on an MSK cluster with authentication: tls: MSK requires a client certificate from KEDA's lag trigger and the consumer; {Forward}");
+                Error(c.Path, $"cannot run on an MSK cluster with authentication: tls (its own authentication, or the first of cluster.msk.authentication): MSK requires a client certificate from KEDA's lag trigger and the consumer; {Forward}");
             }
 
-            foreach (var g in config.KsqlDb)
+            foreach (var g in config.KsqlDb.Where(g => platform.MechanismOf(g.Authentication) == MskAuthentication.Tls))
             {
-                Error(g.Path, $"cannot run on an MSK cluster with authentication: tls: MSK requires a client certificate, and ksqlDB would need a keystore; {Forward}");
+                Error(g.Path, $"cannot run on an MSK cluster with authentication: tls (its own authentication, or the first of cluster.msk.authentication): MSK requires a client certificate, and ksqlDB would need a keystore; {Forward}");
             }
         }
 
-        if (msk is { Serverless: false, Authentication: MskAuthentication.Scram or MskAuthentication.Tls } && !deployed.KafkaAclsDeclared)
+        // With IAM enabled the deployer signs in with IAM, which ACLs and allow.everyone.if.no.acl.found never govern:
+        // the setting goes off in the first run (MskCloudResources.DeniesWithoutAcl).
+        if (Platform is MskPlatform { AuthorizesWithAcls: true, DeployerMechanism: not MskAuthentication.Iam } && !msk.Serverless && !deployed.KafkaAclsDeclared)
         {
             Warn($"{ClusterPath}.msk.authentication", "authorizes with Kafka ACLs: this deploy declares them (the deployer's own included) and keeps MSK's default allow.everyone.if.no.acl.found=true, because MSK has no super.users and the Kafka provider could not create any ACL once it is off. The next `pulumi up` turns it off (the MSK configuration gets allow.everyone.if.no.acl.found=false); until then every authenticated principal may use resources that have no ACL");
         }

@@ -87,9 +87,9 @@ internal sealed partial class PlanContext
         // On Strimzi every trigger refers to KEDA's one ClusterTriggerAuthentication; on MSK each ScaledObject has its own
         // TriggerAuthentication, and with SCRAM a ConfigMap with the user name.
         var perWorkloadAuth = Platform is MskPlatform;
-        var scramConfigMap = Platform is MskPlatform { Config.Authentication: MskAuthentication.Scram };
         foreach (var c in config.Consumers)
         {
+            var scramConfigMap = Platform is MskPlatform msk && msk.MechanismOf(c.Authentication) == MskAuthentication.Scram;
             AddScaledObject(uses, c.Namespace, c.Name, $"{c.Path}.name", perWorkloadAuth, scramConfigMap);
         }
 

@@ -37,12 +37,14 @@ internal sealed partial class PlanContext
         if (Platform is MskPlatform msk)
         {
             CheckMskConnect(msk.Config);
-            CheckMskKsqlDbImage(msk.Config);
+            CheckMskKsqlDbImage(msk);
             CheckMskAccess(msk.Config);
+            CheckMskMechanisms(msk);
         }
         else
         {
             WarnMskOnlySettings();
+            WarnMskMechanismChoices();
         }
 
         if (Profile.HasStorage && c.Msk?.StorageAutoscaling is not null && deployed.StorageGiB is { } floor && c.StorageGiB > floor)
@@ -106,9 +108,11 @@ internal sealed partial class PlanContext
     /// <summary>MSK Connect runs each connector as its own worker cluster from a custom plugin, authenticated with IAM.</summary>
     private void CheckMskConnect(MskConfig msk)
     {
-        if (config.Connect.Count > 0 && msk.Authentication != MskAuthentication.Iam)
+        // MSK Connect's kafkaClusterClientAuthentication is IAM or NONE (MSK Connect API reference,
+        // KafkaClusterClientAuthentication): Connect groups always use IAM, which the cluster must enable (not necessarily first).
+        if (config.Connect.Count > 0 && !msk.Mechanisms.Contains(MskAuthentication.Iam))
         {
-            Error($"{ClusterPath}.msk.authentication", $"must be iam when kafka-infra:connect lists worker groups: MSK Connect reaches MSK only with IAM or unauthenticated, and kafka-infra never allows unauthenticated access; got {Describe.Quote(msk.Authentication.ToString().ToLowerInvariant())}");
+            Error($"{ClusterPath}.msk.authentication", $"must include iam when kafka-infra:connect lists worker groups: MSK Connect reaches MSK only with IAM or unauthenticated, and kafka-infra never allows unauthenticated access; got {Describe.Quote(string.Join(", ", msk.Mechanisms.Select(StackConfigLoader.Name)))}. Add iam to the list (e.g. [scram, iam] keeps scram the clients' default)");
         }
 
         var maxWorkers = Profile.MaxConnectWorkers ?? int.MaxValue;
@@ -135,15 +139,10 @@ internal sealed partial class PlanContext
     /// ksqlDB on MSK IAM needs the aws-msk-iam-auth library on its classpath, which Confluent's cp-ksqldb-server image
     /// does not ship (platform-facts.md 8.4): the default image, or any cp-ksqldb-server image, is refused there.
     /// </summary>
-    private void CheckMskKsqlDbImage(MskConfig msk)
+    private void CheckMskKsqlDbImage(MskPlatform msk)
     {
-        if (msk.Authentication != MskAuthentication.Iam)
-        {
-            return;
-        }
-
         var stock = Defaults.KsqlDbImage[..Defaults.KsqlDbImage.LastIndexOf(':')];
-        foreach (var g in config.KsqlDb)
+        foreach (var g in config.KsqlDb.Where(g => msk.MechanismOf(g.Authentication) == MskAuthentication.Iam))
         {
             const string Why = "the cp-ksqldb-server image does not ship the aws-msk-iam-auth library that MSK IAM authentication needs; build an image that adds aws-msk-iam-auth to the ksqlDB classpath and set its name here";
             if (g.Image is null)

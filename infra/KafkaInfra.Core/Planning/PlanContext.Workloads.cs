@@ -7,7 +7,7 @@ internal sealed partial class PlanContext
 {
     private void PlanConsumers()
     {
-        if (Platform is MskPlatform { Authentication: MskAuthentication.Iam, Config.Region: null } && config.Consumers.Count > 0)
+        if (Platform is MskPlatform { Config.Region: null } msk && config.Consumers.Any(c => msk.MechanismOf(c.Authentication) == MskAuthentication.Iam))
         {
             Warn($"{ClusterPath}.msk.region", "is not set, and neither is aws:region: KEDA's kafka scaler signs its MSK IAM token for a region (trigger metadata awsRegion), so the rendered triggers have none; set cluster.msk.region or aws:region");
         }

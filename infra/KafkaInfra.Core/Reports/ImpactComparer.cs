@@ -45,6 +45,7 @@ internal sealed partial class ImpactComparer(CapacityPlan? oldPlan, CapacityPlan
             }
 
             InstanceType(oldPlan);
+            ClientAuthentication(oldPlan);
         }
 
         Topics(oldPlan);

@@ -38,6 +38,7 @@ public sealed partial class ImpactReport
         ChangeKind.KsqlDbGroupAdded => "ksqlDB group added",
         ChangeKind.KsqlDbGroupRemoved => "ksqlDB group removed",
         ChangeKind.KsqlDbReplicas => "ksqlDB servers",
+        ChangeKind.ClientAuthentication => "client authentication",
         _ => kind.ToString(),
     };
 

@@ -31,6 +31,7 @@ public enum ChangeKind
     KsqlDbGroupAdded,
     KsqlDbGroupRemoved,
     KsqlDbReplicas,
+    ClientAuthentication,
 }
 
 /// <summary>

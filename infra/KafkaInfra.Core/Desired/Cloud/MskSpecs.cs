@@ -27,7 +27,23 @@ public sealed record MskClusterSpec(
     StringMap Tags) : CloudSpec;
 
 /// <summary>Brokers' instance type and network; <see cref="StorageInfo"/> is null on Express brokers (no EBS).</summary>
-public sealed record BrokerNodeGroupInfo(string InstanceType, IReadOnlyList<string> ClientSubnets, IReadOnlyList<string> SecurityGroups, StorageInfo? StorageInfo);
+public sealed record BrokerNodeGroupInfo(string InstanceType, IReadOnlyList<string> ClientSubnets, IReadOnlyList<string> SecurityGroups, StorageInfo? StorageInfo)
+{
+    /// <summary><c>connectivityInfo</c>: multi-VPC private connectivity; null when off (not sent).</summary>
+    public ConnectivityInfo? ConnectivityInfo { get; init; }
+}
+
+/// <summary><c>connectivityInfo</c>: only <c>vpcConnectivity</c> (public access is never turned on).</summary>
+public sealed record ConnectivityInfo(VpcConnectivity VpcConnectivity);
+
+/// <summary><c>connectivityInfo.vpcConnectivity</c>: the mechanisms clients in other VPCs may use over AWS PrivateLink.</summary>
+public sealed record VpcConnectivity(VpcConnectivityClientAuthentication ClientAuthentication);
+
+/// <summary><c>vpcConnectivity.clientAuthentication</c>: SASL (IAM, SCRAM) and TLS switches; null: not set.</summary>
+public sealed record VpcConnectivityClientAuthentication(VpcConnectivitySasl? Sasl, bool? Tls);
+
+/// <summary><c>vpcConnectivity.clientAuthentication.sasl</c>.</summary>
+public sealed record VpcConnectivitySasl(bool? Iam, bool? Scram);
 
 /// <summary><c>storageInfo</c>.</summary>
 public sealed record StorageInfo(EbsStorageInfo EbsStorageInfo);

@@ -45,6 +45,13 @@ public static class MskOutputs
 
     /// <summary>A reference to the bootstrap output of the stack's MSK cluster resource (<see cref="KafkaResources.MskCluster"/>).</summary>
     public static OutputRef BootstrapOf(string cluster, MskPlatform msk) => new(KafkaResources.MskCluster(cluster), Bootstrap(msk));
+
+    /// <summary>The cluster output with the bootstrap servers of one mechanism (IAM 9098, SCRAM 9096, TLS 9094).</summary>
+    public static CloudOutput BootstrapFor(MskAuthentication mechanism) =>
+        Enum.Parse<CloudOutput>(KafkaResources.MskBootstrapOutput(mechanism), ignoreCase: true);
+
+    /// <summary>A reference to the bootstrap output of one mechanism on the stack's MSK cluster resource.</summary>
+    public static OutputRef BootstrapOf(string cluster, MskAuthentication mechanism) => new(KafkaResources.MskCluster(cluster), BootstrapFor(mechanism));
 }
 
 /// <summary>"Output <paramref name="Output"/> of the cloud resource named <paramref name="Resource"/>", known only after that resource exists.</summary>

@@ -16,7 +16,6 @@ public static class MskWorkloads
         ArgumentNullException.ThrowIfNull(plan);
         var msk = plan.Config.Cluster.Platform as MskPlatform ?? throw new ArgumentException("not an msk: stack (cluster.msk is not set)", nameof(plan));
         var cluster = plan.Config.Cluster.Name;
-        var access = Access(cluster, msk);
         var ns = Defaults.MskWorkloadNamespace;
 
         var objects = new List<KubernetesObject>();
@@ -28,13 +27,17 @@ public static class MskWorkloads
             objects.Add(KubeObjects.Namespace(ns, cluster));
         }
 
+        // Each client connects with its own mechanism (its authentication, else the cluster's first) and that
+        // mechanism's bootstrap output.
         foreach (var g in plan.KsqlDb)
         {
+            var access = Access(cluster, msk, msk.MechanismOf(g.Config.Authentication));
             objects.AddRange(KsqlDbRenderer.Build(g, ns, access, Identity(access, KafkaResources.KsqlDbUser(g.Name)), cluster));
         }
 
         foreach (var c in plan.Consumers)
         {
+            var access = Access(cluster, msk, msk.MechanismOf(c.Config.Authentication));
             objects.AddRange(KedaRenderer.ForConsumer(c, access, Identity(access, c.Name), cluster));
         }
 
@@ -45,11 +48,14 @@ public static class MskWorkloads
     /// The MSK cluster resource's bootstrap output (<see cref="MskPlatform.BootstrapOutput"/>) and the client settings
     /// for the platform's authentication: IAM (always on serverless), SCRAM over TLS, or TLS.
     /// </summary>
-    public static ClientAccess Access(string cluster, MskPlatform msk)
+    public static ClientAccess Access(string cluster, MskPlatform msk) => Access(cluster, msk, (msk ?? throw new ArgumentNullException(nameof(msk))).Authentication);
+
+    /// <summary>The client settings and bootstrap output of one mechanism of the cluster (IAM 9098, SCRAM 9096, TLS 9094).</summary>
+    public static ClientAccess Access(string cluster, MskPlatform msk, MskAuthentication mechanism)
     {
         ArgumentNullException.ThrowIfNull(msk);
-        var bootstrap = Text.Of(MskOutputs.BootstrapOf(cluster, msk));
-        return msk.Authentication switch
+        var bootstrap = Text.Of(MskOutputs.BootstrapOf(cluster, mechanism));
+        return mechanism switch
         {
             MskAuthentication.Iam => new ClientAccess(bootstrap, ClientSecurity.MskIam, AwsRegion: msk.Config.Region),
             MskAuthentication.Scram => new ClientAccess(bootstrap, ClientSecurity.ScramTls),

@@ -75,16 +75,12 @@ public static partial class MskCloudResources
             return (arn, attachment);
         }
 
-        private bool UsesIam => msk.Authentication == MskAuthentication.Iam;
+        /// <summary>True when a client with this <c>authentication</c> choice logs in with IAM (and so gets an IAM policy).</summary>
+        private bool UsesIam(MskAuthentication? choice) => Auth.MechanismOf(choice) == MskAuthentication.Iam;
 
         private void AddConsumerAccess()
         {
-            if (!UsesIam)
-            {
-                return;
-            }
-
-            foreach (var c in plan.Consumers)
+            foreach (var c in plan.Consumers.Where(c => UsesIam(c.Config.Authentication)))
             {
                 var cfg = c.Config;
                 var document = Document(
@@ -103,13 +99,15 @@ public static partial class MskCloudResources
         /// </summary>
         private void AddKedaAccess()
         {
-            if (!UsesIam || plan.Consumers.Count == 0)
+            // KEDA reads the lag of a SCRAM consumer with that consumer's own credentials: only IAM consumers need KEDA's role.
+            var consumers = plan.Consumers.Where(c => UsesIam(c.Config.Authentication)).ToList();
+            if (consumers.Count == 0)
             {
                 return;
             }
 
-            var topics = plan.Consumers.SelectMany(c => c.Config.Topics).Distinct(StringComparer.Ordinal).Select(TopicArn);
-            var groups = plan.Consumers.Select(c => c.Config.ConsumerGroup).Distinct(StringComparer.Ordinal).Select(GroupArn);
+            var topics = consumers.SelectMany(c => c.Config.Topics).Distinct(StringComparer.Ordinal).Select(TopicArn);
+            var groups = consumers.Select(c => c.Config.ConsumerGroup).Distinct(StringComparer.Ordinal).Select(GroupArn);
             var document = Document(
                 Statement("Cluster", ClusterActions, [ClusterArn]),
                 Statement("DescribeTopics", ["kafka-cluster:DescribeTopic"], topics),
@@ -120,12 +118,7 @@ public static partial class MskCloudResources
 
         private void AddKsqlDbAccess()
         {
-            if (!UsesIam)
-            {
-                return;
-            }
-
-            foreach (var g in plan.KsqlDb)
+            foreach (var g in plan.KsqlDb.Where(g => UsesIam(g.Config.Authentication)))
             {
                 var prefix = g.InternalTopicPrefix + "*";
                 var document = Document(

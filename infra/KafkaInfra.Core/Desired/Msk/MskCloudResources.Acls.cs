@@ -25,21 +25,29 @@ public static partial class MskCloudResources
     /// <summary>The secret stack config key of a SCRAM client's password.</summary>
     public static string ScramPasswordKey(string username) => $"{ScramClientPasswordNamespace}:{username}";
 
-    /// <summary>True when the stack's MSK cluster authorizes clients with Kafka ACLs (SCRAM or mutual TLS; never Serverless).</summary>
+    /// <summary>
+    /// True when the stack's MSK cluster authorizes some principals with Kafka ACLs: it enables SCRAM or mutual TLS
+    /// (alone or beside IAM; never Serverless).
+    /// </summary>
     public static bool AuthorizesWithAcls(CapacityPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return plan.Config.Cluster.Msk is { Serverless: false, Authentication: MskAuthentication.Scram or MskAuthentication.Tls };
+        return plan.Config.Cluster.Platform is MskProvisionedPlatform { AuthorizesWithAcls: true };
     }
 
     /// <summary>
-    /// True when this run turns <c>allow.everyone.if.no.acl.found</c> off: the cluster authorizes with ACLs and the last
-    /// deploy declared them. MSK has no <c>super.users</c>, so on the first deploy the deployer's own ACLs must exist
-    /// before the setting is off, or the Kafka provider could not create any ACL (the plan warns until then).
+    /// True when this run turns <c>allow.everyone.if.no.acl.found</c> off. MSK has no <c>super.users</c>: a deployer on
+    /// SCRAM or TLS needs its own ACLs before the setting is off, or the Kafka provider could not create any ACL, so it
+    /// goes off once the last deploy declared them (the plan warns until then). A deployer on IAM is authorized by its
+    /// IAM policy, which the setting never governs (MSK developer guide, "IAM access control"), so it goes off at once.
     /// </summary>
-    public static bool DeniesWithoutAcl(CapacityPlan plan) => AuthorizesWithAcls(plan) && plan.Cluster.DeployedKafkaAcls;
+    public static bool DeniesWithoutAcl(CapacityPlan plan) =>
+        AuthorizesWithAcls(plan) && (Deployer(plan) == MskAuthentication.Iam || plan.Cluster.DeployedKafkaAcls);
 
-    /// <summary>Every principal's grants on an ACL cluster: the deployer first, then each client (<see cref="KafkaAcls.For"/>).</summary>
+    /// <summary>
+    /// Every ACL principal's grants: the deployer first when it signs in with SCRAM or TLS, then each client that logs in
+    /// with SCRAM or TLS (<see cref="KafkaAcls.For"/>); IAM clients get IAM policies instead.
+    /// </summary>
     public static IReadOnlyList<ClientGrants> Grants(CapacityPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -48,19 +56,34 @@ public static partial class MskCloudResources
             return [];
         }
 
-        var msk = plan.Config.Cluster.Msk!;
-        var admin = msk.Authentication == MskAuthentication.Scram ? AdminUsername : msk.AdminPrincipal?["User:".Length..] ?? "";
-        return [KafkaAcls.Admin(admin), .. KafkaAcls.For(plan)];
+        var clients = KafkaAcls.For(ClientsUsing(plan, m => m != MskAuthentication.Iam, _ => true));
+        return DeployerGrants(plan) is { } admin ? [admin, .. clients] : clients;
     }
+
+    /// <summary>The principals that need a SCRAM secret: the deployer when it signs in with SCRAM, and each SCRAM client.</summary>
+    private static IReadOnlyList<ClientGrants> ScramPrincipals(CapacityPlan plan)
+    {
+        var clients = KafkaAcls.For(ClientsUsing(plan, m => m == MskAuthentication.Scram, u => u == UserAuthentication.ScramSha512));
+        return Deployer(plan) == MskAuthentication.Scram ? [KafkaAcls.Admin(AdminUsername), .. clients] : clients;
+    }
+
+    /// <summary>The deployer's own ACLs (SCRAM user or certificate principal); null when it signs in with IAM.</summary>
+    private static ClientGrants? DeployerGrants(CapacityPlan plan) => Deployer(plan) switch
+    {
+        MskAuthentication.Iam => null,
+        MskAuthentication.Scram => KafkaAcls.Admin(AdminUsername),
+        _ => KafkaAcls.Admin(plan.Config.Cluster.Msk?.AdminPrincipal?["User:".Length..] ?? ""),
+    };
 
     private sealed partial class Builder
     {
         private string ScramAssociationName => _c + "-scram-secrets";
 
-        /// <summary>SCRAM: a customer-managed key, one secret per user (the deployer and each client) and the association.</summary>
+        /// <summary>SCRAM: a customer-managed key, one secret per SCRAM user (the deployer and each SCRAM client) and the association.</summary>
         private void AddScramSecrets()
         {
-            if (msk.Authentication != MskAuthentication.Scram || plan.Cluster.Platform == Platform.MskServerless)
+            var principals = ScramPrincipals(plan);
+            if (!msk.Mechanisms.Contains(MskAuthentication.Scram) || plan.Cluster.Platform == Platform.MskServerless || principals.Count == 0)
             {
                 return;
             }
@@ -71,7 +94,7 @@ public static partial class MskCloudResources
             var kmsArn = Text.Of(new OutputRef(keyName, CloudOutput.Arn));
             var secrets = new List<Text>();
             var versions = new List<string>();
-            foreach (var principal in Grants(plan))
+            foreach (var principal in principals)
             {
                 var user = principal.Username;
                 var baseName = $"{_c}-scram-{user}";
@@ -98,12 +121,15 @@ public static partial class MskCloudResources
             }
 
             var provider = ProviderResourceName(_c);
-            var dependsOn = msk.Authentication == MskAuthentication.Scram ? new[] { ClusterName, ScramAssociationName } : [ClusterName];
+            // SCRAM users exist once their secrets are associated; an ACL may name a user before it exists, but the
+            // provider signing in with SCRAM needs its own.
+            var dependsOn = ScramPrincipals(plan).Count > 0 ? new[] { ClusterName, ScramAssociationName } : [ClusterName];
             var grants = Grants(plan);
+            var withDeployer = Deployer(plan) != MskAuthentication.Iam;
             foreach (var principal in grants)
             {
                 // The deployer's principal may be a certificate's distinguished name: its resources are named "admin".
-                var who = ReferenceEquals(principal, grants[0]) ? "admin" : principal.Username;
+                var who = withDeployer && ReferenceEquals(principal, grants[0]) ? "admin" : principal.Username;
                 foreach (var grant in principal.Grants)
                 {
                     foreach (var operation in grant.Operations)

@@ -23,12 +23,7 @@ public static partial class MskCloudResources
         /// </summary>
         private void AddProducerAccess()
         {
-            if (!UsesIam)
-            {
-                return;
-            }
-
-            foreach (var p in plan.Config.Producers)
+            foreach (var p in plan.Config.Producers.Where(p => UsesIam(p.Authentication)))
             {
                 var document = Document(
                     Statement("Cluster", [.. ClusterActions, WriteDataIdempotently], [ClusterArn]),

@@ -218,7 +218,10 @@ public static partial class MskCloudResources
                 _c,
                 plan.Config.Cluster.KafkaVersion,
                 plan.Cluster.Brokers,
-                new BrokerNodeGroupInfo(msk.InstanceType ?? throw new InvalidOperationException("cluster.msk.instanceType is required on provisioned clusters (the planner reports this)"), [.. msk.ClientSubnets], [.. msk.SecurityGroups], storage),
+                new BrokerNodeGroupInfo(msk.InstanceType ?? throw new InvalidOperationException("cluster.msk.instanceType is required on provisioned clusters (the planner reports this)"), [.. msk.ClientSubnets], [.. msk.SecurityGroups], storage)
+                {
+                    ConnectivityInfo = ConnectivityInfo(),
+                },
                 ArnAndRevision.Of(configName),
                 new EncryptionInfo(kmsKeyArn, new EncryptionInTransit("TLS", InCluster: true)),
                 ClientAuthentication(),
@@ -245,20 +248,13 @@ public static partial class MskCloudResources
             }
         }
 
-        private ClusterClientAuthentication ClientAuthentication() => msk.Authentication switch
-        {
-            MskAuthentication.Iam => new ClusterClientAuthentication(new ClusterSasl(Iam: true), null, Unauthenticated: false),
-            MskAuthentication.Scram => new ClusterClientAuthentication(new ClusterSasl(Scram: true), null, Unauthenticated: false),
-            _ => new ClusterClientAuthentication(null, new ClusterTls([.. msk.CertificateAuthorityArns ?? []]), Unauthenticated: false),
-        };
-
-        /// <summary>The cluster output with the bootstrap servers for the stack's authentication.</summary>
-        private CloudOutput BootstrapOutput => MskOutputs.Bootstrap((MskPlatform)plan.Config.Cluster.Platform);
+        /// <summary>The cluster output with the bootstrap servers of the deployer's mechanism.</summary>
+        private CloudOutput BootstrapOutput => MskOutputs.BootstrapFor(Deployer(plan));
 
         private void AddTopics()
         {
             var providerName = ProviderResourceName(_c);
-            var (mechanism, region) = msk.Authentication switch
+            var (mechanism, region) = Deployer(plan) switch
             {
                 MskAuthentication.Iam => (KafkaSaslMechanism.AwsIam, msk.Region),
                 MskAuthentication.Scram => (KafkaSaslMechanism.ScramSha512, null),
@@ -271,7 +267,8 @@ public static partial class MskCloudResources
                 mechanism,
                 region,
                 mechanism == KafkaSaslMechanism.ScramSha512 ? AdminUsername : null), "topics");
-            // Under SCRAM the provider signs in as the deployer's user, which exists once its secret is associated.
+            // Under SCRAM the provider signs in as the deployer's user, which exists once its secret is associated. With
+            // several mechanisms it uses IAM when enabled, else SCRAM, else TLS (MskPlatform.DeployerMechanism).
             string[] topicDependsOn = mechanism == KafkaSaslMechanism.ScramSha512 ? [ClusterName, ScramAssociationName] : [ClusterName];
             foreach (var t in plan.Topics)
             {

@@ -129,14 +129,14 @@ public class MskGuardTests
     [Fact]
     public void Tls_authentication_needs_the_certificate_authorities() =>
         AssertErrors(WithMsk("      authentication: tls"),
-            "kafka-infra:cluster.msk.certificateAuthorityArns: is required when authentication is tls: MSK trusts client certificates issued by these AWS Private CAs; expected a list of certificate-authority ARNs",
-            "kafka-infra:cluster.msk.adminPrincipal: is required when authentication is tls: the deployer's certificate principal (User:CN=...) gets the ACLs to manage topics and ACLs once MSK denies principals without ACLs");
+            "kafka-infra:cluster.msk.certificateAuthorityArns: is required when authentication lists tls: MSK trusts client certificates issued by these AWS Private CAs; expected a list of certificate-authority ARNs",
+            "kafka-infra:cluster.msk.adminPrincipal: is required when authentication is tls only: the deployer's certificate principal (User:CN=...) gets the ACLs to manage topics and ACLs once MSK denies principals without ACLs");
 
     [Fact]
     public void Certificate_authorities_apply_to_tls_only_and_must_be_private_ca_arns() =>
         AssertErrors(WithMsk("      certificateAuthorityArns: [arn:aws:acm:eu-west-1:123456789012:certificate/x]"),
             "kafka-infra:cluster.msk.certificateAuthorityArns[0]: must be an AWS Private CA ARN (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>), got \"arn:aws:acm:eu-west-1:123456789012:certificate/x\"",
-            "kafka-infra:cluster.msk.certificateAuthorityArns: applies only when authentication is tls (mutual TLS); authentication is \"iam\"");
+            "kafka-infra:cluster.msk.certificateAuthorityArns: applies only when authentication lists tls (mutual TLS); authentication is \"iam\"");
 
     [Fact]
     public void Msk_connect_needs_a_plugin() =>
@@ -155,7 +155,7 @@ public class MskGuardTests
     [Fact]
     public void Msk_connect_needs_iam_authentication() =>
         AssertErrors(WithMsk("      authentication: scram") + MskStacks.ConnectGroup,
-            "kafka-infra:cluster.msk.authentication: must be iam when kafka-infra:connect lists worker groups: MSK Connect reaches MSK only with IAM or unauthenticated, and kafka-infra never allows unauthenticated access; got \"scram\"");
+            "kafka-infra:cluster.msk.authentication: must include iam when kafka-infra:connect lists worker groups: MSK Connect reaches MSK only with IAM or unauthenticated, and kafka-infra never allows unauthenticated access; got \"scram\". Add iam to the list (e.g. [scram, iam] keeps scram the clients' default)");
 
     [Fact]
     public void Msk_connect_runs_at_most_ten_workers_per_connector() =>
