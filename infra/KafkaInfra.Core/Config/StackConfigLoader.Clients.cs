@@ -54,7 +54,8 @@ public static partial class StackConfigLoader
 
         var quotas = ReadQuotas(r, "producers[]");
         var roleArn = ReadRoleArn(r);
-        return name is null ? null : new ProducerConfig(index, name, ns, topics, prefix is { Length: 0 } ? null : prefix, quotas, roleArn);
+        var principal = ReadCertificatePrincipal(r);
+        return name is null ? null : new ProducerConfig(index, name, ns, topics, prefix is { Length: 0 } ? null : prefix, quotas, roleArn) { Principal = principal };
     }
 
     private static UserConfig? ReadUser(JsonElement element, string path, int index, ErrorBag errors)
@@ -83,7 +84,8 @@ public static partial class StackConfigLoader
         }
 
         var quotas = ReadQuotas(r, "users[]");
-        return name is null || authentication is null ? null : new UserConfig(index, name, authentication.Value, acls, quotas);
+        var principal = ReadCertificatePrincipal(r);
+        return name is null || authentication is null ? null : new UserConfig(index, name, authentication.Value, acls, quotas) { Principal = principal };
     }
 
     private static AclRule? ReadAcl(JsonElement element, ObjectReader r)

@@ -14,7 +14,7 @@ namespace KafkaInfra.Core.Desired.Msk;
 public static partial class MskCloudResources
 {
     /// <summary>The SCRAM user the Kafka provider (the deployer) signs in as; its password is <see cref="ScramPasswordConfigKey"/>.</summary>
-    public const string AdminUsername = "kafka-infra-admin";
+    public const string AdminUsername = KafkaResources.MskAdminUser;
 
     /// <summary>MSK accepts only SCRAM secrets whose name starts with this (platform-facts.md 8.4).</summary>
     public const string ScramSecretPrefix = "AmazonMSK_";
@@ -50,7 +50,8 @@ public static partial class MskCloudResources
 
         var msk = plan.Config.Cluster.Msk!;
         var admin = msk.Authentication == MskAuthentication.Scram ? AdminUsername : msk.AdminPrincipal?["User:".Length..] ?? "";
-        return [KafkaAcls.Admin(admin), .. KafkaAcls.For(plan)];
+        // The deployer's principal may be a certificate's distinguished name: its resources are named "admin".
+        return [KafkaAcls.Admin(admin) with { Handle = "admin" }, .. KafkaAcls.For(plan)];
     }
 
     private sealed partial class Builder
@@ -99,20 +100,24 @@ public static partial class MskCloudResources
 
             var provider = ProviderResourceName(_c);
             var dependsOn = msk.Authentication == MskAuthentication.Scram ? new[] { ClusterName, ScramAssociationName } : [ClusterName];
-            var grants = Grants(plan);
-            foreach (var principal in grants)
+            var declared = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var principal in Grants(plan))
             {
-                // The deployer's principal may be a certificate's distinguished name: its resources are named "admin".
-                var who = ReferenceEquals(principal, grants[0]) ? "admin" : principal.Username;
                 foreach (var grant in principal.Grants)
                 {
                     foreach (var operation in grant.Operations)
                     {
                         var pattern = grant.Pattern == AclPattern.Prefixed ? "prefixed-" : "";
-                        var name = $"{_c}-acl-{who}-{grant.Resource.ToString().ToLowerInvariant()}-{pattern}{grant.Name}-{operation.ToLowerInvariant()}";
+                        var host = grant.Host == AclGrant.AnyHost ? "" : "-from-" + grant.Host;
+                        var name = $"{_c}-acl-{principal.ResourceHandle}-{grant.Resource.ToString().ToLowerInvariant()}-{pattern}{grant.Name}-{operation.ToLowerInvariant()}{host}";
+                        if (!declared.Add(name))
+                        {
+                            continue; // a users[] rule repeated: Kafka keeps one ACL binding per principal, resource, operation and host
+                        }
+
                         Add(name, new KafkaAclSpec(
-                            "User:" + principal.Username,
-                            "*",
+                            principal.Principal,
+                            grant.Host,
                             operation,
                             "Allow",
                             grant.Name,
