@@ -93,6 +93,21 @@ public class MskAccessStackTests
     }
 
     [Fact]
+    public async Task On_the_mtls_example_acls_and_quotas_name_the_certificate_principals_and_no_scram_secret_exists()
+    {
+        var harness = new StackHarness("msk-mtls", StackHarness.FileRaw("examples/msk/standard-mtls/Pulumi.msk-mtls.yaml"));
+
+        await harness.RunAsync();
+
+        var quotas = harness.OfType("kafka:index/quota:Quota").ToDictionary(q => q.Name!, q => (string)q.Inputs["entityName"], StringComparer.Ordinal);
+        Assert.Equal("CN=ledger-writer,O=Example", quotas["ledger-quota-ledger-ledger-writer-producer"]);
+        Assert.Equal("CN=audit-reader,O=Example", quotas["ledger-quota-audit-reader"]);
+        var principals = harness.OfType("kafka:index/acl:Acl").Select(a => (string)a.Inputs["aclPrincipal"]).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(["User:CN=audit-reader,O=Example", "User:CN=kafka-infra,O=Example", "User:CN=ledger-writer,O=Example"], principals.Order(StringComparer.Ordinal));
+        Assert.Empty(harness.OfType("aws:secretsmanager/secret:Secret"));
+    }
+
+    [Fact]
     public async Task Consumers_on_a_tls_cluster_are_refused_before_anything_is_registered()
     {
         var raw = StackHarness.StackFileRaw("prod");
