@@ -54,8 +54,9 @@ public static partial class StackConfigLoader
 
         var quotas = ReadQuotas(r, "producers[]");
         var roleArn = ReadRoleArn(r);
+        var listener = ReadListenerChoice(r);
         var principal = ReadCertificatePrincipal(r);
-        return name is null ? null : new ProducerConfig(index, name, ns, topics, prefix is { Length: 0 } ? null : prefix, quotas, roleArn) { Principal = principal };
+        return name is null ? null : new ProducerConfig(index, name, ns, topics, prefix is { Length: 0 } ? null : prefix, quotas, roleArn, listener) { Principal = principal };
     }
 
     private static UserConfig? ReadUser(JsonElement element, string path, int index, ErrorBag errors)
@@ -85,7 +86,20 @@ public static partial class StackConfigLoader
 
         var quotas = ReadQuotas(r, "users[]");
         var principal = ReadCertificatePrincipal(r);
-        return name is null || authentication is null ? null : new UserConfig(index, name, authentication.Value, acls, quotas) { Principal = principal };
+        var ns = r.String("namespace", expected: "the Kubernetes namespace its KafkaAccess binding goes to");
+        if (ns is { Length: 0 })
+        {
+            errors.Add(r.Child("namespace"), "must not be empty; expected a Kubernetes namespace, or leave the key out to keep the credentials in the Kafka namespace only");
+        }
+
+        CheckKubernetesName(r, "namespace", ns);
+        var listener = r.String("listener", expected: "the name of a listener in cluster.strimzi.listeners");
+        if (listener is not null && ns is null)
+        {
+            errors.Add(r.Child("listener"), $"names listener {Describe.Quote(listener)}, but only the KafkaAccess binding of users[].namespace uses it; set namespace too, or leave listener out");
+        }
+
+        return name is null || authentication is null ? null : new UserConfig(index, name, authentication.Value, acls, quotas, ns is { Length: 0 } ? null : ns, listener) { Principal = principal };
     }
 
     private static AclRule? ReadAcl(JsonElement element, ObjectReader r)
@@ -256,6 +270,7 @@ public static partial class StackConfigLoader
         if (config.ClusterName is { } cluster)
         {
             derived.TryAdd(KafkaResources.KedaUser(cluster), "KEDA's describe-only identity");
+            derived.TryAdd(KafkaResources.KedaTlsUser(cluster), "KEDA's describe-only identity on tls listeners");
         }
 
         return derived;

@@ -13,8 +13,11 @@ public static class DesiredStateBuilder
     public static DesiredState Build(CapacityPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return plan.Config.Cluster.Platform is StrimziPlatform
+        var state = plan.Config.Cluster.Platform is StrimziPlatform
             ? Strimzi.StrimziDesiredState.Build(plan)
             : Msk.MskDesiredState.Build(plan);
+
+        // kafka-infra:tags as labels of every Kubernetes object, where they are valid labels (the plan warns about the others).
+        return state with { Kubernetes = Kubernetes.TagLabels.Apply(state.Kubernetes, plan.Config.Tags) };
     }
 }
