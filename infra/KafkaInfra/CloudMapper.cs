@@ -90,6 +90,7 @@ internal static partial class CloudMapper
                 AclResourceType = s.AclResourceType,
                 ResourcePatternTypeFilter = s.ResourcePatternTypeFilter,
             }, options),
+            KafkaQuotaSpec s => new Kafka.Quota(name, Quota(s), options),
             PodIdentityAssociationSpec s => new Eks.PodIdentityAssociation(name, new Eks.PodIdentityAssociationArgs
             {
                 ClusterName = s.ClusterName,
@@ -306,6 +307,21 @@ internal static partial class CloudMapper
         foreach (var (k, v) in s.Config)
         {
             // Entry by entry through the Args' own map (created on first use), whatever map type the SDK declares.
+            args.Config.Add(k, v);
+        }
+
+        return args;
+    }
+
+    /// <summary>
+    /// The quota's config map: pulumi-kafka 3.13 declares it a map of strings (the bridged Terraform schema,
+    /// terraform-provider-kafka <c>kafka_quota</c>, reads the values as numbers), so the decimal strings pass as they are.
+    /// </summary>
+    private static Kafka.QuotaArgs Quota(KafkaQuotaSpec s)
+    {
+        var args = new Kafka.QuotaArgs { EntityName = s.EntityName, EntityType = s.EntityType };
+        foreach (var (k, v) in s.Config)
+        {
             args.Config.Add(k, v);
         }
 

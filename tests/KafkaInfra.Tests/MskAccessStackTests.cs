@@ -30,15 +30,18 @@ public class MskAccessStackTests
 
         var (resources, outputs) = await harness.RunAsync();
 
-        Assert.Equal(3, resources.OfType<Pulumi.Aws.SecretsManager.SecretVersion>().Count()); // the deployer, order-service, ksqldb-reports
+        // the deployer, consumer shop/order-service, producer shop/checkout-api, user ops-console, ksqldb-reports
+        Assert.Equal(5, resources.OfType<Pulumi.Aws.SecretsManager.SecretVersion>().Count());
         // The mocked engine hands inputs back unwrapped, so the secretness is checked on the value the program assigns.
         var secretStrings = new List<Output<string>>();
         await Deployment.TestAsync(harness.Mocks.Object, new TestOptions { IsPreview = false, ProjectName = StackHarness.Project, StackName = "msk-scram" }, () =>
-            secretStrings.Add(CloudMapper.ScramSecretString(new KafkaInfra.Core.Desired.Cloud.ScramSecretVersionSpec("arn:aws:secretsmanager:eu-west-1:1:secret:x", "order-service", "msk-scram:order-service"))));
+            secretStrings.Add(CloudMapper.ScramSecretString(new KafkaInfra.Core.Desired.Cloud.ScramSecretVersionSpec("arn:aws:secretsmanager:eu-west-1:1:secret:x", "shop-order-service", "msk-scram:shop-order-service"))));
         Assert.True(await Output.IsSecretAsync(secretStrings.Single()), "secretString must stay a Pulumi secret");
 
         var registered = harness.OfType("aws:secretsmanager/secretVersion:SecretVersion").Single(v => v.Name!.Contains("order-service", StringComparison.Ordinal));
-        Assert.Equal("{\"password\":\"test-password-order-service\",\"username\":\"order-service\"}", registered.Inputs["secretString"]);
+        Assert.Equal("{\"password\":\"test-password-shop-order-service\",\"username\":\"shop-order-service\"}", registered.Inputs["secretString"]);
+        var producer = harness.OfType("aws:secretsmanager/secretVersion:SecretVersion").Single(v => v.Name == "shop-scram-shop-checkout-api-producer-version");
+        Assert.Equal("{\"password\":\"test-password-shop-checkout-api-producer\",\"username\":\"shop-checkout-api-producer\"}", producer.Inputs["secretString"]);
         Assert.All(harness.OfType("aws:secretsmanager/secret:Secret"), s => Assert.StartsWith("AmazonMSK_", (string)s.Inputs["name"], StringComparison.Ordinal));
         foreach (var (name, value) in outputs)
         {
@@ -63,6 +66,45 @@ public class MskAccessStackTests
         await next.RunAsync();
 
         Assert.Contains("allow.everyone.if.no.acl.found=false\n", (string)next.OfType("aws:msk/configuration:Configuration").Single().Inputs["serverProperties"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Producers_users_and_quotas_of_the_scram_example_are_acls_and_kafka_quotas_through_the_stacks_provider()
+    {
+        var harness = Scram();
+
+        await harness.RunAsync();
+
+        // Mongey/terraform-provider-kafka kafka_quota: entity_type user, entity_name the SCRAM user, config of Kafka quota keys.
+        var quotas = harness.OfType("kafka:index/quota:Quota").ToDictionary(q => q.Name!, StringComparer.Ordinal);
+        Assert.Equal(["shop-quota-ops-console", "shop-quota-shop-checkout-api-producer", "shop-quota-shop-order-service"], quotas.Keys.Order(StringComparer.Ordinal));
+        var producerQuota = quotas["shop-quota-shop-checkout-api-producer"];
+        Assert.Equal(("user", "shop-checkout-api-producer"), ((string)producerQuota.Inputs["entityType"], (string)producerQuota.Inputs["entityName"]));
+        var config = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(producerQuota.Inputs["config"]);
+        Assert.Equal(["producer_byte_rate=4194304", "request_percentage=50"], config.Select(kv => $"{kv.Key}={kv.Value}").Order(StringComparer.Ordinal));
+        Assert.All(harness.Registrations.Where(r => r.Type == "kafka:index/quota:Quota"), q => Assert.Equal("shop-kafka", q.Provider));
+
+        var acls = harness.OfType("kafka:index/acl:Acl").Select(a => a.Inputs).ToArray();
+        Assert.Contains(acls, a => (string)a["aclPrincipal"] == "User:shop-checkout-api-producer" && (string)a["aclOperation"] == "IdempotentWrite" && (string)a["aclResourceType"] == "Cluster");
+        Assert.Contains(acls, a => (string)a["aclPrincipal"] == "User:shop-checkout-api-producer" && (string)a["aclOperation"] == "Write" && (string)a["aclResourceType"] == "TransactionalID" && (string)a["resourcePatternTypeFilter"] == "Prefixed");
+        Assert.Equal(
+            ["Cluster:kafka-cluster:Describe", "Group:*:Describe", "Topic:*:Describe", "Topic:*:DescribeConfigs"],
+            acls.Where(a => (string)a["aclPrincipal"] == "User:ops-console").Select(a => $"{a["aclResourceType"]}:{a["aclResourceName"]}:{a["aclOperation"]}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task On_the_mtls_example_acls_and_quotas_name_the_certificate_principals_and_no_scram_secret_exists()
+    {
+        var harness = new StackHarness("msk-mtls", StackHarness.FileRaw("examples/msk/standard-mtls/Pulumi.msk-mtls.yaml"));
+
+        await harness.RunAsync();
+
+        var quotas = harness.OfType("kafka:index/quota:Quota").ToDictionary(q => q.Name!, q => (string)q.Inputs["entityName"], StringComparer.Ordinal);
+        Assert.Equal("CN=ledger-writer,O=Example", quotas["ledger-quota-ledger-ledger-writer-producer"]);
+        Assert.Equal("CN=audit-reader,O=Example", quotas["ledger-quota-audit-reader"]);
+        var principals = harness.OfType("kafka:index/acl:Acl").Select(a => (string)a.Inputs["aclPrincipal"]).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(["User:CN=audit-reader,O=Example", "User:CN=kafka-infra,O=Example", "User:CN=ledger-writer,O=Example"], principals.Order(StringComparer.Ordinal));
+        Assert.Empty(harness.OfType("aws:secretsmanager/secret:Secret"));
     }
 
     [Fact]

@@ -50,10 +50,11 @@ public class MskMixedAuthStackTests
         Assert.DoesNotContain(policies, p => p.Contains("ledger-reader", StringComparison.Ordinal) || p.Contains("ledger-writer", StringComparison.Ordinal));
 
         var principals = harness.OfType("kafka:index/acl:Acl").Select(a => (string)a.Inputs["aclPrincipal"]).Distinct().ToList();
-        Assert.Contains("User:ledger-reader", principals);
-        Assert.DoesNotContain("User:payment-processor", principals);
+        // SCRAM users are <namespace>-<name>, as on Strimzi.
+        Assert.Contains("User:ledger-ledger-reader", principals);
+        Assert.DoesNotContain(principals, p => p.Contains("payment-processor", StringComparison.Ordinal));
         Assert.DoesNotContain("User:kafka-infra-admin", principals);
-        Assert.Contains(harness.OfType("aws:secretsmanager/secret:Secret"), s => (string)s.Inputs["name"] == "AmazonMSK_ledger_ledger-reader");
+        Assert.Contains(harness.OfType("aws:secretsmanager/secret:Secret"), s => (string)s.Inputs["name"] == "AmazonMSK_ledger_ledger-ledger-reader");
         Assert.Equal("aws-iam", Assert.Single(harness.OfType("pulumi:providers:kafka")).Inputs["saslMechanism"]);
         // The deployer signs in with IAM, so the first run already denies principals without ACLs.
         Assert.Contains("allow.everyone.if.no.acl.found=false\n", (string)harness.OfType("aws:msk/configuration:Configuration").Single().Inputs["serverProperties"], StringComparison.Ordinal);

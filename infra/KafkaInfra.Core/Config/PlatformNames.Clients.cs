@@ -13,6 +13,9 @@ public static partial class KafkaResources
         return $"{p.Namespace}-{p.Name}-producer";
     }
 
+    /// <summary>The SCRAM user the Kafka provider (the deployer) signs in as on an MSK SCRAM cluster (MSK has no <c>super.users</c>).</summary>
+    public const string MskAdminUser = "kafka-infra-admin";
+
     /// <summary>The KafkaUser of KEDA's describe-only identity: <c>&lt;cluster&gt;-keda</c>.</summary>
     public static string KedaUser(string cluster) => cluster + "-keda";
 

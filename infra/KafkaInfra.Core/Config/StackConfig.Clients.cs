@@ -36,6 +36,9 @@ public sealed record ProducerConfig(
     public MskAuthentication? Authentication { get; init; }
 
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Producers)}[{Index}]";
+
+    /// <summary><c>producers[].principal</c>: the <c>User:&lt;DN&gt;</c> principal of its client certificate on an MSK mTLS cluster.</summary>
+    public string? Principal { get; init; }
 }
 
 /// <summary>The resource of one ACL rule of a <c>kafka-infra:users[]</c> principal.</summary>
@@ -62,4 +65,7 @@ public sealed record UserConfig(
     string? Listener = null)
 {
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Users)}[{Index}]";
+
+    /// <summary><c>users[].principal</c>: the <c>User:&lt;DN&gt;</c> principal of a tls user's client certificate on an MSK mTLS cluster.</summary>
+    public string? Principal { get; init; }
 }

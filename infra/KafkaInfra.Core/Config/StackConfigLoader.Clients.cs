@@ -55,7 +55,8 @@ public static partial class StackConfigLoader
         var quotas = ReadQuotas(r, "producers[]");
         var roleArn = ReadRoleArn(r);
         var listener = ReadListenerChoice(r);
-        return name is null ? null : new ProducerConfig(index, name, ns, topics, prefix is { Length: 0 } ? null : prefix, quotas, roleArn, listener) { Authentication = ReadMskChoice(r) };
+        var principal = ReadCertificatePrincipal(r);
+        return name is null ? null : new ProducerConfig(index, name, ns, topics, prefix is { Length: 0 } ? null : prefix, quotas, roleArn, listener) { Authentication = ReadMskChoice(r), Principal = principal };
     }
 
     private static UserConfig? ReadUser(JsonElement element, string path, int index, ErrorBag errors)
@@ -84,6 +85,7 @@ public static partial class StackConfigLoader
         }
 
         var quotas = ReadQuotas(r, "users[]");
+        var principal = ReadCertificatePrincipal(r);
         var ns = r.String("namespace", expected: "the Kubernetes namespace its KafkaAccess binding goes to");
         if (ns is { Length: 0 })
         {
@@ -97,7 +99,7 @@ public static partial class StackConfigLoader
             errors.Add(r.Child("listener"), $"names listener {Describe.Quote(listener)}, but only the KafkaAccess binding of users[].namespace uses it; set namespace too, or leave listener out");
         }
 
-        return name is null || authentication is null ? null : new UserConfig(index, name, authentication.Value, acls, quotas, ns is { Length: 0 } ? null : ns, listener);
+        return name is null || authentication is null ? null : new UserConfig(index, name, authentication.Value, acls, quotas, ns is { Length: 0 } ? null : ns, listener) { Principal = principal };
     }
 
     private static AclRule? ReadAcl(JsonElement element, ObjectReader r)

@@ -10,6 +10,7 @@ internal sealed partial class PlanContext
         CheckProducerQuotas();
         CheckClientsOnMsk();
         CheckTlsUsersOnStrimzi();
+        CheckCertificatePrincipals();
         WarnTagsThatAreNoLabels();
     }
 
@@ -72,32 +73,6 @@ internal sealed partial class PlanContext
             Warn($"{t.Config.Path}.messagesPerSecond",
                 $"{Describe.Quote(t.Name)} is planned for {Fmt.N(t.MessagesPerSecond!.Value)} msg/s × {Fmt.N(t.MessageBytes)} B = {Fmt.MBps(t.IngressBytesPerSecond)}, but the producerByteRate quotas of its producers add up to {Fmt.MBps(total)}: {who}. "
                 + "Kafka throttles each producer at its quota (per broker), so the topic can fall short of its rate; raise the quotas or lower messagesPerSecond");
-        }
-    }
-
-    /// <summary>What MSK does not apply: KafkaUser quotas, and <c>users[]</c> ACLs on an IAM cluster.</summary>
-    private void CheckClientsOnMsk()
-    {
-        if (Platform is not MskPlatform msk)
-        {
-            return;
-        }
-
-        var withQuotas = config.Consumers.Where(c => c.Quotas is not null).Select(c => c.Path)
-            .Concat(config.Producers.Where(p => p.Quotas is not null).Select(p => p.Path))
-            .Concat(config.Users.Where(u => u.Quotas is not null).Select(u => u.Path))
-            .ToList();
-        if (withQuotas.Count > 0)
-        {
-            Warn($"{withQuotas[0]}.quotas", $"quotas are not applied on MSK (kafka-infra renders them into Strimzi KafkaUsers only); set them with kafka-configs on the cluster if needed. Also set for: {string.Join(", ", withQuotas.Skip(1).DefaultIfEmpty("nothing else"))}");
-        }
-
-        if (!msk.AuthorizesWithAcls)
-        {
-            foreach (var u in config.Users)
-            {
-                Error($"{u.Path}", $"declares Kafka ACLs for user {Describe.Quote(u.Name)}, but this MSK cluster authenticates with IAM, where IAM policies authorize and Kafka ACLs are ignored; grant the principal an IAM policy instead, or remove kafka-infra:users");
-            }
         }
     }
 }

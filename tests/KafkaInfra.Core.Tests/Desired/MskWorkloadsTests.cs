@@ -125,6 +125,9 @@ public class MskWorkloadsTests
         var auth = Assert.Single(objects, o => o.Kind == "TriggerAuthentication");
         var secret = Assert.IsType<Tree>(Assert.Single(auth.Spec().ListAt("secretTargetRef")));
         Assert.Equal(("password", "order-service-kafka-scram"), ((string?)secret["parameter"], (string?)secret["name"]));
+        // The trigger signs in as the consumer's SCRAM user, which carries its namespace (KafkaAcls.Consumer).
+        var configMap = Assert.Single(objects, o => o.Kind == "ConfigMap");
+        Assert.Equal(("apps", "apps-order-service"), (configMap.Namespace, (string?)configMap.Body.Child("data")["username"]));
         var ksql = Assert.Single(Assert.IsType<DeploymentModel>(objects.Single(o => o.Kind == "Deployment").Model).Containers).Env;
         Assert.Contains(ksql, e => e.Name == "KSQL_SASL_JAAS_CONFIG" && e.SecretName == "ksqldb-analytics-kafka-scram");
     }

@@ -76,7 +76,7 @@ public class ClientPlanTests
     }
 
     [Fact]
-    public void Users_on_an_msk_iam_cluster_are_refused_and_quotas_on_msk_warn()
+    public void Users_on_an_msk_iam_cluster_are_refused_and_quotas_on_msk_iam_warn_with_the_way_forward()
     {
         var result = TestStacks.Plan(TestStacks.MskCluster + Topics + """
               kafka-infra:producers:
@@ -89,7 +89,11 @@ public class ClientPlanTests
 
             """);
         Assert.Contains(TestStacks.Lines(result.Errors), e => e.StartsWith("kafka-infra:users[0]: declares Kafka ACLs for user \"ops\", but this MSK cluster authenticates with IAM", StringComparison.Ordinal));
-        Assert.Contains(TestStacks.Lines(result.Warnings), w => w.StartsWith("kafka-infra:producers[0].quotas: quotas are not applied on MSK", StringComparison.Ordinal));
+        // The IAM user is the STS session ARN, whose session name the client picks (MSK developer guide, "Managing
+        // throughput with Kafka quotas"; aws/aws-msk-iam-auth pull request 196): no stable entity to set a quota on.
+        var warning = Assert.Single(TestStacks.Lines(result.Warnings), w => w.StartsWith("kafka-infra:producers[0].quotas: are not applied on an MSK cluster that authenticates with IAM", StringComparison.Ordinal));
+        Assert.Contains("assumed-role/<role>/<session name>", warning, StringComparison.Ordinal);
+        Assert.Contains("--entity-type users", warning, StringComparison.Ordinal);
     }
 
     [Fact]

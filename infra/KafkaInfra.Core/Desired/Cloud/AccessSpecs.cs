@@ -15,6 +15,16 @@ public sealed record KafkaAclSpec(
     string ResourcePatternTypeFilter) : CloudSpec;
 
 /// <summary>
+/// <c>kafka:index/quota:Quota</c> (pulumi-kafka 3.13, bridging Mongey/terraform-provider-kafka <c>kafka_quota</c>,
+/// <c>kafka/resource_kafka_quota.go</c>): the quotas of entity <paramref name="EntityName"/> of type
+/// <paramref name="EntityType"/> (<c>user</c>, <c>client-id</c> or <c>ip</c>). <paramref name="Config"/> holds Kafka's
+/// quota keys (<c>producer_byte_rate</c>, <c>consumer_byte_rate</c>, <c>request_percentage</c>) as decimal strings:
+/// the Pulumi SDK's <c>QuotaArgs.Config</c> is a map of strings (the Terraform schema parses them as numbers). Every
+/// input forces a replacement.
+/// </summary>
+public sealed record KafkaQuotaSpec(string EntityName, string EntityType, StringMap Config) : CloudSpec;
+
+/// <summary>
 /// <c>aws:secretsmanager/secret:Secret</c> holding one SCRAM user for MSK: the name must start with <c>AmazonMSK_</c>
 /// and the secret must be encrypted with a customer-managed KMS key (MSK developer guide, "Sign-in credentials
 /// authentication with AWS Secrets Manager"; platform-facts.md 8.4).

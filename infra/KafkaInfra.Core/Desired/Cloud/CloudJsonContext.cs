@@ -27,6 +27,7 @@ namespace KafkaInfra.Core.Desired.Cloud;
 [JsonSerializable(typeof(ScramSecretVersionSpec))]
 [JsonSerializable(typeof(ScramSecretAssociationSpec))]
 [JsonSerializable(typeof(KafkaAclSpec))]
+[JsonSerializable(typeof(KafkaQuotaSpec))]
 [JsonSerializable(typeof(PodIdentityAssociationSpec))]
 [JsonSerializable(typeof(PolicyDocument))]
 internal sealed partial class CloudJsonContext : JsonSerializerContext;

@@ -24,7 +24,7 @@ public static class CloudSpecs
         typeof(ScalingTargetSpec), typeof(ScalingPolicySpec), typeof(KafkaProviderSpec), typeof(KafkaTopicSpec),
         typeof(IamPolicySpec), typeof(IamRoleSpec), typeof(RolePolicyAttachmentSpec),
         typeof(CustomPluginSpec), typeof(WorkerConfigurationSpec), typeof(ConnectorSpec),
-        typeof(SecretSpec), typeof(ScramSecretVersionSpec), typeof(ScramSecretAssociationSpec), typeof(KafkaAclSpec),
+        typeof(SecretSpec), typeof(ScramSecretVersionSpec), typeof(ScramSecretAssociationSpec), typeof(KafkaAclSpec), typeof(KafkaQuotaSpec),
         typeof(PodIdentityAssociationSpec),
     ];
 
@@ -50,6 +50,7 @@ public static class CloudSpecs
         ScramSecretVersionSpec => "aws:secretsmanager/secretVersion:SecretVersion",
         ScramSecretAssociationSpec => "aws:msk/scramSecretAssociation:ScramSecretAssociation",
         KafkaAclSpec => "kafka:index/acl:Acl",
+        KafkaQuotaSpec => "kafka:index/quota:Quota",
         PodIdentityAssociationSpec => "aws:eks/podIdentityAssociation:PodIdentityAssociation",
         _ => throw new ArgumentException($"unknown spec {spec?.GetType().Name}", nameof(spec)),
     };
@@ -64,7 +65,7 @@ public static class CloudSpecs
         LogGroupSpec or IamRoleSpec or IamPolicySpec => [CloudOutput.Arn, CloudOutput.Name],
         ScalingTargetSpec => [CloudOutput.ResourceId],
         ScalingPolicySpec or ConnectorSpec => [CloudOutput.Arn],
-        KafkaProviderSpec or RolePolicyAttachmentSpec or ScramSecretVersionSpec or ScramSecretAssociationSpec or KafkaAclSpec or PodIdentityAssociationSpec => [],
+        KafkaProviderSpec or RolePolicyAttachmentSpec or ScramSecretVersionSpec or ScramSecretAssociationSpec or KafkaAclSpec or KafkaQuotaSpec or PodIdentityAssociationSpec => [],
         KafkaTopicSpec => [CloudOutput.Name],
         _ => throw new ArgumentException($"unknown spec {spec?.GetType().Name}", nameof(spec)),
     };

@@ -32,13 +32,15 @@ public static class MskWorkloads
         foreach (var g in plan.KsqlDb)
         {
             var access = Access(cluster, msk, msk.MechanismOf(g.Config.Authentication));
-            objects.AddRange(KsqlDbRenderer.Build(g, ns, access, Identity(access, KafkaResources.KsqlDbUser(g.Name)), cluster));
+            objects.AddRange(KsqlDbRenderer.Build(g, ns, access, Identity(access, KafkaResources.KsqlDbUser(g.Name), KafkaResources.KsqlDbUser(g.Name)), cluster));
         }
 
         foreach (var c in plan.Consumers)
         {
             var access = Access(cluster, msk, msk.MechanismOf(c.Config.Authentication));
-            objects.AddRange(KedaRenderer.ForConsumer(c, access, Identity(access, c.Name), cluster));
+
+            // The SCRAM user is <namespace>-<name> (KafkaAcls.Consumer); the Secret keeps the consumer's name in its namespace.
+            objects.AddRange(KedaRenderer.ForConsumer(c, access, Identity(access, KafkaResources.ConsumerUser(c.Config), c.Name), cluster));
         }
 
         return objects;
@@ -64,10 +66,11 @@ public static class MskWorkloads
     }
 
     /// <summary>
-    /// With MSK SCRAM the user name is the client's name and its password lives in a Secret the operator creates in
-    /// the workload's namespace, <c>&lt;client&gt;-kafka-scram</c>, with keys <c>password</c> and <c>sasl.jaas.config</c>
-    /// (the same shape Strimzi writes); the credentials themselves are MSK's AWS Secrets Manager secrets.
+    /// With MSK SCRAM the user name is the client's SCRAM user (<see cref="KafkaAcls.For"/>) and its password lives in a
+    /// Secret the operator creates in the workload's namespace, <c>&lt;client&gt;-kafka-scram</c>, with keys
+    /// <c>password</c> and <c>sasl.jaas.config</c> (the same shape Strimzi writes); the credentials themselves are MSK's
+    /// AWS Secrets Manager secrets.
     /// </summary>
-    private static ClientIdentity? Identity(ClientAccess access, string client) =>
-        access.UsesPassword ? new ClientIdentity(client, KafkaResources.MskScramSecret(client)) : null;
+    private static ClientIdentity? Identity(ClientAccess access, string username, string client) =>
+        access.UsesPassword ? new ClientIdentity(username, KafkaResources.MskScramSecret(client)) : null;
 }

@@ -14,7 +14,7 @@ namespace KafkaInfra.Core.Desired.Msk;
 public static partial class MskCloudResources
 {
     /// <summary>The SCRAM user the Kafka provider (the deployer) signs in as; its password is <see cref="ScramPasswordConfigKey"/>.</summary>
-    public const string AdminUsername = "kafka-infra-admin";
+    public const string AdminUsername = KafkaResources.MskAdminUser;
 
     /// <summary>MSK accepts only SCRAM secrets whose name starts with this (platform-facts.md 8.4).</summary>
     public const string ScramSecretPrefix = "AmazonMSK_";
@@ -71,8 +71,9 @@ public static partial class MskCloudResources
     private static ClientGrants? DeployerGrants(CapacityPlan plan) => Deployer(plan) switch
     {
         MskAuthentication.Iam => null,
-        MskAuthentication.Scram => KafkaAcls.Admin(AdminUsername),
-        _ => KafkaAcls.Admin(plan.Config.Cluster.Msk?.AdminPrincipal?["User:".Length..] ?? ""),
+        // The deployer's principal may be a certificate's distinguished name: its resources are named "admin".
+        MskAuthentication.Scram => KafkaAcls.Admin(AdminUsername) with { Handle = "admin" },
+        _ => KafkaAcls.Admin(plan.Config.Cluster.Msk?.AdminPrincipal?["User:".Length..] ?? "") with { Handle = "admin" },
     };
 
     private sealed partial class Builder
@@ -124,21 +125,24 @@ public static partial class MskCloudResources
             // SCRAM users exist once their secrets are associated; an ACL may name a user before it exists, but the
             // provider signing in with SCRAM needs its own.
             var dependsOn = ScramPrincipals(plan).Count > 0 ? new[] { ClusterName, ScramAssociationName } : [ClusterName];
-            var grants = Grants(plan);
-            var withDeployer = Deployer(plan) != MskAuthentication.Iam;
-            foreach (var principal in grants)
+            var declared = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var principal in Grants(plan))
             {
-                // The deployer's principal may be a certificate's distinguished name: its resources are named "admin".
-                var who = withDeployer && ReferenceEquals(principal, grants[0]) ? "admin" : principal.Username;
                 foreach (var grant in principal.Grants)
                 {
                     foreach (var operation in grant.Operations)
                     {
                         var pattern = grant.Pattern == AclPattern.Prefixed ? "prefixed-" : "";
-                        var name = $"{_c}-acl-{who}-{grant.Resource.ToString().ToLowerInvariant()}-{pattern}{grant.Name}-{operation.ToLowerInvariant()}";
+                        var host = grant.Host == AclGrant.AnyHost ? "" : "-from-" + grant.Host;
+                        var name = $"{_c}-acl-{principal.ResourceHandle}-{grant.Resource.ToString().ToLowerInvariant()}-{pattern}{grant.Name}-{operation.ToLowerInvariant()}{host}";
+                        if (!declared.Add(name))
+                        {
+                            continue; // a users[] rule repeated: Kafka keeps one ACL binding per principal, resource, operation and host
+                        }
+
                         Add(name, new KafkaAclSpec(
-                            "User:" + principal.Username,
-                            "*",
+                            principal.Principal,
+                            grant.Host,
                             operation,
                             "Allow",
                             grant.Name,

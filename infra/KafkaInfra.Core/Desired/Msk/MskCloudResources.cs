@@ -157,6 +157,7 @@ public static partial class MskCloudResources
             AddScramSecrets();
             AddTopics();
             AddAcls();
+            AddQuotas();
             AddConsumerAccess();
             AddProducerAccess();
             AddKedaAccess();

@@ -30,8 +30,9 @@ public class MskAclTests
 
         Assert.Equal(
             ["Topic:Literal:orders:Read", "Topic:Literal:orders:Describe", "Group:Literal:order-service:Read", "Group:Literal:order-service:Describe"],
-            Acls(resources, "User:order-service"));
-        var acl = resources.Single(r => r.Spec is KafkaAclSpec { AclPrincipal: "User:order-service", AclOperation: "Read", AclResourceType: "Topic" });
+            Acls(resources, "User:apps-order-service"));
+        var acl = resources.Single(r => r.Spec is KafkaAclSpec { AclPrincipal: "User:apps-order-service", AclOperation: "Read", AclResourceType: "Topic" });
+        Assert.Equal("events-acl-apps-order-service-topic-orders-read", acl.Name);
         Assert.Equal("events-kafka", acl.Options.Provider);
         Assert.Equal(["events-msk", "events-scram-secrets"], acl.Options.DependsOn);
         Assert.All(resources.OfSpec<KafkaAclSpec>(), r => Assert.Equal(("*", "Allow"), (((KafkaAclSpec)r.Spec).AclHost, ((KafkaAclSpec)r.Spec).AclPermissionType)));
@@ -71,19 +72,19 @@ public class MskAclTests
         var resources = MskStacks.Build(Scram(MskStacks.KsqlGroup));
 
         var secrets = resources.OfSpec<SecretSpec>().Select(r => (SecretSpec)r.Spec).ToArray();
-        Assert.Equal(["AmazonMSK_events_kafka-infra-admin", "AmazonMSK_events_order-service", "AmazonMSK_events_ksqldb-analytics"], secrets.Select(s => s.Name));
+        Assert.Equal(["AmazonMSK_events_kafka-infra-admin", "AmazonMSK_events_apps-order-service", "AmazonMSK_events_ksqldb-analytics"], secrets.Select(s => s.Name));
         Assert.All(secrets, s => Assert.Equal("${events-scram-kms.arn}", s.KmsKeyId.ToString()));
         Assert.True(resources.Spec<KmsKeySpec>("events-scram-kms").EnableKeyRotation);
 
         var versions = resources.OfSpec<ScramSecretVersionSpec>().Select(r => (ScramSecretVersionSpec)r.Spec).ToArray();
-        Assert.Equal(["kafka:saslPassword", "msk-scram:order-service", "msk-scram:ksqldb-analytics"], versions.Select(v => v.PasswordConfigKey));
+        Assert.Equal(["kafka:saslPassword", "msk-scram:apps-order-service", "msk-scram:ksqldb-analytics"], versions.Select(v => v.PasswordConfigKey));
         var rendered = string.Concat(resources.Select(r => MskStacks.Json(r).ToJsonString()));
         Assert.DoesNotContain("password\":", rendered, StringComparison.OrdinalIgnoreCase);
 
         var association = resources.Named("events-scram-secrets");
         var spec = Assert.IsType<ScramSecretAssociationSpec>(association.Spec);
         Assert.Equal(3, spec.SecretArnLists.Count);
-        Assert.Equal(["events-scram-kafka-infra-admin-version", "events-scram-order-service-version", "events-scram-ksqldb-analytics-version"], association.Options.DependsOn);
+        Assert.Equal(["events-scram-kafka-infra-admin-version", "events-scram-apps-order-service-version", "events-scram-ksqldb-analytics-version"], association.Options.DependsOn);
         Assert.Equal(MskCloudResources.AdminUsername, resources.Spec<KafkaProviderSpec>("events-kafka").SaslUsername);
     }
 
@@ -137,7 +138,7 @@ public class MskAclTests
         var grants = KafkaAcls.For(plan);
 
         Assert.Equal(["consumer/apps/order-service", "ksqldb/analytics"], grants.Select(g => g.Client));
-        Assert.Equal("User:order-service", grants[0].Principal);
+        Assert.Equal("User:apps-order-service", grants[0].Principal);
         Assert.Equal(MskCloudResources.AdminUsername, MskCloudResources.Grants(plan)[0].Username);
     }
 }

@@ -83,9 +83,10 @@ public class MskMixedAuthTests
         Assert.DoesNotContain(keda, s => s.Contains("payments", StringComparison.Ordinal));
 
         var principals = resources.OfSpec<KafkaAclSpec>().Select(r => ((KafkaAclSpec)r.Spec).AclPrincipal).Distinct().ToList();
-        Assert.Equal(["User:audit-reader"], principals);
-        // The deployer signs in with IAM: no SCRAM user of its own, no ACLs of its own, only the SCRAM client's secret.
-        Assert.Equal(["AmazonMSK_events_audit-reader"], resources.OfSpec<SecretSpec>().Select(r => ((SecretSpec)r.Spec).Name));
+        // SCRAM users are <namespace>-<name> (producers -producer), as on Strimzi.
+        Assert.Equal(["User:audit-audit-reader", "User:audit-ledger-producer"], principals);
+        // The deployer signs in with IAM: no SCRAM user of its own, no ACLs of its own, only the SCRAM clients' secrets.
+        Assert.Equal(["AmazonMSK_events_audit-audit-reader", "AmazonMSK_events_audit-ledger-producer"], resources.OfSpec<SecretSpec>().Select(r => ((SecretSpec)r.Spec).Name).Order(StringComparer.Ordinal));
         var provider = resources.Spec<KafkaProviderSpec>("events-kafka");
         Assert.Equal(KafkaSaslMechanism.AwsIam, provider.SaslMechanism);
         Assert.Equal(Text.Of(new OutputRef("events-msk", CloudOutput.BootstrapBrokersSaslIam)), provider.BootstrapServers);
@@ -188,7 +189,7 @@ public class MskMixedAuthTests
         Assert.Equal("IAM", connector.KafkaClusterClientAuthentication.AuthenticationType);
         Assert.Equal(Text.Of(new OutputRef("events-msk", CloudOutput.BootstrapBrokersSaslIam)), connector.KafkaCluster.ApacheKafkaCluster.BootstrapServers);
         // order-service now defaults to SCRAM: ACLs, no IAM policy; the Connect group keeps its IAM policy.
-        Assert.Contains(resources.OfSpec<KafkaAclSpec>(), r => ((KafkaAclSpec)r.Spec).AclPrincipal == "User:order-service");
+        Assert.Contains(resources.OfSpec<KafkaAclSpec>(), r => ((KafkaAclSpec)r.Spec).AclPrincipal == "User:apps-order-service");
         Assert.DoesNotContain(resources, r => r.Name == "events-consumer-apps.order-service-policy");
         Assert.Contains(resources, r => r.Name == "events-connect-sinks-policy");
     }
