@@ -27,6 +27,7 @@ public abstract class PlatformProfile
         Platform.MskProvisioned => StandardInstance,
         Platform.MskExpress => ExpressInstance,
         Platform.MskServerless => ServerlessInstance,
+        Platform.External => ExternalProfile.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(platform), platform, "unknown platform"),
     };
 
