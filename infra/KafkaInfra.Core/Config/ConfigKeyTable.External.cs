@@ -15,7 +15,7 @@ public static partial class ConfigKeyTable
         new("cluster.external.adminUsername", Str, "required with `scram-sha-512`", "the deployer's SCRAM user (an existing user allowed to manage topics and ACLs); its password is the secret stack config `kafka:saslPassword`"),
         new("cluster.external.kedaSecret", Str, "required with consumers unless `authentication: none`", "Secret in `kedaNamespace` KEDA logs in with: `username` + `password` (SCRAM) or `tls.crt` + `tls.key` (tls); a principal allowed to Describe the consumers' topics and groups"),
         new("cluster.external.kedaNamespace", Str, Code(Defaults.KedaNamespace), "KEDA's cluster-object namespace (`KEDA_CLUSTER_OBJECT_NAMESPACE`), where its ClusterTriggerAuthentication reads `kedaSecret` and `caSecret`"),
-        new("cluster.external.brokers", Int, "unknown (the checks that need it are skipped, with a warning)", "the cluster's broker count as its owner states it, for replication-factor and partitions-per-broker checks", Range: new(1, 1000)),
+        new("cluster.external.brokers", Int, "unknown (those checks are skipped)", "the cluster's broker count as its owner states it, for replication-factor and partitions-per-broker checks", Range: new(1, 1000)),
         new("cluster.external.manageAcls", Bool, Code(true), "SCRAM: declare least-privilege ACLs for consumers, producers and `users[]` (principals `User:<name>`); `false` when the owner grants them"),
     ];
 }

@@ -61,6 +61,8 @@ public static partial class StackConfigLoader
 
         var bootstrap = r.String("bootstrapServers", required: true, expected: "a comma-separated host:port list such as kafka-1.example.com:9093,kafka-2.example.com:9093") ?? "";
         CheckBootstrapServers(r, bootstrap);
+        // One spelling for every client: KEDA, the Kafka provider and the stack output get "a:1,b:2", without spaces.
+        bootstrap = string.Join(',', bootstrap.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
         ExternalAuthentication? auth = ExternalAuthentications[Defaults.ExternalAuthentication];
         if (r.Has("authentication") && r.String("authentication") is { } text)
