@@ -90,6 +90,8 @@ internal sealed class ExternalProfile : PlatformProfile
 
     public override PartitionLimit? PartitionsPerBroker(ClusterConfig cluster) => null;
 
+    public override string Replaced(string key) => $"every topic resource is named after cluster.{key}: Pulumi.Kafka deletes the stack's topics on the external cluster with their data and creates them again empty (the cluster itself is not touched)";
+
     public override string PlanText(ClusterConfig cluster) => $"external cluster ({cluster.External!.BootstrapServers})";
 
     public override string Summary(ClusterConfig cluster) => cluster.External!.Brokers is { } b
