@@ -38,7 +38,8 @@ internal static class PlanCommand
             var (result, baseline) = Plan(raw, path, parse.GetValue(baseOption));
             if (parse.GetValue(output) == "json")
             {
-                stdout.WriteLine(PlanReport.Json(result, stack, baseline));
+                PlanReport.WriteJson(stdout, result, stack, baseline);
+                stdout.WriteLine();
             }
             else if (result.IsValid)
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -132,16 +133,20 @@ public static partial class StackFile
     private static bool IsRead(string key) =>
         key.StartsWith(ConfigKeys.Namespace + ":", StringComparison.Ordinal) || key == "aws:region";
 
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Serialises a node (within the limits, checked by the caller) as the JSON text Pulumi hands a program for a structured value.</summary>
     internal static string ToJson(YNode node)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        // Sized from the node's own estimate of its JSON length, so a large value (10,000 topics are megabytes) is
+        // written into one buffer instead of one that doubles and is copied again at the end.
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Clamp(node.ExpandedChars + 64, 256, InputLimits.MaxValueChars));
+        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
         {
             Write(writer, node);
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void Write(Utf8JsonWriter writer, YNode node)

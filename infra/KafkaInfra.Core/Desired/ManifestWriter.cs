@@ -23,8 +23,15 @@ public static class ManifestWriter
         return ToYaml(obj.ToManifest());
     }
 
-    /// <summary>A tree as YAML.</summary>
-    public static string ToYaml(Tree tree) => YamlText.Write(ToPlain(tree)).Replace("\r\n", "\n", StringComparison.Ordinal);
+    /// <summary>A tree as YAML (the fast path when every scalar is simple, <see cref="BlockYaml"/>; the emitter otherwise).</summary>
+    public static string ToYaml(Tree tree)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        return BlockYaml.TryWrite(tree) ?? EmitYaml(tree);
+    }
+
+    /// <summary>A tree as YAML through the emitter, whatever it holds.</summary>
+    internal static string EmitYaml(Tree tree) => YamlText.Write(ToPlain(tree)).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>
     /// A cloud resource as <c>{ "type", "name", "component", "properties", "options" }</c>; the properties are the

@@ -77,11 +77,11 @@ internal static partial class YamlText
         }
     }
 
-    private static void Scalar(Emitter emitter, string s)
-    {
-        var quote = s.Trim().Length == 0 || ReadAsNonString().IsMatch(s) || Yaml11Quoting.WouldRetype(s);
-        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, s, quote ? ScalarStyle.DoubleQuoted : ScalarStyle.Any, isPlainImplicit: true, isQuotedImplicit: true));
-    }
+    /// <summary>Whether a string is written double-quoted: blank, or read back as anything but a string.</summary>
+    internal static bool Quotes(string s) => s.Trim().Length == 0 || ReadAsNonString().IsMatch(s) || Yaml11Quoting.WouldRetype(s);
+
+    private static void Scalar(Emitter emitter, string s) =>
+        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, s, Quotes(s) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any, isPlainImplicit: true, isQuotedImplicit: true));
 
     private static void Plain(Emitter emitter, string text) =>
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, text, ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: true));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KafkaInfra.Core.Config;
 using KafkaInfra.Core.Planning;
@@ -11,8 +10,6 @@ namespace KafkaInfra.Core.Reports;
 /// <summary>Renderings of the impact report: log lines, text and JSON (the markdown and its Mermaid chart are in ImpactReport.Markdown.cs).</summary>
 public sealed partial class ImpactReport
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>A short label per kind, used in the summary table and the text lines.</summary>
     public static string KindLabel(ChangeKind kind) => kind switch
     {
@@ -113,34 +110,44 @@ public sealed partial class ImpactReport
     }
 
     /// <summary>The machine-readable report of <c>kafka-infra diff --output json</c>.</summary>
-    public string Json(string stackName, string baseName)
+    public string Json(string stackName, string baseName) => JsonReport.ToText(w =>
     {
-        var root = new JsonObject
+        w.WriteStartObject();
+        w.WriteString("stack", stackName);
+        w.WriteString("base", baseName);
+        w.WriteBoolean("valid", true);
+        w.WriteBoolean("newStack", IsNewStack);
+        w.WriteBoolean("unsafe", HasUnsafe);
+        w.WriteNumber("unsafeCount", UnsafeCount);
+        w.WriteStartArray("changes");
+        foreach (var c in Ordered)
         {
-            ["stack"] = stackName,
-            ["base"] = baseName,
-            ["valid"] = true,
-            ["newStack"] = IsNewStack,
-            ["unsafe"] = HasUnsafe,
-            ["unsafeCount"] = UnsafeCount,
-            ["changes"] = new JsonArray(Ordered.Select(c => (JsonNode)new JsonObject
-            {
-                ["kind"] = c.Kind.ToString(),
-                ["subject"] = c.Subject,
-                ["old"] = c.Old,
-                ["new"] = c.New,
-                ["unsafe"] = c.Unsafe,
-                ["irreversible"] = c.Irreversible,
-                ["consequence"] = c.Consequence,
-                ["acknowledge"] = c.Acknowledge,
-                ["configPath"] = c.ConfigPath,
-            }).ToArray()),
-            ["refusals"] = Diagnostics(Refusals),
-            ["newWarnings"] = Diagnostics(NewWarnings),
-            ["rollout"] = new JsonArray(Rollout.Select(step => (JsonNode)step).ToArray()),
-        };
-        return root.ToJsonString(Indented);
-    }
+            w.WriteStartObject();
+            w.WriteString("kind", c.Kind.ToString());
+            w.WriteString("subject", c.Subject);
+            JsonReport.StringOrNull(w, "old", c.Old);
+            JsonReport.StringOrNull(w, "new", c.New);
+            w.WriteBoolean("unsafe", c.Unsafe);
+            w.WriteBoolean("irreversible", c.Irreversible);
+            JsonReport.StringOrNull(w, "consequence", c.Consequence);
+            JsonReport.StringOrNull(w, "acknowledge", c.Acknowledge);
+            JsonReport.StringOrNull(w, "configPath", c.ConfigPath);
+            w.WriteEndObject();
+            JsonReport.Chunk(w);
+        }
+
+        w.WriteEndArray();
+        JsonReport.Diagnostics(w, "refusals", Refusals);
+        JsonReport.Diagnostics(w, "newWarnings", NewWarnings);
+        w.WriteStartArray("rollout");
+        foreach (var step in Rollout)
+        {
+            w.WriteStringValue(step);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
 
     /// <summary>The report of a comparison that could not be made: which side is invalid and every error.</summary>
     public static string InvalidText(ImpactPlans plans, string stackName, string baseName)
@@ -180,23 +187,21 @@ public sealed partial class ImpactReport
     {
         ArgumentNullException.ThrowIfNull(plans);
         var (side, errors) = InvalidSide(plans, baseName);
-        var root = new JsonObject
+        return JsonReport.ToText(w =>
         {
-            ["stack"] = stackName,
-            ["base"] = baseName,
-            ["valid"] = false,
-            ["invalidSide"] = plans.BaseInvalid ? "base" : "new",
-            ["message"] = side,
-            ["errors"] = Diagnostics(errors),
-        };
-        return root.ToJsonString(Indented);
+            w.WriteStartObject();
+            w.WriteString("stack", stackName);
+            w.WriteString("base", baseName);
+            w.WriteBoolean("valid", false);
+            w.WriteString("invalidSide", plans.BaseInvalid ? "base" : "new");
+            w.WriteString("message", side);
+            JsonReport.Diagnostics(w, "errors", errors);
+            w.WriteEndObject();
+        });
     }
 
     private static (string Side, IReadOnlyList<Diagnostic> Errors) InvalidSide(ImpactPlans plans, string baseName) =>
         plans.BaseInvalid
             ? ($"base config invalid ({baseName})", plans.BaseErrors)
             : ("new config invalid", plans.NewErrors);
-
-    private static JsonArray Diagnostics(IEnumerable<Diagnostic> items) =>
-        new(items.Select(d => (JsonNode)new JsonObject { ["path"] = d.Path, ["message"] = d.Message }).ToArray());
 }

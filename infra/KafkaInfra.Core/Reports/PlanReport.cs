@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using KafkaInfra.Core.Planning;
 
 namespace KafkaInfra.Core.Reports;
@@ -14,8 +13,6 @@ public sealed record PlanBaseline(string Name, bool Exists);
 /// <summary>Renders a plan for people (text) and machines (JSON).</summary>
 public static class PlanReport
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>The readable report printed by <c>kafka-infra plan</c>.</summary>
     /// <param name="result">The plan.</param>
     /// <param name="stackName">The stack's name, for the heading.</param>
@@ -118,83 +115,120 @@ public static class PlanReport
     };
 
     /// <summary>The JSON object printed by <c>kafka-infra plan --output json</c>.</summary>
-    public static string Json(PlanResult result, string stackName, PlanBaseline? baseline = null)
+    public static string Json(PlanResult result, string stackName, PlanBaseline? baseline = null) =>
+        JsonReport.ToText(w => WriteJson(w, result, stackName, baseline));
+
+    /// <summary>Writes the JSON of <see cref="Json"/> to <paramref name="output"/> as it is produced.</summary>
+    public static void WriteJson(TextWriter output, PlanResult result, string stackName, PlanBaseline? baseline = null) =>
+        JsonReport.Write(output, w => WriteJson(w, result, stackName, baseline));
+
+    private static void WriteJson(Utf8JsonWriter w, PlanResult result, string stackName, PlanBaseline? baseline)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var root = new JsonObject
-        {
-            ["stack"] = stackName,
-            ["valid"] = result.IsValid,
-            ["comparedWith"] = baseline?.Name,
-        };
+        w.WriteStartObject();
+        w.WriteString("stack", stackName);
+        w.WriteBoolean("valid", result.IsValid);
+        JsonReport.StringOrNull(w, "comparedWith", baseline?.Name);
         if (result.Plan is { } plan)
         {
-            var k = plan.Cluster;
-            root["environment"] = plan.Config.EnvironmentLabel;
-            root["rules"] = plan.Config.Environment.ToString().ToLowerInvariant();
-            root["platform"] = k.Platform.ToString();
-            root["cluster"] = plan.Config.Cluster.Name;
-            root["brokers"] = k.Brokers;
-            root["storageGiB"] = k.StorageGiB;
-            root["sizing"] = new JsonObject
-            {
-                ["ingressMBps"] = Math.Round(k.IngressMBps, 3),
-                ["writeMBps"] = Math.Round(k.WriteMBps, 3),
-                ["brokerIngressMBps"] = k.BrokerIngressMBps,
-                ["minBrokersForThroughput"] = k.MinBrokersForThroughput,
-                ["storageGiBNeededPerBroker"] = k.StorageGiBNeededPerBroker,
-                ["replicasPerBroker"] = k.ReplicasPerBroker,
-                ["maxReplicasPerBroker"] = k.MaxReplicasPerBroker,
-                ["throughput"] = k.ThroughputDerivation.Explanation,
-                ["storage"] = k.StorageDerivation.Explanation,
-                ["replicas"] = k.ReplicasDerivation.Explanation,
-            };
-            root["topics"] = new JsonArray(plan.Topics.Select(t => (JsonNode)new JsonObject
-            {
-                ["name"] = t.Name,
-                ["partitions"] = t.Partitions,
-                ["computedPartitions"] = t.ComputedPartitions,
-                ["deployedPartitions"] = t.DeployedPartitions,
-                ["replicationFactor"] = t.ReplicationFactor,
-                ["minInsyncReplicas"] = t.MinInsyncReplicas,
-                ["retentionHours"] = t.RetentionHours,
-                ["partitionsFrom"] = t.PartitionsDerivation.Explanation,
-                ["storageGiB"] = Math.Round(t.StorageBytes / Units.GiB, 3),
-            }).ToArray());
-            root["consumers"] = new JsonArray(plan.Consumers.Select(c => (JsonNode)new JsonObject
-            {
-                ["name"] = c.Name,
-                ["namespace"] = c.Config.Namespace,
-                ["topic"] = c.Topic,
-                ["consumerGroup"] = c.Config.ConsumerGroup,
-                ["minReplicas"] = c.MinReplicas,
-                ["maxReplicas"] = c.MaxReplicas,
-                ["requestedMaxReplicas"] = c.Config.MaxReplicas,
-                ["lagThreshold"] = c.Config.LagThreshold,
-            }).ToArray());
-            root["connect"] = new JsonArray(plan.Connect.Select(g => (JsonNode)new JsonObject
-            {
-                ["name"] = g.Name,
-                ["replicas"] = g.Replicas,
-                ["maxReplicas"] = g.MaxReplicas,
-                ["connectors"] = new JsonArray(g.Connectors.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["tasksMax"] = c.TasksMax }).ToArray()),
-            }).ToArray());
-            root["ksqldb"] = new JsonArray(plan.KsqlDb.Select(g => (JsonNode)new JsonObject
-            {
-                ["name"] = g.Name,
-                ["replicas"] = g.Replicas,
-                ["serviceId"] = g.ServiceId,
-            }).ToArray());
-            root["advice"] = Diagnostics(plan.Advice);
+            WritePlan(w, plan);
+            JsonReport.Diagnostics(w, "advice", plan.Advice);
         }
 
-        root["warnings"] = Diagnostics(result.Warnings);
-        root["errors"] = Diagnostics(result.Errors);
-        return root.ToJsonString(Indented);
+        JsonReport.Diagnostics(w, "warnings", result.Warnings);
+        JsonReport.Diagnostics(w, "errors", result.Errors);
+        w.WriteEndObject();
     }
 
-    private static JsonArray Diagnostics(IEnumerable<Diagnostic> items) =>
-        new(items.Select(d => (JsonNode)new JsonObject { ["path"] = d.Path, ["message"] = d.Message }).ToArray());
+    private static void WritePlan(Utf8JsonWriter w, CapacityPlan plan)
+    {
+        var k = plan.Cluster;
+        w.WriteString("environment", plan.Config.EnvironmentLabel);
+        w.WriteString("rules", plan.Config.Environment.ToString().ToLowerInvariant());
+        w.WriteString("platform", k.Platform.ToString());
+        w.WriteString("cluster", plan.Config.Cluster.Name);
+        w.WriteNumber("brokers", k.Brokers);
+        w.WriteNumber("storageGiB", k.StorageGiB);
+        w.WriteStartObject("sizing");
+        w.WriteNumber("ingressMBps", Math.Round(k.IngressMBps, 3));
+        w.WriteNumber("writeMBps", Math.Round(k.WriteMBps, 3));
+        w.WriteNumber("brokerIngressMBps", k.BrokerIngressMBps);
+        w.WriteNumber("minBrokersForThroughput", k.MinBrokersForThroughput);
+        w.WriteNumber("storageGiBNeededPerBroker", k.StorageGiBNeededPerBroker);
+        w.WriteNumber("replicasPerBroker", k.ReplicasPerBroker);
+        JsonReport.NumberOrNull(w, "maxReplicasPerBroker", k.MaxReplicasPerBroker);
+        w.WriteString("throughput", k.ThroughputDerivation.Explanation);
+        w.WriteString("storage", k.StorageDerivation.Explanation);
+        w.WriteString("replicas", k.ReplicasDerivation.Explanation);
+        w.WriteEndObject();
+        w.WriteStartArray("topics");
+        foreach (var t in plan.Topics)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", t.Name);
+            w.WriteNumber("partitions", t.Partitions);
+            w.WriteNumber("computedPartitions", t.ComputedPartitions);
+            JsonReport.NumberOrNull(w, "deployedPartitions", t.DeployedPartitions);
+            w.WriteNumber("replicationFactor", t.ReplicationFactor);
+            w.WriteNumber("minInsyncReplicas", t.MinInsyncReplicas);
+            w.WriteNumber("retentionHours", t.RetentionHours);
+            w.WriteString("partitionsFrom", t.PartitionsDerivation.Explanation);
+            w.WriteNumber("storageGiB", Math.Round(t.StorageBytes / Units.GiB, 3));
+            w.WriteEndObject();
+            JsonReport.Chunk(w);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("consumers");
+        foreach (var c in plan.Consumers)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", c.Name);
+            w.WriteString("namespace", c.Config.Namespace);
+            w.WriteString("topic", c.Topic);
+            w.WriteString("consumerGroup", c.Config.ConsumerGroup);
+            w.WriteNumber("minReplicas", c.MinReplicas);
+            w.WriteNumber("maxReplicas", c.MaxReplicas);
+            JsonReport.NumberOrNull(w, "requestedMaxReplicas", c.Config.MaxReplicas);
+            w.WriteNumber("lagThreshold", c.Config.LagThreshold);
+            w.WriteEndObject();
+            JsonReport.Chunk(w);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("connect");
+        foreach (var g in plan.Connect)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", g.Name);
+            w.WriteNumber("replicas", g.Replicas);
+            JsonReport.NumberOrNull(w, "maxReplicas", g.MaxReplicas);
+            w.WriteStartArray("connectors");
+            foreach (var c in g.Connectors)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", c.Name);
+                w.WriteNumber("tasksMax", c.TasksMax);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("ksqldb");
+        foreach (var g in plan.KsqlDb)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", g.Name);
+            w.WriteNumber("replicas", g.Replicas);
+            w.WriteString("serviceId", g.ServiceId);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
 
     private static void AppendList(StringBuilder sb, string title, IReadOnlyList<Diagnostic> items)
     {
