@@ -286,25 +286,6 @@ internal static class CloudMapper
         return $"resource {resource.Name} ({resource.Type}): SCRAM authentication needs the secret stack config {key} (pulumi config set --secret {key} ...)";
     }
 
-    /// <summary>The Kafka provider's credential keys: set, each must be secret in the stack config (never plain text).</summary>
-    private static readonly string[] ProviderCredentialKeys = [MskCloudResources.ScramPasswordConfigKey, MskCloudResources.ClientKeyConfigKey];
-
-    /// <summary>Null unless a Kafka provider's credential is in the stack config as plain text (a problem naming the key).</summary>
-    public static string? PlainCredential(CloudResource resource, IReadOnlyCollection<string> secretKeys)
-    {
-        ArgumentNullException.ThrowIfNull(resource);
-        ArgumentNullException.ThrowIfNull(secretKeys);
-        if (resource.Spec is not KafkaProviderSpec)
-        {
-            return null;
-        }
-
-        var plain = ProviderCredentialKeys.Where(k => new Pulumi.Config("kafka").Get(Key(k)) is not null && !secretKeys.Contains(k)).ToArray();
-        return plain.Length == 0
-            ? null
-            : $"resource {resource.Name} ({resource.Type}): {string.Join(" and ", plain)} {(plain.Length == 1 ? "is" : "are")} in the stack config as plain text; set {(plain.Length == 1 ? "it" : "them")} with `pulumi config set --secret {plain[0]} ...` so the credential stays encrypted";
-    }
-
     /// <summary>A secret config value by its qualified key (<c>namespace:name</c>), or null when it is not set.</summary>
     private static Output<string>? SecretConfig(string qualifiedKey) =>
         new Pulumi.Config(qualifiedKey[..qualifiedKey.IndexOf(':', StringComparison.Ordinal)]).GetSecret(Key(qualifiedKey));
