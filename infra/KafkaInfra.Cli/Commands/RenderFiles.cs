@@ -48,10 +48,53 @@ internal static partial class RenderFiles
     }
 
     /// <summary>Whether the file at <paramref name="path"/> holds <paramref name="text"/> as a render writes it.</summary>
+    /// <remarks>
+    /// Compared in chunks of 64 KiB: the index of a large render is megabytes, and encoding it whole would put a large
+    /// array on the large-object heap, whose first allocation collects the whole heap.
+    /// </remarks>
     public static bool SameText(string path, string text)
     {
-        var buffer = new byte[4096];
-        return Holds(path, new Encoder().Encode(text), ref buffer);
+        try
+        {
+            using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.None);
+            if (RandomAccess.GetLength(handle) != Utf8.GetByteCount(text))
+            {
+                return false;
+            }
+
+            var encoder = Utf8.GetEncoder();
+            var mine = new byte[16 * 1024];
+            var theirs = new byte[mine.Length];
+            var chars = text.AsSpan();
+            long offset = 0;
+            while (true)
+            {
+                encoder.Convert(chars, mine, flush: true, out var charsUsed, out var bytesUsed, out _);
+                chars = chars[charsUsed..];
+                var read = 0;
+                int n;
+                while (read < bytesUsed && (n = RandomAccess.Read(handle, theirs.AsSpan(read, bytesUsed - read), offset + read)) > 0)
+                {
+                    read += n;
+                }
+
+                if (read != bytesUsed || !mine.AsSpan(0, bytesUsed).SequenceEqual(theirs.AsSpan(0, read)))
+                {
+                    return false;
+                }
+
+                offset += bytesUsed;
+                if (chars.IsEmpty)
+                {
+                    // Nothing may follow: a file that grew since its length was taken differs.
+                    return RandomAccess.Read(handle, theirs.AsSpan(0, 1), offset) == 0;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ public static partial class ConfigKeyTable
         new("cluster.strimzi.listeners[].port", Int, Required, "unique; not 9404 or 9999 (Strimzi's Prometheus and JMX ports)", Range: new(9092, 65535)),
         new("cluster.strimzi.listeners[].type", Str, Required, $"how clients reach it: {string.Join(", ", StrimziDefaults.ListenerTypes.Select(t => $"`{t}`"))} (in-cluster clients: `internal`, `cluster-ip`)"),
         new("cluster.strimzi.listeners[].tls", Bool, Code(true), "TLS encryption (required for `route`, `ingress` and `authentication: tls`)"),
-        new("cluster.strimzi.listeners[].authentication", Str, "`scram-sha-512`", "client authentication; `none` is refused in prod", ["scram-sha-512", "tls", "none"]),
+        new("cluster.strimzi.listeners[].authentication", Str, "`scram-sha-512`", "client authentication (`tls`: client certificates from the clients CA); `none` is refused in prod, and kafka-infra's clients cannot use it (simple authorization denies `User:ANONYMOUS`)", ["scram-sha-512", "tls", "none"]),
         new("cluster.strimzi.listeners[].configuration", Map, None, "Strimzi listener `configuration` (bootstrap/broker hosts, load balancer settings, ...), keys checked against the CRD"),
         new("cluster.strimzi.nodePools[]", Maps, "from `brokers` and `controllers`", "KafkaNodePools named `<cluster>-<name>`; replaces `brokers`, `storageGiB`, `controllers`, `controllerStorageGiB`, `brokerResources`"),
         new("cluster.strimzi.nodePools[].name", Str, Required, "pool name (the KafkaNodePool is `<cluster>-<name>`)"),

@@ -17,6 +17,22 @@ public static partial class KafkaResources
     public static string KedaUser(string cluster) => cluster + "-keda";
 
     /// <summary>
+    /// KEDA's describe-only identity for triggers on listeners with <c>authentication: tls</c> (a SCRAM user cannot log
+    /// in there): KafkaUser <c>&lt;cluster&gt;-keda-tls</c>, its binding <c>&lt;cluster&gt;-keda-tls-kafka</c> and
+    /// ClusterTriggerAuthentication <c>&lt;cluster&gt;-kafka-tls</c>.
+    /// </summary>
+    public static string KedaTlsUser(string cluster) => cluster + "-keda-tls";
+
+    /// <inheritdoc cref="KedaTlsUser"/>
+    public static string KedaTlsBinding(string cluster) => cluster + "-keda-tls-kafka";
+
+    /// <inheritdoc cref="KedaTlsUser"/>
+    public static string KedaTlsClusterTriggerAuthentication(string cluster) => cluster + "-kafka-tls";
+
+    /// <summary>The KafkaAccess and binding Secret of a <c>users[]</c> principal in <c>users[].namespace</c>: <c>&lt;user&gt;-user-kafka</c>.</summary>
+    public static string UserBinding(string user) => user + "-user-kafka";
+
+    /// <summary>
     /// The KafkaAccess, and the binding Secret the Access Operator writes under the same name (its default when
     /// <c>spec.secretName</c> is unset; kafka-access-operator 0.3.0 <c>KafkaAccessReconciler.determineSecretName</c>), of a
     /// consumer in its namespace: <c>&lt;consumer&gt;-kafka</c>.

@@ -29,7 +29,8 @@ public sealed record ProducerConfig(
     IReadOnlyList<string> Topics,
     string? TransactionalIdPrefix,
     ClientQuotas? Quotas,
-    string? AwsRoleArn = null)
+    string? AwsRoleArn = null,
+    string? Listener = null)
 {
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Producers)}[{Index}]";
 }
@@ -44,12 +45,18 @@ public sealed record AclResource(string Type, string? Name, string PatternType);
 public sealed record AclRule(AclResource Resource, IReadOnlyList<string> Operations, string Host);
 
 /// <summary>One entry of <c>kafka-infra:users</c>: any other principal (admin tools, external applications) with explicit ACLs.</summary>
+/// <param name="Namespace">Strimzi: where a KafkaAccess binds its credentials (<c>users[].namespace</c>); null keeps
+/// them only in the User Operator's Secret in the Kafka namespace.</param>
+/// <param name="Listener">Strimzi: the listener its binding names (<c>users[].listener</c>); null picks the first
+/// in-cluster listener that accepts its authentication.</param>
 public sealed record UserConfig(
     int Index,
     string Name,
     UserAuthentication Authentication,
     IReadOnlyList<AclRule> Acls,
-    ClientQuotas? Quotas)
+    ClientQuotas? Quotas,
+    string? Namespace = null,
+    string? Listener = null)
 {
     public string Path => $"{ConfigKeys.Qualified(ConfigKeys.Users)}[{Index}]";
 }

@@ -142,6 +142,14 @@ public sealed record StrimziConfig(
     public StrimziListenerConfig? ClientListener(string? name) => name is null
         ? Listeners.FirstOrDefault(l => l is { Type: "internal", Tls: true, Authentication: ListenerAuthentication.ScramSha512 })
         : Listeners.FirstOrDefault(l => l.Name == name);
+
+    /// <summary>
+    /// The listener the KafkaAccess of a <c>users[]</c> principal names: <paramref name="name"/>, or (null) the default
+    /// client listener for a SCRAM user and the first in-cluster listener with <c>authentication: tls</c> for a TLS user.
+    /// </summary>
+    public StrimziListenerConfig? UserListener(string? name, UserAuthentication authentication) => name is not null || authentication == UserAuthentication.ScramSha512
+        ? ClientListener(name)
+        : Listeners.FirstOrDefault(l => l is { IsInCluster: true, Authentication: ListenerAuthentication.Tls });
 }
 
 /// <summary><c>kafka-infra:cluster.msk.storageAutoscaling</c>.</summary>

@@ -54,7 +54,8 @@ public static partial class StackConfigLoader
 
         var quotas = ReadQuotas(r, "producers[]");
         var roleArn = ReadRoleArn(r);
-        return name is null ? null : new ProducerConfig(index, name, ns, topics, prefix is { Length: 0 } ? null : prefix, quotas, roleArn);
+        var listener = ReadListenerChoice(r);
+        return name is null ? null : new ProducerConfig(index, name, ns, topics, prefix is { Length: 0 } ? null : prefix, quotas, roleArn, listener);
     }
 
     private static UserConfig? ReadUser(JsonElement element, string path, int index, ErrorBag errors)
@@ -83,7 +84,20 @@ public static partial class StackConfigLoader
         }
 
         var quotas = ReadQuotas(r, "users[]");
-        return name is null || authentication is null ? null : new UserConfig(index, name, authentication.Value, acls, quotas);
+        var ns = r.String("namespace", expected: "the Kubernetes namespace its KafkaAccess binding goes to");
+        if (ns is { Length: 0 })
+        {
+            errors.Add(r.Child("namespace"), "must not be empty; expected a Kubernetes namespace, or leave the key out to keep the credentials in the Kafka namespace only");
+        }
+
+        CheckKubernetesName(r, "namespace", ns);
+        var listener = r.String("listener", expected: "the name of a listener in cluster.strimzi.listeners");
+        if (listener is not null && ns is null)
+        {
+            errors.Add(r.Child("listener"), $"names listener {Describe.Quote(listener)}, but only the KafkaAccess binding of users[].namespace uses it; set namespace too, or leave listener out");
+        }
+
+        return name is null || authentication is null ? null : new UserConfig(index, name, authentication.Value, acls, quotas, ns is { Length: 0 } ? null : ns, listener);
     }
 
     private static AclRule? ReadAcl(JsonElement element, ObjectReader r)
@@ -254,6 +268,7 @@ public static partial class StackConfigLoader
         if (config.ClusterName is { } cluster)
         {
             derived.TryAdd(KafkaResources.KedaUser(cluster), "KEDA's describe-only identity");
+            derived.TryAdd(KafkaResources.KedaTlsUser(cluster), "KEDA's describe-only identity on tls listeners");
         }
 
         return derived;

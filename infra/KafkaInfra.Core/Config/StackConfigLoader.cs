@@ -127,7 +127,7 @@ public static partial class StackConfigLoader
         CheckProducers(producers, consumers, topics, declared, errors);
         CheckUsers(users, new DerivedNames(cluster?.Name, consumers, producers, connect, ksql), errors);
         CheckGroupIds(consumers, connect, errors);
-        CheckStrimziShape(cluster, environment?.Rules, consumers, connect, ksql, errors);
+        CheckStrimziShape(cluster, environment?.Rules, new ListenerClients(consumers, producers, connect, ksql, users), errors);
 
         var allowDeletion = ReadAllowDeletion(values, errors);
         return cluster is null || environment is not { } env

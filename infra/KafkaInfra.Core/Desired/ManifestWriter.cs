@@ -102,7 +102,7 @@ public static class ManifestWriter
     public static IReadOnlyList<(string Name, string Content)> Files(DesiredState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var files = new List<(string Name, string Content)>();
+        var files = new List<(string Name, string Content)>(state.Kubernetes.Count + state.Cloud.Count);
         foreach (var obj in state.Kubernetes)
         {
             files.Add((SafeFileName(obj.FileName), ToYaml(obj)));
@@ -114,10 +114,13 @@ public static class ManifestWriter
             files.Add((SafeFileName(string.Create(CultureInfo.InvariantCulture, $"cloud-{i:000}-{r.Name}.json")), ToJson(r)));
         }
 
-        var duplicate = files.GroupBy(f => f.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
+        var names = new HashSet<string>(files.Count, StringComparer.Ordinal);
+        foreach (var (name, _) in files)
         {
-            throw new InvalidOperationException($"two rendered objects share the file name {duplicate.Key}");
+            if (!names.Add(name))
+            {
+                throw new InvalidOperationException($"two rendered objects share the file name {name}");
+            }
         }
 
         return files;

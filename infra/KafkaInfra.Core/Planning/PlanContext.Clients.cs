@@ -10,23 +10,39 @@ internal sealed partial class PlanContext
         CheckProducerQuotas();
         CheckClientsOnMsk();
         CheckTlsUsersOnStrimzi();
+        WarnTagsThatAreNoLabels();
     }
 
     /// <summary>
-    /// A <c>tls</c> user gets a certificate from the User Operator, but every listener kafka-infra renders authenticates
-    /// with SCRAM-SHA-512 (StrimziRenderer.Cluster.cs), so no listener accepts it: say so rather than render a user that
-    /// cannot log in.
+    /// <c>kafka-infra:tags</c> also label every Kubernetes object kafka-infra renders, but only pairs Kubernetes accepts as
+    /// labels (TagLabelRules); name each one that is not, so nobody looks for a label that is not there. AWS resources
+    /// still get it as a tag.
+    /// </summary>
+    private void WarnTagsThatAreNoLabels()
+    {
+        foreach (var (key, value) in config.Tags ?? new Dictionary<string, string>())
+        {
+            if (TagLabelRules.Problem(key, value) is { } problem)
+            {
+                Warn($"{ConfigKeys.Qualified(ConfigKeys.Tags)}.{key}", $"is not added as a Kubernetes label: {problem}{(Platform is MskPlatform ? "; the AWS resources still get the tag" : "")}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A <c>tls</c> user gets a certificate from the User Operator, but only a listener with <c>authentication: tls</c>
+    /// accepts it: without one, say so rather than render a user that cannot log in.
     /// </summary>
     private void CheckTlsUsersOnStrimzi()
     {
-        if (Platform is not StrimziPlatform)
+        if (Platform is not StrimziPlatform { Config: var s } || s.Listeners.Any(l => l.Authentication == ListenerAuthentication.Tls))
         {
             return;
         }
 
-        foreach (var u in config.Users.Where(u => u.Authentication == UserAuthentication.Tls))
+        foreach (var u in config.Users.Where(u => u.Authentication == UserAuthentication.Tls && u.Namespace is null))
         {
-            Warn($"{u.Path}.authentication", $"tls: the User Operator issues user {Describe.Quote(u.Name)} a client certificate, but no listener of the cluster authenticates with tls (they all use scram-sha-512), so it cannot log in until one does");
+            Warn($"{u.Path}.authentication", $"tls: the User Operator issues user {Describe.Quote(u.Name)} a client certificate, but no listener of the cluster authenticates with tls, so it cannot log in until one does (add one to cluster.strimzi.listeners)");
         }
     }
 

@@ -147,6 +147,10 @@ internal sealed partial class PlanContext
         foreach (var u in config.Users)
         {
             uses.Add(new("KafkaUser", kafkaNs, u.Name, LabelLimit, "its KafkaUser, also a label value of its Secret", $"{u.Path}.name"));
+            if (u.Namespace is { } ns)
+            {
+                uses.Add(new("KafkaAccess", ns, KafkaResources.UserBinding(u.Name), ObjectLimit, "its KafkaAccess and binding Secret <name>-user-kafka", $"{u.Path}.name"));
+            }
         }
 
         foreach (var c in config.Consumers)
@@ -159,6 +163,15 @@ internal sealed partial class PlanContext
             uses.Add(new("KafkaUser", kafkaNs, KafkaResources.KedaUser(cluster), LabelLimit, "KEDA's describe-only KafkaUser", clusterPath));
             uses.Add(new("KafkaAccess", s.KedaNamespace, KafkaResources.KedaBinding(cluster), ObjectLimit, "KEDA's KafkaAccess and binding Secret", clusterPath));
             uses.Add(new("ClusterTriggerAuthentication", null, KafkaResources.KedaClusterTriggerAuthentication(cluster), ObjectLimit, "KEDA's ClusterTriggerAuthentication", clusterPath));
+        }
+
+        // Triggers on an authentication: tls listener log in as KEDA's second, certificate-holding identity.
+        var triggerListeners = config.Consumers.Select(c => c.Listener).Concat(config.Connect.Where(g => g.MaxReplicas is not null).Select(g => g.Listener));
+        if (triggerListeners.Any(l => s.ClientListener(l) is { Authentication: ListenerAuthentication.Tls }))
+        {
+            uses.Add(new("KafkaUser", kafkaNs, KafkaResources.KedaTlsUser(cluster), LabelLimit, "KEDA's describe-only KafkaUser for tls listeners", clusterPath));
+            uses.Add(new("KafkaAccess", s.KedaNamespace, KafkaResources.KedaTlsBinding(cluster), ObjectLimit, "KEDA's KafkaAccess for tls listeners", clusterPath));
+            uses.Add(new("ClusterTriggerAuthentication", null, KafkaResources.KedaTlsClusterTriggerAuthentication(cluster), ObjectLimit, "KEDA's ClusterTriggerAuthentication for tls listeners", clusterPath));
         }
     }
 

@@ -165,11 +165,6 @@ internal sealed partial class PlanContext
     /// <summary>Settings that only an msk: stack uses are ignored elsewhere; say so rather than drop them silently.</summary>
     private void WarnMskOnlySettings()
     {
-        if (config.Tags is { Count: > 0 })
-        {
-            Warn(ConfigKeys.Qualified(ConfigKeys.Tags), $"applies to msk: stacks only (tags of the AWS resources); ignored on {Profile.Name}");
-        }
-
         foreach (var c in config.Consumers.Where(c => c.AwsRoleArn is not null))
         {
             Warn($"{c.Path}.awsRoleArn", $"applies to msk: stacks only (IAM access to MSK); ignored on {Profile.Name}");

@@ -71,7 +71,7 @@ public class ClientBindingTests
     /// listener it names and whether its authentication is compatible with the user's, and the name of the Secret it writes.
     /// Returns that Secret's name and the keys it will hold.
     /// </summary>
-    private static (string Secret, string Namespace, string[] Keys) AsTheAccessOperatorReadsIt(DesiredState state, KubernetesObject access)
+    internal static (string Secret, string Namespace, string[] Keys) AsTheAccessOperatorReadsIt(DesiredState state, KubernetesObject access)
     {
         Assert.Equal("access.strimzi.io/v1alpha1", access.ApiVersion);
         var spec = access.Spec();
@@ -245,6 +245,7 @@ public class ClientBindingTests
 
     [Theory]
     [InlineData("examples/strimzi-clients/Pulumi.dev.yaml")]
+    [InlineData("examples/strimzi-platform/Pulumi.prod.yaml")]
     [InlineData("Pulumi.dev.yaml")]
     public void The_example_stacks_bind_every_client_and_validate_against_the_crds(string file)
     {
@@ -261,6 +262,11 @@ public class ClientBindingTests
         foreach (var p in plan.Config.Producers)
         {
             Assert.Contains((KafkaResources.ProducerBinding(p.Name), p.Namespace), bindings.Select(b => (b.Secret, b.Namespace)));
+        }
+
+        foreach (var u in plan.Config.Users.Where(u => u.Namespace is not null))
+        {
+            Assert.Contains((KafkaResources.UserBinding(u.Name), u.Namespace!), bindings.Select(b => (b.Secret, b.Namespace)));
         }
 
         if (CrdCatalog.Current is { } catalog)

@@ -19,6 +19,12 @@ public enum ClientSecurity
 
     /// <summary>TLS encryption only (MSK's TLS listener; brokers present Amazon-issued certificates).</summary>
     Tls,
+
+    /// <summary>
+    /// Mutual TLS: the client presents a certificate the Strimzi clients CA signed (a listener with
+    /// <c>authentication: tls</c>); its KafkaUser has <c>authentication.type: tls</c> and principal <c>CN=&lt;user&gt;</c>.
+    /// </summary>
+    MutualTls,
 }
 
 /// <summary>
@@ -47,17 +53,26 @@ public sealed record ClientAccess(
 
     /// <summary>
     /// How an in-cluster client reaches Strimzi cluster <paramref name="cluster"/> through <paramref name="listener"/>: the
-    /// listener's bootstrap service and port, SCRAM-SHA-512 with or without TLS, and the cluster CA when TLS is on. The one
-    /// place a client's listener choice becomes an address (consumers' KEDA triggers, Connect, ksqlDB, KafkaAccess).
+    /// listener's bootstrap service and port, how it authenticates (SCRAM-SHA-512, a client certificate, or nothing), and
+    /// the cluster CA when TLS is on. The one place a client's listener choice becomes an address and a login (consumers'
+    /// KEDA triggers, Connect, ksqlDB, KafkaAccess, the KafkaUser's <c>authentication.type</c>).
     /// </summary>
     public static ClientAccess Strimzi(string cluster, string kafkaNamespace, StrimziListenerConfig listener)
     {
         ArgumentNullException.ThrowIfNull(listener);
         var bootstrap = listener.Bootstrap(cluster, kafkaNamespace);
+        var security = (listener.Authentication, listener.Tls) switch
+        {
+            (ListenerAuthentication.ScramSha512, true) => ClientSecurity.ScramTls,
+            (ListenerAuthentication.ScramSha512, false) => ClientSecurity.ScramPlain,
+            (ListenerAuthentication.Tls, _) => ClientSecurity.MutualTls, // the loader refuses authentication: tls without tls: true
+            (_, true) => ClientSecurity.Tls,
+            _ => ClientSecurity.Plain,
+        };
         return listener.Tls
-            ? new(bootstrap, ClientSecurity.ScramTls, KafkaResources.ClusterCaSecret(cluster),
+            ? new(bootstrap, security, KafkaResources.ClusterCaSecret(cluster),
                 CaTruststore: new Pkcs12Truststore(KafkaResources.ClusterCaP12Key, KafkaResources.ClusterCaPasswordKey), ListenerName: listener.Name)
-            : new(bootstrap, ClientSecurity.ScramPlain, ListenerName: listener.Name);
+            : new(bootstrap, security, ListenerName: listener.Name);
     }
 
     /// <summary>True when the bootstrap value is a literal (not another resource's output).</summary>
@@ -66,8 +81,22 @@ public sealed record ClientAccess(
     /// <summary>Whether this mode authenticates with a per-client user name and password Secret.</summary>
     public bool UsesPassword => Security is ClientSecurity.ScramTls or ClientSecurity.ScramPlain;
 
+    /// <summary>Whether this mode authenticates with a per-client certificate and key (mutual TLS).</summary>
+    public bool UsesCertificate => Security is ClientSecurity.MutualTls;
+
     /// <summary>Whether this mode encrypts with TLS.</summary>
-    public bool UsesTls => Security is ClientSecurity.ScramTls or ClientSecurity.MskIam or ClientSecurity.Tls;
+    public bool UsesTls => Security is ClientSecurity.ScramTls or ClientSecurity.MskIam or ClientSecurity.Tls or ClientSecurity.MutualTls;
+
+    /// <summary>
+    /// The Strimzi <c>KafkaUser.spec.authentication.type</c> a client with this access needs: <c>scram-sha-512</c>,
+    /// <c>tls</c>, or null when the listener authenticates nobody (no KafkaUser can log in there).
+    /// </summary>
+    public string? KafkaUserAuthentication => Security switch
+    {
+        ClientSecurity.ScramTls or ClientSecurity.ScramPlain => "scram-sha-512",
+        ClientSecurity.MutualTls => "tls",
+        _ => null,
+    };
 }
 
 /// <summary>A PKCS12 truststore stored in a Secret: the key of the store and the key of its password.</summary>
@@ -82,4 +111,20 @@ public sealed record ClientIdentity(string Username, string SecretName)
     public const string PasswordKey = "password";
 
     public const string JaasConfigKey = "sasl.jaas.config";
+
+    /// <summary>
+    /// Keys the User Operator writes for a KafkaUser with <c>authentication.type: tls</c>: the clients CA, the user's PEM
+    /// certificate and key, and (with <c>STRIMZI_PKCS12_KEYSTORE_GENERATION</c>, default true) a PKCS12 keystore and its
+    /// password (strimzi 1.2.0 : user-operator/.../model/KafkaUserModel.java generateSecret; UserOperatorConfig.java).
+    /// </summary>
+    public const string CertificateKey = "user.crt";
+
+    /// <inheritdoc cref="CertificateKey"/>
+    public const string PrivateKeyKey = "user.key";
+
+    /// <inheritdoc cref="CertificateKey"/>
+    public const string KeystoreKey = "user.p12";
+
+    /// <inheritdoc cref="CertificateKey"/>
+    public const string KeystorePasswordKey = "user.password";
 }

@@ -154,6 +154,11 @@ public static class KedaRenderer
             case ClientSecurity.Tls:
                 metadata["tls"] = "enable";
                 break;
+            case ClientSecurity.MutualTls:
+                // No SASL: the client certificate (authParams cert + key, given together) is the login
+                // (keda pkg/scalers/kafka_scaler.go kafkaMetadata.TLS/Cert/Key, parseTLS).
+                metadata["tls"] = "enable";
+                break;
             case ClientSecurity.Plain:
                 break;
         }
@@ -183,6 +188,11 @@ public static class KedaRenderer
                     new Tree { ["data"] = new Tree { ["username"] = id.Username } }, component, ObjectStage.Autoscaling));
                 spec["configMapTargetRef"] = Tree.List(new Tree { ["parameter"] = "username", ["name"] = configMap, ["key"] = "username" });
                 secretRefs.Add(new Tree { ["parameter"] = "password", ["name"] = id.SecretName, ["key"] = ClientIdentity.PasswordKey });
+                break;
+            case ClientSecurity.MutualTls:
+                var holder = identity ?? throw new ArgumentException("mutual TLS needs a client identity", nameof(identity));
+                secretRefs.Add(new Tree { ["parameter"] = "cert", ["name"] = holder.SecretName, ["key"] = ClientIdentity.CertificateKey });
+                secretRefs.Add(new Tree { ["parameter"] = "key", ["name"] = holder.SecretName, ["key"] = ClientIdentity.PrivateKeyKey });
                 break;
             case ClientSecurity.MskIam:
                 // KEDA signs the token with its own AWS identity (identityOwner defaults to keda): the operator's

@@ -32,6 +32,9 @@ public static class KsqlDbRenderer
     /// <summary>Where the cluster CA Secret is mounted.</summary>
     public const string CaMountPath = "/etc/kafka-ca";
 
+    /// <summary>Where the KafkaUser Secret of a mutual-TLS group (its PKCS12 keystore) is mounted.</summary>
+    public const string UserMountPath = "/etc/kafka-user";
+
     /// <summary>Where the queries Secret of a headless group is mounted.</summary>
     public const string QueriesMountPath = "/etc/ksqldb-queries";
 
@@ -45,7 +48,8 @@ public static class KsqlDbRenderer
     /// <param name="group">The planned group.</param>
     /// <param name="ns">Namespace to run in (where the identity Secret and CA Secret live).</param>
     /// <param name="access">How to reach the brokers.</param>
-    /// <param name="identity">The SCRAM identity when <paramref name="access"/> uses passwords.</param>
+    /// <param name="identity">The SCRAM identity when <paramref name="access"/> uses passwords; the Secret with the
+    /// keystore when it uses a client certificate.</param>
     /// <param name="instance">The cluster name (common label).</param>
     public static IReadOnlyList<KubernetesObject> Build(KsqlDbGroupPlan group, string ns, ClientAccess access, ClientIdentity? identity, string instance)
     {
@@ -131,6 +135,20 @@ public static class KsqlDbRenderer
                 break;
             case ClientSecurity.Tls:
                 yield return new EnvVarModel("KSQL_SECURITY_PROTOCOL", "SSL");
+                break;
+            case ClientSecurity.MutualTls:
+                // The client certificate as the PKCS12 keystore the User Operator writes beside user.crt/user.key
+                // (ClientIdentity.KeystoreKey); ksqlDB passes its top-level ssl.* settings to its Kafka clients
+                // (docs.ksqldb.io operate-and-deploy/installation/server-config/security, "Configure ksqlDB for secured
+                // Apache Kafka clusters"); the REST listener stays http, so they do not touch it. Strimzi's store has one
+                // password for the store and the key.
+                var user = identity ?? throw new ArgumentException("mutual TLS needs a client identity", nameof(identity));
+                volumes.Add(new SecretVolumeModel("kafka-user", user.SecretName, UserMountPath));
+                yield return new EnvVarModel("KSQL_SECURITY_PROTOCOL", "SSL");
+                yield return new EnvVarModel("KSQL_SSL_KEYSTORE_TYPE", "PKCS12");
+                yield return new EnvVarModel("KSQL_SSL_KEYSTORE_LOCATION", $"{UserMountPath}/{ClientIdentity.KeystoreKey}");
+                yield return new EnvVarModel("KSQL_SSL_KEYSTORE_PASSWORD", SecretName: user.SecretName, SecretKey: ClientIdentity.KeystorePasswordKey);
+                yield return new EnvVarModel("KSQL_SSL_KEY_PASSWORD", SecretName: user.SecretName, SecretKey: ClientIdentity.KeystorePasswordKey);
                 break;
             case ClientSecurity.Plain:
                 yield return new EnvVarModel("KSQL_SECURITY_PROTOCOL", "PLAINTEXT");

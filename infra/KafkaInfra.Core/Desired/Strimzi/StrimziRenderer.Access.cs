@@ -40,6 +40,8 @@ internal sealed partial class StrimziRenderer
 
     private const string KedaKey = "keda";
 
+    private const string KedaTlsKey = "keda-tls";
+
     private const string ScramSha512 = "scram-sha-512";
 
     /// <summary>KafkaUser names: <c>&lt;ns&gt;-&lt;consumer&gt;</c>, <c>connect-&lt;group&gt;</c>, <c>ksqldb-&lt;group&gt;</c>; a hash suffix makes a rare clash unique.</summary>
@@ -51,6 +53,7 @@ internal sealed partial class StrimziRenderer
         wanted.AddRange(_plan.KsqlDb.Select(g => (KsqlKey(g.Config), KafkaResources.KsqlDbUser(g.Name))));
         wanted.AddRange(_plan.Config.Producers.Select(p => (ProducerKey(p), KafkaResources.ProducerUser(p))));
         wanted.Add((KedaKey, KafkaResources.KedaUser(_cluster)));
+        wanted.Add((KedaTlsKey, KafkaResources.KedaTlsUser(_cluster)));
         foreach (var (key, name) in KafkaResources.UniqueNames(wanted))
         {
             _userNames[key] = name;
@@ -63,6 +66,9 @@ internal sealed partial class StrimziRenderer
         ["operations"] = Tree.ListOf(operations),
         ["host"] = "*",
     };
+
+    /// <summary>The <c>authentication.type</c> of the KafkaUser of a client on <paramref name="listener"/>: the listener's kind (the loader refused <c>none</c>).</summary>
+    private string LoginOf(string? listener) => Access(listener).KafkaUserAuthentication ?? ScramSha512;
 
     private KubernetesObject User(string name, IReadOnlyList<object> acls, string component, ClientQuotas? quotas = null, string authentication = ScramSha512) =>
         new(KafkaResources.StrimziApiVersion, "KafkaUser", name, _ns, KafkaLabels("kafka"), KubeObjects.None,
@@ -85,7 +91,7 @@ internal sealed partial class StrimziRenderer
             var acls = c.Config.Topics.Select(t => (object)Acl("topic", t, "literal", "Read", "Describe"))
                 .Append(Acl("group", c.Config.ConsumerGroup, "literal", "Read"))
                 .ToArray();
-            yield return User(_userNames[ConsumerKey(c.Config)], acls, "topics", c.Config.Quotas);
+            yield return User(_userNames[ConsumerKey(c.Config)], acls, "topics", c.Config.Quotas, LoginOf(c.Config.Listener));
         }
 
         foreach (var g in _plan.Connect)
@@ -112,7 +118,7 @@ internal sealed partial class StrimziRenderer
                 }
             }
 
-            yield return User(_userNames[ConnectKey(g.Config)], acls, $"connect/{g.Name}");
+            yield return User(_userNames[ConnectKey(g.Config)], acls, $"connect/{g.Name}", authentication: LoginOf(g.Config.Listener));
         }
 
         foreach (var g in _plan.KsqlDb)
@@ -131,7 +137,7 @@ internal sealed partial class StrimziRenderer
                 acls.Add(Acl("topic", topic, "literal", "Read", "Write", "Describe"));
             }
 
-            yield return User(_userNames[KsqlKey(g.Config)], acls, $"ksqldb/{g.Name}");
+            yield return User(_userNames[KsqlKey(g.Config)], acls, $"ksqldb/{g.Name}", authentication: LoginOf(g.Config.Listener));
         }
 
         foreach (var user in ClientUsers())

@@ -15,6 +15,56 @@ internal sealed partial class StrimziRenderer
     /// <summary>True when some KEDA trigger reads lag: a consumer, or a Connect group KEDA scales.</summary>
     private bool HasKedaTriggers => _plan.Consumers.Count > 0 || _plan.Connect.Any(g => g.Autoscaled);
 
+    /// <summary>One KEDA trigger as KEDA's identity sees it: the listener it reads through, the topics and the group it describes.</summary>
+    private sealed record KedaTrigger(string? Listener, IReadOnlyList<string> Topics, string Group);
+
+    /// <summary>
+    /// One describe-only identity of KEDA: a KafkaUser that logs in the way its triggers' listeners ask (SCRAM-SHA-512 or
+    /// a client certificate), its KafkaAccess in KEDA's namespace and the ClusterTriggerAuthentication reading it.
+    /// </summary>
+    private sealed record KedaIdentity(string Key, string Authentication, string Binding, string ClusterAuthentication, string? Listener, IReadOnlyList<KedaTrigger> Triggers);
+
+    private IEnumerable<KedaTrigger> KedaTriggers()
+    {
+        foreach (var c in _plan.Consumers)
+        {
+            yield return new(c.Config.Listener, c.Config.Topics, c.Config.ConsumerGroup); // several topics: the trigger names none, and KEDA sees the offsets of those it may Describe
+        }
+
+        foreach (var g in _plan.Connect.Where(g => g.Autoscaled))
+        {
+            foreach (var c in g.Connectors.Where(c => c.Config.Kind == ConnectorKind.Sink))
+            {
+                yield return new(g.Config.Listener, c.Config.Topics, c.ConsumerGroup);
+            }
+        }
+    }
+
+    /// <summary>
+    /// KEDA's identities, one per login its triggers need: <c>&lt;cluster&gt;-keda</c> for SCRAM listeners,
+    /// <c>&lt;cluster&gt;-keda-tls</c> for <c>authentication: tls</c> ones. Each binding names a listener its triggers
+    /// use, a TLS one when there is one, so that the binding carries the cluster CA (<c>ssl.truststore.crt</c>).
+    /// </summary>
+    private List<KedaIdentity> KedaIdentities()
+    {
+        var identities = new List<KedaIdentity>();
+        foreach (var group in KedaTriggers().GroupBy(t => Access(t.Listener).KafkaUserAuthentication ?? ScramSha512).OrderBy(g => g.Key == ScramSha512 ? 0 : 1))
+        {
+            var triggers = group.ToList();
+            var listener = triggers.Select(t => _strimzi.ClientListener(t.Listener)!).OrderBy(l => l.Tls ? 0 : 1).First();
+            identities.Add(group.Key == ScramSha512
+                ? new KedaIdentity(KedaKey, ScramSha512, KafkaResources.KedaBinding(_cluster), KafkaResources.KedaClusterTriggerAuthentication(_cluster), listener.Name, triggers)
+                : new KedaIdentity(KedaTlsKey, group.Key, KafkaResources.KedaTlsBinding(_cluster), KafkaResources.KedaTlsClusterTriggerAuthentication(_cluster), listener.Name, triggers));
+        }
+
+        return identities;
+    }
+
+    /// <summary>The ClusterTriggerAuthentication of the identity a trigger on <paramref name="listener"/> logs in as.</summary>
+    private string KedaAuthenticationFor(string? listener) => Access(listener).UsesCertificate
+        ? KafkaResources.KedaTlsClusterTriggerAuthentication(_cluster)
+        : KafkaResources.KedaClusterTriggerAuthentication(_cluster);
+
     private IEnumerable<KubernetesObject> ClientUsers()
     {
         foreach (var p in _plan.Config.Producers)
@@ -34,7 +84,7 @@ internal sealed partial class StrimziRenderer
                 acls.Add(Acl("transactionalId", prefix, "prefix", "Write", "Describe"));
             }
 
-            yield return User(_userNames[ProducerKey(p)], acls, "topics", p.Quotas);
+            yield return User(_userNames[ProducerKey(p)], acls, "topics", p.Quotas, LoginOf(p.Listener));
         }
 
         foreach (var u in _plan.Config.Users)
@@ -48,9 +98,9 @@ internal sealed partial class StrimziRenderer
             yield return User(u.Name, acls, "topics", u.Quotas, u.Authentication == UserAuthentication.Tls ? "tls" : ScramSha512);
         }
 
-        if (HasKedaTriggers)
+        foreach (var k in KedaIdentities())
         {
-            yield return User(_userNames[KedaKey], KedaAcls(), "topics");
+            yield return User(_userNames[k.Key], KedaAcls(k.Triggers), "topics", authentication: k.Authentication);
         }
     }
 
@@ -59,25 +109,10 @@ internal sealed partial class StrimziRenderer
     /// (OffsetFetch): Describe on each topic and group a trigger names is all it needs (keda v2.20 pkg/scalers/kafka_scaler.go
     /// getTopicPartitions, getConsumerOffsets, getProducerOffsets; platform-facts 8.1). It never reads data or joins a group.
     /// </summary>
-    private List<object> KedaAcls()
+    private static List<object> KedaAcls(IReadOnlyList<KedaTrigger> triggers)
     {
-        var topics = new List<string>();
-        var groups = new List<string>();
-        foreach (var c in _plan.Consumers)
-        {
-            topics.AddRange(c.Config.Topics); // several topics: the trigger names none, and KEDA sees the offsets of those it may Describe
-            groups.Add(c.Config.ConsumerGroup);
-        }
-
-        foreach (var g in _plan.Connect.Where(g => g.Autoscaled))
-        {
-            foreach (var c in g.Connectors.Where(c => c.Config.Kind == ConnectorKind.Sink))
-            {
-                topics.AddRange(c.Config.Topics);
-                groups.Add(c.ConsumerGroup);
-            }
-        }
-
+        var topics = triggers.SelectMany(t => t.Topics).ToList();
+        var groups = triggers.Select(t => t.Group).ToList();
         var acls = new List<object>();
         acls.AddRange(topics.Distinct(StringComparer.Ordinal).Select(t => Acl("topic", t, "literal", "Describe")));
         acls.AddRange(groups.Distinct(StringComparer.Ordinal).Select(g => Acl("group", g, "literal", "Describe")));
@@ -95,10 +130,12 @@ internal sealed partial class StrimziRenderer
         };
 
     /// <summary>
-    /// One KafkaAccess per consumer and producer, in its namespace, and KEDA's in KEDA's namespace. The Access Operator
-    /// writes a binding Secret named after the KafkaAccess there, with <c>bootstrap.servers</c>, <c>security.protocol</c>,
-    /// <c>username</c>, <c>password</c>, <c>sasl.jaas.config</c>, <c>sasl.mechanism</c> and <c>ssl.truststore.crt</c>
-    /// (kafka-access-operator 0.3.0 SecretDependentResource, KafkaListener, KafkaUserData).
+    /// One KafkaAccess per consumer and producer, in its namespace, per <c>users[]</c> entry with a <c>namespace</c>,
+    /// and KEDA's in KEDA's namespace. The Access Operator writes a binding Secret named after the KafkaAccess there, with
+    /// <c>bootstrap.servers</c>, <c>security.protocol</c>, <c>ssl.truststore.crt</c> (TLS listeners) and, for a SCRAM user,
+    /// <c>username</c>, <c>password</c>, <c>sasl.jaas.config</c>, <c>sasl.mechanism</c>; for a TLS user,
+    /// <c>ssl.keystore.crt</c> and <c>ssl.keystore.key</c> from its <c>user.crt</c> / <c>user.key</c>
+    /// (kafka-access-operator 0.3.0 SecretDependentResource, KafkaListener, KafkaUserData.getConnectionSecretData).
     /// </summary>
     public IEnumerable<KubernetesObject> Bindings()
     {
@@ -109,12 +146,22 @@ internal sealed partial class StrimziRenderer
 
         foreach (var p in _plan.Config.Producers)
         {
-            yield return Binding(KafkaResources.ProducerBinding(p.Name), p.Namespace, _userNames[ProducerKey(p)], p.Name, null);
+            yield return Binding(KafkaResources.ProducerBinding(p.Name), p.Namespace, _userNames[ProducerKey(p)], p.Name, p.Listener);
         }
 
-        if (HasKedaTriggers)
+        foreach (var u in _plan.Config.Users)
         {
-            yield return Binding(KafkaResources.KedaBinding(_cluster), _strimzi.KedaNamespace, _userNames[KedaKey], "keda", null);
+            if (u.Namespace is { } ns)
+            {
+                // The loader checked that this listener exists and takes the user's authentication.
+                var listener = _strimzi.UserListener(u.Listener, u.Authentication)!;
+                yield return Binding(KafkaResources.UserBinding(u.Name), ns, u.Name, u.Name, listener.Name);
+            }
+        }
+
+        foreach (var k in KedaIdentities())
+        {
+            yield return Binding(k.Binding, _strimzi.KedaNamespace, _userNames[k.Key], "keda", k.Listener);
         }
     }
 
@@ -137,25 +184,27 @@ internal sealed partial class StrimziRenderer
             "topics", ObjectStage.TopicsAndUsers);
 
     /// <summary>
-    /// The ClusterTriggerAuthentication every KEDA trigger of this cluster refers to: it reads KEDA's binding Secret in
-    /// KEDA's cluster-object namespace (the only namespace a ClusterTriggerAuthentication reads; platform-facts 8.1).
+    /// The ClusterTriggerAuthentication of one KEDA identity: it reads the identity's binding Secret in KEDA's
+    /// cluster-object namespace (the only namespace a ClusterTriggerAuthentication reads; platform-facts 8.1). SCRAM:
+    /// <c>username</c>, <c>password</c>, <c>ca</c>; mutual TLS: <c>cert</c> and <c>key</c> (KEDA wants both) and <c>ca</c>
+    /// (keda pkg/scalers/kafka_scaler.go authParams ca, cert, key).
     /// </summary>
-    private KubernetesObject KedaClusterAuthentication()
+    private KubernetesObject KedaClusterAuthentication(KedaIdentity identity)
     {
-        var secret = KafkaResources.KedaBinding(_cluster);
+        var secret = identity.Binding;
         Tree Ref(string parameter, string key) => new() { ["parameter"] = parameter, ["name"] = secret, ["key"] = key };
-        return new KubernetesObject(KedaRenderer.ApiVersion, "ClusterTriggerAuthentication", KafkaResources.KedaClusterTriggerAuthentication(_cluster), null,
+        var refs = identity.Authentication == ScramSha512
+            ? Tree.List(
+                Ref("username", KafkaResources.BindingKeys.Username),
+                Ref("password", KafkaResources.BindingKeys.Password),
+                Ref("ca", KafkaResources.BindingKeys.TruststoreCrt))
+            : Tree.List(
+                Ref("cert", KafkaResources.BindingKeys.KeystoreCrt),
+                Ref("key", KafkaResources.BindingKeys.KeystoreKey),
+                Ref("ca", KafkaResources.BindingKeys.TruststoreCrt));
+        return new KubernetesObject(KedaRenderer.ApiVersion, "ClusterTriggerAuthentication", identity.ClusterAuthentication, null,
             KubeObjects.Labels("keda", _cluster), KubeObjects.None,
-            new Tree
-            {
-                ["spec"] = new Tree
-                {
-                    ["secretTargetRef"] = Tree.List(
-                        Ref("username", KafkaResources.BindingKeys.Username),
-                        Ref("password", KafkaResources.BindingKeys.Password),
-                        Ref("ca", KafkaResources.BindingKeys.TruststoreCrt)),
-                },
-            },
+            new Tree { ["spec"] = new Tree { ["secretTargetRef"] = refs } },
             "topics", ObjectStage.Autoscaling);
     }
 }

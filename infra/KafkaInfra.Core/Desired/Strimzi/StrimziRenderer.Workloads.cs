@@ -48,12 +48,20 @@ internal sealed partial class StrimziRenderer
                     // Secret too, and "*.crt" trusts both (platform-facts 8.2; 041-Crd-kafkaconnect.yaml: certificate or pattern).
                     ["trustedCertificates"] = Tree.List(new Tree { ["secretName"] = KafkaResources.ClusterCaSecret(_cluster), ["pattern"] = KafkaResources.ClusterCaCertPattern }),
                 },
-                ["authentication"] = new Tree
-                {
-                    ["type"] = "scram-sha-512",
-                    ["username"] = user,
-                    ["passwordSecret"] = new Tree { ["secretName"] = user, ["password"] = ClientIdentity.PasswordKey },
-                },
+                ["authentication"] = access.UsesCertificate
+                    ? new Tree
+                    {
+                        // The User Operator's user.crt / user.key of the group's tls KafkaUser (041-Crd-kafkaconnect.yaml
+                        // authentication.certificateAndKey: secretName, certificate, key).
+                        ["type"] = "tls",
+                        ["certificateAndKey"] = new Tree { ["secretName"] = user, ["certificate"] = ClientIdentity.CertificateKey, ["key"] = ClientIdentity.PrivateKeyKey },
+                    }
+                    : new Tree
+                    {
+                        ["type"] = ScramSha512,
+                        ["username"] = user,
+                        ["passwordSecret"] = new Tree { ["secretName"] = user, ["password"] = ClientIdentity.PasswordKey },
+                    },
                 ["config"] = workerConfig,
                 ["resources"] = DeploymentModel.ResourcesTree(g.Config.Resources),
             };
@@ -102,13 +110,17 @@ internal sealed partial class StrimziRenderer
             yield break;
         }
 
-        // Every trigger logs in as KEDA's describe-only user, whose binding Secret the Access Operator writes into
-        // KEDA's namespace; the ClusterTriggerAuthentication reads it there. No consumer credential reaches KEDA.
-        yield return KedaClusterAuthentication();
-        var auth = KafkaResources.KedaClusterTriggerAuthentication(_cluster);
+        // Every trigger logs in as a describe-only user of KEDA's (one per login its listeners need), whose binding
+        // Secret the Access Operator writes into KEDA's namespace; its ClusterTriggerAuthentication reads it there. No
+        // consumer credential reaches KEDA.
+        foreach (var k in KedaIdentities())
+        {
+            yield return KedaClusterAuthentication(k);
+        }
+
         foreach (var c in _plan.Consumers)
         {
-            foreach (var o in KedaRenderer.ForConsumer(c, Access(c.Config.Listener), null, _cluster, auth))
+            foreach (var o in KedaRenderer.ForConsumer(c, Access(c.Config.Listener), null, _cluster, KedaAuthenticationFor(c.Config.Listener)))
             {
                 yield return o;
             }
@@ -116,7 +128,7 @@ internal sealed partial class StrimziRenderer
 
         foreach (var g in _plan.Connect.Where(g => g.Autoscaled))
         {
-            foreach (var o in KedaRenderer.ForConnect(g, g.Name, _ns, Access(g.Config.Listener), null, _cluster, $"connect/{g.Name}", auth))
+            foreach (var o in KedaRenderer.ForConnect(g, g.Name, _ns, Access(g.Config.Listener), null, _cluster, $"connect/{g.Name}", KedaAuthenticationFor(g.Config.Listener)))
             {
                 yield return o;
             }
