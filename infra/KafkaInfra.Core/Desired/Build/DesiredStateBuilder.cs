@@ -13,20 +13,14 @@ public static class DesiredStateBuilder
     public static DesiredState Build(CapacityPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-<<<<<<< HEAD
-        return plan.Config.Cluster.Platform switch
+        var state = plan.Config.Cluster.Platform switch
         {
             StrimziPlatform => Strimzi.StrimziDesiredState.Build(plan),
             ExternalPlatform => External.ExternalDesiredState.Build(plan),
             _ => Msk.MskDesiredState.Build(plan),
         };
-=======
-        var state = plan.Config.Cluster.Platform is StrimziPlatform
-            ? Strimzi.StrimziDesiredState.Build(plan)
-            : Msk.MskDesiredState.Build(plan);
 
         // kafka-infra:tags as labels of every Kubernetes object, where they are valid labels (the plan warns about the others).
         return state with { Kubernetes = Kubernetes.TagLabels.Apply(state.Kubernetes, plan.Config.Tags) };
->>>>>>> main
     }
 }
