@@ -241,6 +241,12 @@ internal static partial class CloudMapper
             KafkaVersion = s.KafkaVersion,
         };
         var secrets = new Pulumi.Config("kafka");
+        // A cluster whose certificates a private CA signed (an external cluster's, usually): the CA from stack config.
+        if (secrets.Get(Key(KafkaInfra.Core.Desired.External.ExternalDesiredState.CaCertConfigKey)) is { } ca)
+        {
+            args.CaCert = ca;
+        }
+
         switch (s.SaslMechanism)
         {
             case KafkaSaslMechanism.AwsIam:

@@ -178,7 +178,7 @@ internal static class PlatformComponents
         var parts = component.Split('/', 2);
         return parts[0] switch
         {
-            "strimzi" or "msk" => new KafkaCluster(new KafkaClusterArgs(component, bootstrap)),
+            "strimzi" or "msk" or "external" => new KafkaCluster(new KafkaClusterArgs(component, bootstrap)),
             "topics" => new Topics(new TopicsArgs(plan?.Topics.ToDictionary(t => t.Name, t => t.Partitions, StringComparer.Ordinal) ?? [])),
             "namespaces" => new Namespaces(),
             "connect" => plan?.Connect.FirstOrDefault(g => g.Name == parts[1]) is { } g

@@ -196,6 +196,7 @@ public static class KafkaPlatform
             .Concat(bootstrap is null ? [] : PulumiLayout.OutputProblems("stack output " + StackOutputs.BootstrapServers, bootstrap, desired).Select(p => p.ToString()))
             .Concat(desired.Kubernetes.Select(KubernetesMapper.Problem).OfType<string>())
             .Concat(desired.Cloud.Select(CloudMapper.MissingSecret).OfType<string>())
+            .Concat(desired.Cloud.Select(c => ProviderCredentials.PlainCredential(c, ReadSecretKeys())).OfType<string>())
             .ToArray();
         if (problems.Length > 0)
         {

@@ -60,6 +60,12 @@ internal static class DesiredRegistrations
                 };
             }
 
+            if (resource.Spec is KafkaInfra.Core.Desired.Cloud.KafkaProviderSpec { BootstrapServers: KafkaInfra.Core.Desired.Cloud.Text.Literal literal })
+            {
+                // The program splits a literal bootstrap string (an external cluster's) into the provider's list.
+                ((JsonObject)rendered["properties"]!)["bootstrapServers"] = new JsonArray([.. literal.Value.Split(',').Select(s => (JsonNode?)JsonValue.Create(s.Trim()))]);
+            }
+
             expected.Add(new ExpectedRegistration(
                 resource.Type,
                 PulumiLayout.ChildName(resource),
@@ -160,6 +166,10 @@ internal static class DesiredRegistrations
                     differences.Add($"{path}.{key}: registered but not rendered ({Describe(registered[key])})");
                 }
 
+                break;
+            case JsonArray list when provider && actual is string text && text.TrimStart().StartsWith('['):
+                // A provider's list input is registered as its JSON text.
+                Compare(list, Plain(JsonNode.Parse(text)), path, differences, provider);
                 break;
             case JsonArray list:
                 if (actual is not IEnumerable<object> items || actual is string)

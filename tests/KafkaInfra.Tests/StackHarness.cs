@@ -55,9 +55,19 @@ internal sealed class StackHarness
     public IReadOnlyDictionary<string, string> SecretConfig { get; }
 
     /// <summary>A test password for every SCRAM secret config key the desired state reads (none on other stacks).</summary>
-    public static IReadOnlyDictionary<string, string> ScramSecrets(KafkaInfra.Core.Desired.DesiredState desired) => desired.Cloud
-        .Select(c => c.Spec).OfType<KafkaInfra.Core.Desired.Cloud.ScramSecretVersionSpec>()
-        .ToDictionary(v => v.PasswordConfigKey, v => "test-password-" + v.Username, StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, string> ScramSecrets(KafkaInfra.Core.Desired.DesiredState desired)
+    {
+        var secrets = desired.Cloud
+            .Select(c => c.Spec).OfType<KafkaInfra.Core.Desired.Cloud.ScramSecretVersionSpec>()
+            .ToDictionary(v => v.PasswordConfigKey, v => "test-password-" + v.Username, StringComparer.Ordinal);
+        // An external cluster's deployer signs in as an existing SCRAM user: only its password is secret config.
+        foreach (var p in desired.Cloud.Select(c => c.Spec).OfType<KafkaInfra.Core.Desired.Cloud.KafkaProviderSpec>().Where(p => p.SaslUsername is not null))
+        {
+            secrets.TryAdd(KafkaInfra.Core.Desired.Msk.MskCloudResources.ScramPasswordConfigKey, "test-password-" + p.SaslUsername);
+        }
+
+        return secrets;
+    }
 
     public IReadOnlyDictionary<string, string?> Raw { get; }
 

@@ -64,7 +64,7 @@ public static partial class ConfigKeyTable
     [
         new(ConfigKeys.Environment, Str, Required, "the stack's environment; `dev` and `prod` name their rules (prod turns unsafe settings and capacity shortfalls into errors), any other name (`staging`) takes the rules `environmentRules` declares. There is no default: every stack says which it is"),
         new(ConfigKeys.EnvironmentRules, Str, "required unless dev or prod", "which rules an environment such as `staging` follows", ["dev", "prod"]),
-        new(ConfigKeys.Cluster, Map, Required, "the Kafka cluster; exactly one of `strimzi` or `msk`"),
+        new(ConfigKeys.Cluster, Map, Required, "the Kafka cluster; exactly one of `strimzi`, `msk` or `external`"),
         new("cluster.name", Str, Required, "Kubernetes-style name, prefix of every resource"),
         new("cluster.kafkaVersion", Str, Code(Defaults.KafkaVersion), $"Strimzi 1.2: {string.Join(", ", ConfigCatalogue.StrimziKafkaVersions)}; MSK: e.g. `3.9.x`"),
         new("cluster.brokers", Int, "required (Strimzi: unless `strimzi.nodePools`)", "broker count (Strimzi broker pool replicas / MSK `NumberOfBrokerNodes`); not for serverless", Range: new(1, 1000)),
@@ -102,6 +102,7 @@ public static partial class ConfigKeyTable
         new("cluster.msk.kedaRoleArn", Str, "a role for EKS Pod Identity is created", "IAM auth: the KEDA operator's role, which gets a describe-only policy on the consumers' topics and groups"),
         new("cluster.msk.adminPrincipal", Str, "required with `authentication: tls`", "mutual TLS: the Kafka principal of the deployer's client certificate (`User:CN=...`), granted the ACLs to manage topics and ACLs"),
         new("cluster.msk.eksClusterName", Str, "off (associate roles yourself)", "the EKS cluster the workloads run on: each role created for EKS Pod Identity gets its pod identity association"),
+        .. ExternalRows(),
         new(ConfigKeys.TopicDefaults, Map, None, "defaults of every topic"),
         new("topicDefaults.replicationFactor", Int, Plain(Defaults.ReplicationFactor), "RF of every topic without its own", Range: new(1, 32767)),
         new("topicDefaults.minInsyncReplicas", Int, Plain(Defaults.MinInsyncReplicas), "`min.insync.replicas` of every topic without its own", Range: new(1, 32767)),

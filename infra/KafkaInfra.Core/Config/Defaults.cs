@@ -75,6 +75,12 @@ public static class Defaults
     /// </summary>
     public const string KedaNamespace = "keda";
 
+    /// <summary><c>cluster.external.authentication</c>: SCRAM-SHA-512, the mechanism the Kafka provider, KEDA and Strimzi all speak.</summary>
+    public const string ExternalAuthentication = "scram-sha-512";
+
+    /// <summary><c>cluster.external.caSecret.key</c>: the key cert-manager and <c>kubernetes.io/tls</c> Secrets use for the CA.</summary>
+    public const string ExternalCaKey = "ca.crt";
+
     /// <summary><c>users[].authentication</c>.</summary>
     public const string UserAuthentication = "scram-sha-512";
 

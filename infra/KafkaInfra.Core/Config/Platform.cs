@@ -10,12 +10,13 @@ public enum Platform
     MskProvisioned,
     MskExpress,
     MskServerless,
+    External,
 }
 
 /// <summary>
 /// The platform a stack runs on, with the config section that only that platform has: exactly one of
-/// <see cref="StrimziPlatform"/>, <see cref="MskProvisionedPlatform"/> (Standard or Express brokers) and
-/// <see cref="MskServerlessPlatform"/>. Chosen once, when the config loads (<see cref="Of"/>).
+/// <see cref="StrimziPlatform"/>, <see cref="MskProvisionedPlatform"/> (Standard or Express brokers),
+/// <see cref="MskServerlessPlatform"/> and <see cref="ExternalPlatform"/>. Chosen once, when the config loads (<see cref="Of"/>).
 /// </summary>
 public abstract record ClusterPlatform
 {
@@ -23,21 +24,22 @@ public abstract record ClusterPlatform
     {
     }
 
-    /// <summary>Which of the four platforms this is.</summary>
+    /// <summary>Which of the platforms this is.</summary>
     public abstract Platform Kind { get; }
 
     /// <summary>The answers to every platform question (brokers, storage, limits, report text).</summary>
     public PlatformProfile Profile => PlatformProfile.For(Kind);
 
     /// <summary>
-    /// The platform a cluster section declares: <c>strimzi:</c>, or <c>msk:</c> (serverless when
-    /// <c>msk.serverless</c> is true). Null unless exactly one of the two is set (the loader reports that).
+    /// The platform a cluster section declares: <c>strimzi:</c>, <c>msk:</c> (serverless when <c>msk.serverless</c>
+    /// is true) or <c>external:</c>. Null unless exactly one of the three is set (the loader reports that).
     /// </summary>
-    public static ClusterPlatform? Of(StrimziConfig? strimzi, MskConfig? msk) => (strimzi, msk) switch
+    public static ClusterPlatform? Of(StrimziConfig? strimzi, MskConfig? msk, ExternalConfig? external = null) => (strimzi, msk, external) switch
     {
-        ({ } s, null) => new StrimziPlatform(s),
-        (null, { Serverless: true } m) => new MskServerlessPlatform(m),
-        (null, { } m) => new MskProvisionedPlatform(m),
+        ({ } s, null, null) => new StrimziPlatform(s),
+        (null, { Serverless: true } m, null) => new MskServerlessPlatform(m),
+        (null, { } m, null) => new MskProvisionedPlatform(m),
+        (null, null, { } e) => new ExternalPlatform(e),
         _ => null,
     };
 }

@@ -27,6 +27,7 @@ public abstract class PlatformProfile
         Platform.MskProvisioned => StandardInstance,
         Platform.MskExpress => ExpressInstance,
         Platform.MskServerless => ServerlessInstance,
+        Platform.External => ExternalProfile.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(platform), platform, "unknown platform"),
     };
 
@@ -69,6 +70,9 @@ public abstract class PlatformProfile
 
     /// <summary>The cluster in one phrase for the impact report: platform, broker type, brokers and storage.</summary>
     public abstract string Summary(ClusterConfig cluster);
+
+    /// <summary>What a change of <paramref name="key"/> (one of <see cref="ReplacingKeys"/>) does to the cluster and its data.</summary>
+    public virtual string Replaced(string key) => $"a new cluster: {Name} cannot change {key} in place, so the cluster is replaced — the old cluster is deleted with all its topics and data, the new one starts empty, and every client needs the new bootstrap address";
 
     /// <summary>How a Kafka version change rolls out.</summary>
     public virtual string VersionUpgrade => "MSK upgrades the brokers one at a time (MSK does not downgrade)";

@@ -86,6 +86,9 @@ public sealed record ClusterConfig(
 
     /// <summary><c>cluster.msk</c> on an MSK stack (provisioned or serverless), else null.</summary>
     public MskConfig? Msk => (Platform as MskPlatform)?.Config;
+
+    /// <summary><c>cluster.external</c> on a stack against a cluster it does not own, else null.</summary>
+    public ExternalConfig? External => (Platform as ExternalPlatform)?.Config;
 }
 
 /// <summary>CPU and memory for a pod (Kubernetes quantity strings).</summary>

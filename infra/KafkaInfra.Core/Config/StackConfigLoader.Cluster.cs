@@ -11,7 +11,7 @@ public static partial class StackConfigLoader
         var path = ConfigKeys.Qualified(ConfigKeys.Cluster);
         if (!values.TryGetValue(ConfigKeys.Cluster, out var element))
         {
-            errors.Add(path, "is required; expected a mapping with name, brokers, storageGiB and one of strimzi: or msk:");
+            errors.Add(path, "is required; expected a mapping with name, brokers, storageGiB and one of strimzi:, msk: or external:");
             return null;
         }
 
@@ -30,15 +30,21 @@ public static partial class StackConfigLoader
 
         var hasStrimzi = r.HasKey("strimzi");
         var hasMsk = r.HasKey("msk");
-        if (hasStrimzi == hasMsk)
+        var hasExternal = r.HasKey("external");
+        if (PlatformChoiceProblem(hasStrimzi, hasMsk, hasExternal) is { } choice)
         {
-            errors.Add(path, hasStrimzi
-                ? "must set exactly one of 'strimzi' or 'msk', got both"
-                : "must set exactly one of 'strimzi' (Kafka on Kubernetes) or 'msk' (Amazon MSK), got neither");
+            errors.Add(path, choice);
         }
 
         var strimzi = hasStrimzi ? ReadStrimzi(r) : null;
         var msk = hasMsk ? ReadMsk(r, awsRegion) : null;
+        var external = hasExternal ? ReadExternal(r) : null;
+        if (hasExternal)
+        {
+            // Only an external stack reaches here without strimzi or msk: its own rules, then the shared ones below are skipped.
+            return ReadExternalCluster(r, name, external, strimzi, msk);
+        }
+
         var serverless = msk?.Serverless == true;
 
         // MSK stacks name their version (Strimzi's default is not one MSK offers); Serverless has none to choose.

@@ -22,6 +22,7 @@ public static partial class PulumiLayout
         {
             ["strimzi"] => "kafka-infra:strimzi:KafkaCluster",
             ["msk"] => "kafka-infra:msk:KafkaCluster",
+            ["external"] => "kafka-infra:external:KafkaCluster",
             ["topics"] => "kafka-infra:topics:Topics",
             ["namespaces"] => "kafka-infra:k8s:Namespaces",
             ["connect", { Length: > 0 }] => "kafka-infra:connect:WorkerGroup",
@@ -197,5 +198,5 @@ public static partial class PulumiLayout
     }
 
     private static string UnknownComponent(string component) =>
-        $"unknown component \"{component}\": expected strimzi, msk, topics, namespaces, connect/<group>, ksqldb/<group> or keda/<consumer>";
+        $"unknown component \"{component}\": expected strimzi, msk, external, topics, namespaces, connect/<group>, ksqldb/<group> or keda/<consumer>";
 }

@@ -124,6 +124,7 @@ public static class StackOutputs
             // The address of the listener clients get by default (the internal TLS one), else the first listener's.
             StrimziPlatform strimzi => (strimzi.Config.ClientListener(null) ?? strimzi.Config.Listeners[0]).Bootstrap(cluster.Name, strimzi.Config.Namespace),
             MskPlatform msk => Text.Of(MskOutputs.BootstrapOf(cluster.Name, msk)),
+            ExternalPlatform external => external.Config.BootstrapServers,
             _ => throw new InvalidOperationException($"no bootstrap address for {cluster.Platform.Kind}"),
         };
     }

@@ -25,7 +25,7 @@ internal sealed partial class PlanContext
         var needed = CapacityPlanner.StorageGiBNeeded(perBroker);
         var storageDerivation = new Derivation(
             "Σ(averageMessagesPerSecond (else messagesPerSecond) × messageBytes × retention × replicationFactor) ÷ brokers ÷ 70%",
-            brokers > 0 ? $"{Fmt.GiB(totalStorage)} ÷ {Fmt.Count(brokers, "broker", "brokers")} = {Fmt.GiB(perBroker)} per broker; ÷ 70% = {Fmt.N(needed)} GiB{NotCounted(Topics.Where(t => t.StorageUnsized is not null), "storage not estimated")}" : "storage is managed by AWS");
+            brokers > 0 ? $"{Fmt.GiB(totalStorage)} ÷ {Fmt.Count(brokers, "broker", "brokers")} = {Fmt.GiB(perBroker)} per broker; ÷ 70% = {Fmt.N(needed)} GiB{NotCounted(Topics.Where(t => t.StorageUnsized is not null), "storage not estimated")}" : Profile.IsMsk ? "storage is managed by AWS" : "not sized: the cluster's owner manages brokers and storage");
 
         var offsetsRf = Math.Min(config.TopicDefaults.ReplicationFactor, Math.Max(1, brokers));
         var topicReplicas = Topics.Sum(t => (long)t.Partitions * t.ReplicationFactor);
@@ -34,7 +34,7 @@ internal sealed partial class PlanContext
         var replicasPerBroker = brokers > 0 ? (int)Math.Min(int.MaxValue, CapacityPlanner.CeilDiv(totalReplicas, brokers)) : 0;
         var replicasDerivation = new Derivation(
             "⌈(Σ partitions × replicationFactor + 50 × RF for __consumer_offsets + 31 × RF per Connect group) ÷ brokers⌉",
-            brokers > 0 ? $"⌈({Fmt.N(topicReplicas)} + {Fmt.N(Defaults.ConsumerOffsetsPartitions * offsetsRf)} + {Fmt.N(connectReplicas)}) ÷ {Fmt.N(brokers)}⌉ = {Fmt.N(replicasPerBroker)}" : "managed by AWS");
+            brokers > 0 ? $"⌈({Fmt.N(topicReplicas)} + {Fmt.N(Defaults.ConsumerOffsetsPartitions * offsetsRf)} + {Fmt.N(connectReplicas)}) ÷ {Fmt.N(brokers)}⌉ = {Fmt.N(replicasPerBroker)}" : Profile.IsMsk ? "managed by AWS" : "not counted: the cluster's owner manages the brokers");
 
         var limit = hasBrokers ? Profile.PartitionsPerBroker(c) : null;
         if (hasBrokers)

@@ -93,6 +93,11 @@ internal sealed partial class PlanContext
             AddScaledObject(uses, c.Namespace, c.Name, $"{c.Path}.name", perWorkloadAuth, scramConfigMap);
         }
 
+        if (Platform is ExternalPlatform && config.Consumers.Count > 0)
+        {
+            uses.Add(new("ClusterTriggerAuthentication", null, KafkaResources.KedaClusterTriggerAuthentication(cluster), ObjectLimit, "KEDA's ClusterTriggerAuthentication", clusterPath));
+        }
+
         foreach (var t in config.Topics)
         {
             uses.Add(new("Kafka topic", null, t.Name, Names.MaxTopicNameLength, "a topic", $"{t.Path}.name"));

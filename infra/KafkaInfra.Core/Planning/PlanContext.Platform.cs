@@ -34,6 +34,11 @@ internal sealed partial class PlanContext
             CheckStrimziShape(s);
         }
 
+        if (Platform is ExternalPlatform external)
+        {
+            CheckExternal(external.Config);
+        }
+
         if (Platform is MskPlatform msk)
         {
             CheckMskConnect(msk.Config);
@@ -161,14 +166,14 @@ internal sealed partial class PlanContext
     {
         foreach (var c in config.Consumers.Where(c => c.AwsRoleArn is not null))
         {
-            Warn($"{c.Path}.awsRoleArn", "applies to msk: stacks only (IAM access to MSK); ignored on Strimzi");
+            Warn($"{c.Path}.awsRoleArn", $"applies to msk: stacks only (IAM access to MSK); ignored on {Profile.Name}");
         }
 
         foreach (var g in config.Connect)
         {
             if (g.AwsRoleArn is not null)
             {
-                Warn($"{g.Path}.awsRoleArn", "applies to msk: stacks only (the MSK Connect service execution role); ignored on Strimzi");
+                Warn($"{g.Path}.awsRoleArn", $"applies to msk: stacks only (the MSK Connect service execution role); ignored on {Profile.Name}");
             }
 
             if (g.Plugin is not null)
@@ -179,7 +184,7 @@ internal sealed partial class PlanContext
 
         foreach (var g in config.KsqlDb.Where(g => g.AwsRoleArn is not null))
         {
-            Warn($"{g.Path}.awsRoleArn", "applies to msk: stacks only (IAM access to MSK); ignored on Strimzi");
+            Warn($"{g.Path}.awsRoleArn", $"applies to msk: stacks only (IAM access to MSK); ignored on {Profile.Name}");
         }
     }
 }

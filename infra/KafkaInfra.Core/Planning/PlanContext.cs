@@ -46,6 +46,7 @@ internal sealed partial class PlanContext(StackConfig config, DeployedState depl
         PlanClients();
         CheckDerivedNames();
         PlanCluster();
+        CheckExternalCapacity();
     }
 
     private void Error(string path, string message) => Errors.Add(new Diagnostic(path, message));

@@ -28,7 +28,7 @@ internal sealed partial class ImpactComparer
             }
 
             var path = $"{ClusterPath}.{key}";
-            var consequence = $"a new cluster: {Profile.Name} cannot change {key} in place, so the cluster is replaced — the old cluster is deleted with all its topics and data, the new one starts empty, and every client needs the new bootstrap address";
+            var consequence = Profile.Replaced(key);
             Add(ChangeKind.ClusterReplaced, newPlan.Config.Cluster.Name, from, to,
                 ReplacementAcknowledged ? $"acknowledged with {AllowReplacementKey}: {consequence}" : consequence,
                 !ReplacementAcknowledged,

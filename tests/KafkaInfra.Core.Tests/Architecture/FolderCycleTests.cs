@@ -1,6 +1,6 @@
 namespace KafkaInfra.Core.Tests.Architecture;
 
-/// <summary>Core's folders depend one way: (root) → Config → Planning → Desired (Cloud, the shared model, Kubernetes, Strimzi and Msk, Build) → Reports and Deployment.</summary>
+/// <summary>Core's folders depend one way: (root) → Config → Planning → Desired (Cloud, the shared model, Kubernetes, Strimzi, Msk and External, Build) → Reports and Deployment.</summary>
 public class FolderCycleTests
 {
     /// <summary>
@@ -17,6 +17,7 @@ public class FolderCycleTests
         ["Desired.Kubernetes"] = 5,
         ["Desired.Strimzi"] = 6,
         ["Desired.Msk"] = 6,
+        ["Desired.External"] = 6,
         ["Desired.Build"] = 7,
         ["Reports"] = 8,
         ["Deployment"] = 8,

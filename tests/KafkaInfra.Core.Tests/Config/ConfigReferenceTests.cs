@@ -72,7 +72,8 @@ public class ConfigReferenceTests
     [Theory]
     [InlineData("", "environment,environmentRules,cluster,topicDefaults,topics,consumers,connect,ksqldb,producers,users,tags,allowDeletion")]
     [InlineData("allowDeletion", "topics,clusterReplacement")]
-    [InlineData("cluster", "name,kafkaVersion,brokers,storageGiB,brokerIngressMBps,maxPartitionsPerBroker,strimzi,msk")]
+    [InlineData("cluster", "name,kafkaVersion,brokers,storageGiB,brokerIngressMBps,maxPartitionsPerBroker,strimzi,msk,external")]
+    [InlineData("cluster.external", "bootstrapServers,authentication,tls,caSecret,adminUsername,kedaSecret,kedaNamespace,brokers,manageAcls")]
     [InlineData("connect[]", "name,replicas,maxReplicas,lagThreshold,image,resources,connectors,listener,awsRoleArn,policyStatements,workerConfig,plugin,build")]
     [InlineData("connect[].connectors[]", "name,class,kind,topics,tasksMax,config")]
     public void The_loader_accepts_exactly_the_keys_of_the_table(string parent, string keys) =>
@@ -102,6 +103,7 @@ public class ConfigReferenceTests
         { "topics[].partitions", TestStacks.StrimziCluster + "  kafka-infra:topics:\n    - { name: t, messagesPerSecond: 1, partitions: VALUE }\n" },
         { "topics[].messagesPerSecond", TestStacks.StrimziCluster + "  kafka-infra:topics:\n    - { name: t, messagesPerSecond: VALUE, partitions: 1 }\n" },
         { "ksqldb[].replicas", TestStacks.StrimziCluster + "  kafka-infra:ksqldb:\n    - { name: q, replicas: VALUE }\n" },
+        { "cluster.external.brokers", "  kafka-infra:cluster:\n    name: shared\n    external: { bootstrapServers: \"k:9093\", authentication: none, brokers: VALUE }\n" },
     };
 
     [Theory]

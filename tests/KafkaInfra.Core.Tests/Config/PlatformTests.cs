@@ -110,6 +110,6 @@ public class PlatformTests
     public void Report_names_differ_per_platform()
     {
         var names = Enum.GetValues<Platform>().Select(p => PlatformProfile.For(p).Name).ToList();
-        Assert.Equal(["Strimzi", "MSK Standard", "MSK Express", "MSK Serverless"], names);
+        Assert.Equal(["Strimzi", "MSK Standard", "MSK Express", "MSK Serverless", "external cluster"], names);
     }
 }

@@ -179,7 +179,7 @@ public class StackConfigLoaderTests
                 brokers: 3
                 storageGiB: 100
             """,
-            "kafka-infra:cluster: must set exactly one of 'strimzi' (Kafka on Kubernetes) or 'msk' (Amazon MSK), got neither"
+            "kafka-infra:cluster: must set exactly one of 'strimzi' (Kafka on Kubernetes), 'msk' (Amazon MSK) or 'external' (a cluster this stack does not own), got none"
         },
         {
             """
@@ -190,7 +190,7 @@ public class StackConfigLoaderTests
                 strimzi: {}
                 msk: { instanceType: kafka.m7g.large, clientSubnets: [a, b, c], securityGroups: [sg] }
             """,
-            "kafka-infra:cluster: must set exactly one of 'strimzi' or 'msk', got both"
+            "kafka-infra:cluster: must set exactly one of 'strimzi', 'msk' or 'external', got 'strimzi' and 'msk'"
         },
         {
             """
@@ -383,7 +383,7 @@ public class StackConfigLoaderTests
     {
         var result = StackConfigLoader.Load(new Dictionary<string, string?> { ["kafka-infra:environment"] = "dev" });
 
-        Assert.Equal(["kafka-infra:cluster: is required; expected a mapping with name, brokers, storageGiB and one of strimzi: or msk:"], TestStacks.Lines(result.Errors));
+        Assert.Equal(["kafka-infra:cluster: is required; expected a mapping with name, brokers, storageGiB and one of strimzi:, msk: or external:"], TestStacks.Lines(result.Errors));
     }
 
     [Fact]

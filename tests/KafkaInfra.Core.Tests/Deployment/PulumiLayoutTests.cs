@@ -113,7 +113,7 @@ public class PulumiLayoutTests
                 "resource events-kafka (pulumi:providers:kafka): refers to ${events-msk.bootstrapBrokersTls}, but a aws:iam/rolePolicyAttachment:RolePolicyAttachment provides no output \"bootstrapBrokersTls\" (it provides none)",
                 "resource topic2 (kafka:index/topic:Topic): provider \"events-msk\" is a aws:iam/rolePolicyAttachment:RolePolicyAttachment, not a provider resource",
                 "resource events-msk (aws:msk/serverlessCluster:ServerlessCluster): is declared twice (resource names must be unique in the stack)",
-                "ScaledObject apps/x: unknown component \"kedas/x\": expected strimzi, msk, topics, namespaces, connect/<group>, ksqldb/<group> or keda/<consumer>",
+                "ScaledObject apps/x: unknown component \"kedas/x\": expected strimzi, msk, external, topics, namespaces, connect/<group>, ksqldb/<group> or keda/<consumer>",
                 "ScaledObject apps/x: refers to ${nope.arn}, but \"nope\" is not a cloud resource declared before it",
             ],
             problems);
