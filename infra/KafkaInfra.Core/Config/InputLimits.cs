@@ -56,9 +56,32 @@ public static class InputLimits
         return null;
     }
 
-    /// <summary>The deepest nesting of brackets in JSON text, ignoring brackets inside strings (linear, no recursion).</summary>
-    internal static int JsonDepth(string json)
+    /// <summary>The checks of <see cref="CheckRawValue(string, bool)"/> on a structured value held as UTF-8 JSON (the stack file's own values).</summary>
+    public static string? CheckRawJson(ReadOnlySpan<byte> utf8)
     {
+        var chars = System.Text.Encoding.UTF8.GetCharCount(utf8);
+        if (chars > MaxValueChars)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"is {chars:N0} characters long; the limit for one config value is {MaxValueChars:N0}");
+        }
+
+        return JsonDepth(utf8) > MaxValueDepth
+            ? string.Create(CultureInfo.InvariantCulture, $"nests lists and mappings more than {MaxValueDepth} levels deep (the limit for one config value)")
+            : null;
+    }
+
+    /// <summary>The deepest nesting of brackets in JSON text, ignoring brackets inside strings (linear, no recursion).</summary>
+    internal static int JsonDepth(string json) => JsonDepth(json.AsSpan());
+
+    /// <summary>
+    /// <see cref="JsonDepth(string)"/> over UTF-16 or UTF-8 code units: the characters it looks at are ASCII, which
+    /// UTF-8 never uses inside a multi-byte character.
+    /// </summary>
+    internal static int JsonDepth<T>(ReadOnlySpan<T> json)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        T quote = T.CreateTruncating('"'), backslash = T.CreateTruncating('\\'), open = T.CreateTruncating('['), openMap = T.CreateTruncating('{'),
+            close = T.CreateTruncating(']'), closeMap = T.CreateTruncating('}');
         int depth = 0, max = 0;
         var inString = false;
         for (var i = 0; i < json.Length; i++)
@@ -66,29 +89,26 @@ public static class InputLimits
             var c = json[i];
             if (inString)
             {
-                if (c == '\\')
+                if (c == backslash)
                 {
                     i++;
                 }
-                else if (c == '"')
+                else if (c == quote)
                 {
                     inString = false;
                 }
-
-                continue;
             }
-
-            switch (c)
+            else if (c == quote)
             {
-                case '"':
-                    inString = true;
-                    break;
-                case '[' or '{':
-                    max = Math.Max(max, ++depth);
-                    break;
-                case ']' or '}':
-                    depth--;
-                    break;
+                inString = true;
+            }
+            else if (c == open || c == openMap)
+            {
+                max = Math.Max(max, ++depth);
+            }
+            else if (c == close || c == closeMap)
+            {
+                depth--;
             }
         }
 

@@ -7,8 +7,8 @@ public static partial class StackConfigLoader
 {
     private static void CheckTopics(List<TopicConfig> topics, ErrorBag errors)
     {
-        var byName = new Dictionary<string, TopicConfig>(StringComparer.Ordinal);
-        var byCollision = new Dictionary<string, TopicConfig>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, TopicConfig>(topics.Count, StringComparer.Ordinal);
+        var byCollision = new Dictionary<string, TopicConfig>(topics.Count, StringComparer.Ordinal);
         foreach (var t in topics)
         {
             if (byName.TryGetValue(t.Name, out var first))

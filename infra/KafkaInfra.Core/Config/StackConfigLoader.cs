@@ -40,7 +40,8 @@ public static partial class StackConfigLoader
         var unparsable = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            foreach (var (key, value) in raw.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            var stackValues = raw as StackValueDictionary;
+            foreach (var key in raw.Keys.Order(StringComparer.Ordinal))
             {
                 if (!key.StartsWith(prefix, StringComparison.Ordinal))
                 {
@@ -59,6 +60,23 @@ public static partial class StackConfigLoader
                     continue;
                 }
 
+                if (stackValues is not null && ConfigKeys.Structured.Contains(name) && stackValues.TryGetUtf8Json(key, out var utf8))
+                {
+                    // The stack file's own JSON: parsed as it is, with the same limits as a string value.
+                    if (InputLimits.CheckRawJson(utf8.Span) is { } beyond)
+                    {
+                        unparsable.Add(name);
+                        errors.Add(key, beyond);
+                        continue;
+                    }
+
+                    var parsed = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = InputLimits.MaxValueDepth + 1 });
+                    documents.Add(parsed);
+                    values[name] = parsed.RootElement;
+                    continue;
+                }
+
+                var value = raw[key];
                 if (value is null)
                 {
                     continue;

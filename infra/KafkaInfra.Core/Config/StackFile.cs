@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -34,7 +33,7 @@ public static partial class StackFile
     public static StackFileResult Parse(string text, string fileName)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var values = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        var values = new StackValueDictionary();
         var errors = new List<Diagnostic>();
         if (text.Length > InputLimits.MaxFileBytes)
         {
@@ -105,11 +104,11 @@ public static partial class StackFile
 
             if (valueNode is YScalar s)
             {
-                values[key] = s.Value;
+                values.SetText(key, s.Value);
             }
             else if (!IsRead(key))
             {
-                values[key] = null;
+                values.SetText(key, null);
             }
             else if (valueNode.ExpandedNodes > InputLimits.MaxExpandedNodes || valueNode.ExpandedChars > InputLimits.MaxValueChars)
             {
@@ -118,7 +117,7 @@ public static partial class StackFile
             }
             else
             {
-                values[key] = ToJson(valueNode);
+                values.SetJson(key, ToUtf8Json(valueNode));
             }
         }
 
@@ -135,18 +134,21 @@ public static partial class StackFile
 
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Serialises a node (within the limits, checked by the caller) as the JSON text Pulumi hands a program for a structured value.</summary>
-    internal static string ToJson(YNode node)
+    /// <summary>
+    /// Serialises a node (within the limits, checked by the caller) as UTF-8 of the JSON text Pulumi hands a program
+    /// for a structured value.
+    /// </summary>
+    private static ReadOnlyMemory<byte> ToUtf8Json(YNode node)
     {
         // Sized from the node's own estimate of its JSON length, so a large value (10,000 topics are megabytes) is
         // written into one buffer instead of one that doubles and is copied again at the end.
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Clamp(node.ExpandedChars + 64, 256, InputLimits.MaxValueChars));
+        var buffer = new Utf8Buffer((int)Math.Clamp(node.ExpandedChars + 64, 256, InputLimits.MaxValueChars));
         using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
         {
             Write(writer, node);
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenMemory;
     }
 
     private static void Write(Utf8JsonWriter writer, YNode node)

@@ -49,25 +49,59 @@ internal sealed class YSequence(Mark start) : YNode(start)
 
 internal sealed class YMapping(Mark start) : YNode(start)
 {
-    private readonly Dictionary<string, (YScalar Key, YNode Value)> _byName = new(StringComparer.Ordinal);
+    /// <summary>Up to this many keys are found by scanning the entries; a stack's mappings are mostly this small.</summary>
+    private const int ScanLimit = 8;
+
+    /// <summary>An index of the keys once there are more than <see cref="ScanLimit"/> (a stack file has thousands of small mappings).</summary>
+    private Dictionary<string, int>? _byName;
 
     public List<(YScalar Key, YNode Value)> Entries { get; } = [];
 
-    public YNode? this[string key] => _byName.TryGetValue(key, out var entry) ? entry.Value : null;
+    public YNode? this[string key] => IndexOf(key) is var i and >= 0 ? Entries[i].Value : null;
 
     /// <summary>The earlier key of the same name, if any (the entry is not added then).</summary>
     public YScalar? Append(YScalar key, YNode value)
     {
-        if (_byName.TryGetValue(key.Value, out var earlier))
+        if (IndexOf(key.Value) is var i and >= 0)
         {
-            return earlier.Key;
+            return Entries[i].Key;
         }
 
-        _byName[key.Value] = (key, value);
         Entries.Add((key, value));
+        if (_byName is not null)
+        {
+            _byName[key.Value] = Entries.Count - 1;
+        }
+        else if (Entries.Count > ScanLimit)
+        {
+            _byName = new Dictionary<string, int>(Entries.Count * 2, StringComparer.Ordinal);
+            for (var j = 0; j < Entries.Count; j++)
+            {
+                _byName[Entries[j].Key.Value] = j;
+            }
+        }
+
         ExpandedNodes = Add(ExpandedNodes, Add(1, value.ExpandedNodes));
         ExpandedChars = Add(ExpandedChars, Add(key.Value.Length + 4, value.ExpandedChars));
         return null;
+    }
+
+    private int IndexOf(string key)
+    {
+        if (_byName is not null)
+        {
+            return _byName.TryGetValue(key, out var i) ? i : -1;
+        }
+
+        for (var i = 0; i < Entries.Count; i++)
+        {
+            if (string.Equals(Entries[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }
 
