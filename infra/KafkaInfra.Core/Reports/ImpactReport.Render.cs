@@ -120,10 +120,8 @@ public sealed partial class ImpactReport
         w.WriteBoolean("newStack", IsNewStack);
         w.WriteBoolean("unsafe", HasUnsafe);
         w.WriteNumber("unsafeCount", UnsafeCount);
-        w.WriteStartArray("changes");
-        foreach (var c in Ordered)
+        JsonReport.Objects(w, "changes", Ordered, static (w, c) =>
         {
-            w.WriteStartObject();
             w.WriteString("kind", c.Kind.ToString());
             w.WriteString("subject", c.Subject);
             JsonReport.StringOrNull(w, "old", c.Old);
@@ -133,11 +131,7 @@ public sealed partial class ImpactReport
             JsonReport.StringOrNull(w, "consequence", c.Consequence);
             JsonReport.StringOrNull(w, "acknowledge", c.Acknowledge);
             JsonReport.StringOrNull(w, "configPath", c.ConfigPath);
-            w.WriteEndObject();
-            JsonReport.Chunk(w);
-        }
-
-        w.WriteEndArray();
+        });
         JsonReport.Diagnostics(w, "refusals", Refusals);
         JsonReport.Diagnostics(w, "newWarnings", NewWarnings);
         w.WriteStartArray("rollout");

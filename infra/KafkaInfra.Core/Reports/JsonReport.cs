@@ -47,21 +47,28 @@ internal static class JsonReport
         }
     }
 
-    /// <summary>An array of <c>{ "path", "message" }</c> objects named <paramref name="name"/>.</summary>
-    public static void Diagnostics(Utf8JsonWriter writer, string name, IEnumerable<Diagnostic> items)
+    /// <summary>An array named <paramref name="name"/> of one object per item, whose properties <paramref name="body"/> writes.</summary>
+    public static void Objects<T>(Utf8JsonWriter writer, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> body)
     {
         writer.WriteStartArray(name);
-        foreach (var d in items)
+        foreach (var item in items)
         {
             writer.WriteStartObject();
-            writer.WriteString("path", d.Path);
-            writer.WriteString("message", d.Message);
+            body(writer, item);
             writer.WriteEndObject();
             Chunk(writer);
         }
 
         writer.WriteEndArray();
     }
+
+    /// <summary>An array of <c>{ "path", "message" }</c> objects named <paramref name="name"/>.</summary>
+    public static void Diagnostics(Utf8JsonWriter writer, string name, IEnumerable<Diagnostic> items) =>
+        Objects(writer, name, items, static (w, d) =>
+        {
+            w.WriteString("path", d.Path);
+            w.WriteString("message", d.Message);
+        });
 
     /// <summary>A number, or null when there is none.</summary>
     public static void NumberOrNull(Utf8JsonWriter writer, string name, int? value)

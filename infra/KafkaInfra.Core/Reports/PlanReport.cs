@@ -161,10 +161,8 @@ public static class PlanReport
         w.WriteString("storage", k.StorageDerivation.Explanation);
         w.WriteString("replicas", k.ReplicasDerivation.Explanation);
         w.WriteEndObject();
-        w.WriteStartArray("topics");
-        foreach (var t in plan.Topics)
+        JsonReport.Objects(w, "topics", plan.Topics, static (w, t) =>
         {
-            w.WriteStartObject();
             w.WriteString("name", t.Name);
             w.WriteNumber("partitions", t.Partitions);
             w.WriteNumber("computedPartitions", t.ComputedPartitions);
@@ -186,15 +184,10 @@ public static class PlanReport
             }
 
             w.WriteString("storageFrom", t.StorageDerivation.Explanation);
-            w.WriteEndObject();
-            JsonReport.Chunk(w);
-        }
+        });
 
-        w.WriteEndArray();
-        w.WriteStartArray("consumers");
-        foreach (var c in plan.Consumers)
+        JsonReport.Objects(w, "consumers", plan.Consumers, static (w, c) =>
         {
-            w.WriteStartObject();
             w.WriteString("name", c.Name);
             w.WriteString("namespace", c.Config.Namespace);
             w.WriteString("topic", c.Topic);
@@ -203,43 +196,26 @@ public static class PlanReport
             w.WriteNumber("maxReplicas", c.MaxReplicas);
             JsonReport.NumberOrNull(w, "requestedMaxReplicas", c.Config.MaxReplicas);
             w.WriteNumber("lagThreshold", c.Config.LagThreshold);
-            w.WriteEndObject();
-            JsonReport.Chunk(w);
-        }
+        });
 
-        w.WriteEndArray();
-        w.WriteStartArray("connect");
-        foreach (var g in plan.Connect)
+        JsonReport.Objects(w, "connect", plan.Connect, static (w, g) =>
         {
-            w.WriteStartObject();
             w.WriteString("name", g.Name);
             w.WriteNumber("replicas", g.Replicas);
             JsonReport.NumberOrNull(w, "maxReplicas", g.MaxReplicas);
-            w.WriteStartArray("connectors");
-            foreach (var c in g.Connectors)
+            JsonReport.Objects(w, "connectors", g.Connectors, static (w, c) =>
             {
-                w.WriteStartObject();
                 w.WriteString("name", c.Name);
                 w.WriteNumber("tasksMax", c.TasksMax);
-                w.WriteEndObject();
-            }
+            });
+        });
 
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("ksqldb");
-        foreach (var g in plan.KsqlDb)
+        JsonReport.Objects(w, "ksqldb", plan.KsqlDb, static (w, g) =>
         {
-            w.WriteStartObject();
             w.WriteString("name", g.Name);
             w.WriteNumber("replicas", g.Replicas);
             w.WriteString("serviceId", g.ServiceId);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
     }
 
     private static void AppendList(StringBuilder sb, string title, IReadOnlyList<Diagnostic> items)
