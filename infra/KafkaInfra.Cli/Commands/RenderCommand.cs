@@ -50,7 +50,7 @@ internal static class RenderCommand
 
             var state = DesiredStateBuilder.Build(result.Plan!);
             IReadOnlyList<string> files;
-            using (var progress = TerminalProgress.Start(stderr, state.Kubernetes.Count + state.Cloud.Count >= LargeRender, $"rendering {state.Kubernetes.Count + state.Cloud.Count} objects"))
+            using (var progress = TerminalProgress.Start(stderr, state.Kubernetes.Count + state.Cloud.Count >= LargeRender, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"rendering {state.Kubernetes.Count + state.Cloud.Count:N0} objects")))
             {
                 files = Write(state, parse.GetValue(outputDir)!, parse.GetValue(force), progress);
             }
