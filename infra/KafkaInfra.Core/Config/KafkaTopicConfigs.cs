@@ -56,9 +56,13 @@ public static class KafkaTopicConfigs
             return "is not a Kafka topic config (Kafka topics take retention.ms only); set the topic's retentionHours or retentionMs";
         }
 
-        var hint = key.StartsWith("log.", StringComparison.Ordinal) && Names.Contains(key[4..], StringComparer.Ordinal)
-            ? $"; did you mean '{key[4..]}'? (log.* names are the broker defaults)"
-            : Suggest.Closest(key, Names) is { } close ? $"; did you mean '{close}'?" : "";
+        var brokerName = key.StartsWith("log.", StringComparison.Ordinal) && Names.Contains(key[4..], StringComparer.Ordinal);
+        var meant = brokerName ? key[4..] : Suggest.Closest(key, Names);
+        var hint = meant is null ? ""
+            // A config the planner sets is never the answer: point at the topic's own key instead.
+            : PlannerOwned.FirstOrDefault(o => o.Config == meant) is { Keys: { } owners } ? $"; did you mean '{meant}'? The planner sets it: use the topic's {owners}"
+            : brokerName ? $"; did you mean '{meant}'? (log.* names are the broker defaults)"
+            : $"; did you mean '{meant}'?";
         return $"is not a Kafka topic config{hint}";
     }
 }
